@@ -1,0 +1,108 @@
+#include "activation.h"
+
+#include <array>
+#include <cmath>
+
+namespace nnlab {
+namespace {
+
+struct NamedActivation {
+  Activation activation;
+  std::string_view name;
+};
+
+constexpr std::array<NamedActivation, 5> kActivations{{
+    {Activation::Sigmoid, "sigmoid"},
+    {Activation::Tanh, "tanh"},
+    {Activation::Relu, "relu"},
+    {Activation::Linear, "linear"},
+    {Activation::Step, "step"},
+}};
+
+}  // namespace
+
+std::string_view activationName(Activation activation) {
+  for (const auto& entry : kActivations) {
+    if (entry.activation == activation) return entry.name;
+  }
+  return "?";
+}
+
+std::optional<Activation> parseActivation(std::string_view name) {
+  for (const auto& entry : kActivations) {
+    if (entry.name == name) return entry.activation;
+  }
+  return std::nullopt;
+}
+
+std::string activationNames() {
+  std::string names;
+  for (const auto& entry : kActivations) {
+    if (!names.empty()) names += ", ";
+    names += entry.name;
+  }
+  return names;
+}
+
+void applyActivation(Activation activation, const Matrix& z, Matrix& a) {
+  switch (activation) {
+    case Activation::Sigmoid:
+      // σ(z) = 1 / (1 + e^−z)
+      a.array() = (1.0 + (-z.array()).exp()).inverse();
+      break;
+    case Activation::Tanh:
+      a.array() = z.array().tanh();
+      break;
+    case Activation::Relu:
+      a.array() = z.array().max(0.0);
+      break;
+    case Activation::Linear:
+      a = z;
+      break;
+    case Activation::Step:
+      // The M-P neuron fires when its weighted sum reaches the threshold (z = Σw·x − T ≥ 0).
+      a.array() = (z.array() >= 0.0).cast<double>();
+      break;
+  }
+}
+
+double applyActivation(Activation activation, double z) {
+  switch (activation) {
+    case Activation::Sigmoid:
+      return 1.0 / (1.0 + std::exp(-z));
+    case Activation::Tanh:
+      return std::tanh(z);
+    case Activation::Relu:
+      return z > 0.0 ? z : 0.0;
+    case Activation::Linear:
+      return z;
+    case Activation::Step:
+      return z >= 0.0 ? 1.0 : 0.0;
+  }
+  return z;
+}
+
+void multiplyByDerivative(Activation activation, const Matrix& a, Matrix& delta) {
+  switch (activation) {
+    case Activation::Sigmoid:
+      // σ'(z) = σ(z)·(1 − σ(z)) = a·(1 − a)
+      delta.array() *= a.array() * (1.0 - a.array());
+      break;
+    case Activation::Tanh:
+      // tanh'(z) = 1 − tanh²(z) = 1 − a²
+      delta.array() *= 1.0 - a.array().square();
+      break;
+    case Activation::Relu:
+      // relu'(z) = 1 where z > 0, which is exactly where a > 0
+      delta.array() *= (a.array() > 0.0).cast<double>();
+      break;
+    case Activation::Linear:
+      break;
+    case Activation::Step:
+      // The step is flat everywhere it is differentiable: no gradient flows through it.
+      delta.setZero();
+      break;
+  }
+}
+
+}  // namespace nnlab

@@ -1,0 +1,94 @@
+#include "loss.h"
+
+#include <array>
+
+namespace nnlab {
+namespace {
+
+// Keeps ln ŷ finite when a sigmoid saturates to exactly 0 or 1.
+constexpr double kEpsilon = 1e-12;
+
+struct NamedLoss {
+  Loss loss;
+  std::string_view name;
+  std::string_view label;
+};
+
+constexpr std::array<NamedLoss, 3> kLosses{{
+    {Loss::Sse, "sse", "SSE"},
+    {Loss::Mse, "mse", "MSE"},
+    {Loss::Bce, "bce", "BCE"},
+}};
+
+}  // namespace
+
+std::string_view lossName(Loss loss) {
+  for (const auto& entry : kLosses) {
+    if (entry.loss == loss) return entry.name;
+  }
+  return "?";
+}
+
+std::string_view lossLabel(Loss loss) {
+  for (const auto& entry : kLosses) {
+    if (entry.loss == loss) return entry.label;
+  }
+  return "?";
+}
+
+std::optional<Loss> parseLoss(std::string_view name) {
+  for (const auto& entry : kLosses) {
+    if (entry.name == name) return entry.loss;
+  }
+  return std::nullopt;
+}
+
+std::string lossNames() {
+  std::string names;
+  for (const auto& entry : kLosses) {
+    if (!names.empty()) names += ", ";
+    names += entry.name;
+  }
+  return names;
+}
+
+double lossSum(Loss loss, const Matrix& prediction, const Matrix& target) {
+  switch (loss) {
+    case Loss::Sse:
+    case Loss::Mse:
+      return (prediction - target).squaredNorm();
+    case Loss::Bce: {
+      const auto p = prediction.array().max(kEpsilon).min(1.0 - kEpsilon);
+      const auto y = target.array();
+      return -(y * p.log() + (1.0 - y) * (1.0 - p).log()).sum();
+    }
+  }
+  return 0.0;
+}
+
+double lossDivisor(Loss loss, double entries) { return loss == Loss::Sse ? 1.0 : entries; }
+
+double lossValue(Loss loss, const Matrix& prediction, const Matrix& target) {
+  return lossSum(loss, prediction, target) /
+         lossDivisor(loss, static_cast<double>(prediction.size()));
+}
+
+void lossGradient(Loss loss, const Matrix& prediction, const Matrix& target, double divisor,
+                  Matrix& gradient) {
+  switch (loss) {
+    case Loss::Sse:
+    case Loss::Mse:
+      // ∂/∂ŷ Σ (ŷ − y)² = 2(ŷ − y)
+      gradient.array() = (2.0 / divisor) * (prediction - target).array();
+      break;
+    case Loss::Bce: {
+      // ∂/∂ŷ −[y ln ŷ + (1 − y) ln(1 − ŷ)] = (ŷ − y) / (ŷ(1 − ŷ)); zero where the clamp holds ŷ.
+      const auto p = prediction.array().max(kEpsilon).min(1.0 - kEpsilon);
+      const auto inside = (prediction.array() == p).cast<double>();
+      gradient.array() = inside * (p - target.array()) / (p * (1.0 - p)) / divisor;
+      break;
+    }
+  }
+}
+
+}  // namespace nnlab

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "types.h"
+
+namespace nnlab {
+
+/// How far predictions ŷ are from targets y, over a batch of N samples with K outputs.
+///   sse = Σ (ŷ − y)²                         — the seed article's loss: no ½, no mean
+///   mse = sse / (N·K)
+///   bce = mean over N·K of −[y ln ŷ + (1 − y) ln(1 − ŷ)], ŷ clamped to [ε, 1 − ε]
+enum class Loss { Sse, Mse, Bce };
+
+std::string_view lossName(Loss loss);
+/// The name shown to people: "SSE", "MSE", "BCE".
+std::string_view lossLabel(Loss loss);
+std::optional<Loss> parseLoss(std::string_view name);
+std::string lossNames();
+
+/// The summed per-entry loss, before any mean: Σ (ŷ − y)² or Σ −[y ln ŷ + (1 − y) ln(1 − ŷ)].
+double lossSum(Loss loss, const Matrix& prediction, const Matrix& target);
+/// Divisor turning lossSum over `entries` = N·K values into the loss: 1 for sse, N·K otherwise.
+double lossDivisor(Loss loss, double entries);
+/// The loss of a whole batch: lossSum / lossDivisor.
+double lossValue(Loss loss, const Matrix& prediction, const Matrix& target);
+/// gradient = ∂L/∂ŷ, where L = lossSum / `divisor` (lossDivisor of the batch at hand).
+/// `gradient` must have ŷ's shape.
+void lossGradient(Loss loss, const Matrix& prediction, const Matrix& target, double divisor,
+                  Matrix& gradient);
+
+}  // namespace nnlab

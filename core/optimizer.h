@@ -1,0 +1,63 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "network.h"
+
+namespace nnlab {
+
+enum class OptimizerKind { Gd, Sgd, Momentum, Adam, Perceptron };
+
+std::string_view optimizerName(OptimizerKind kind);
+std::optional<OptimizerKind> parseOptimizer(std::string_view name);
+std::string optimizerNames();
+
+/// Hyperparameters of the update rule. None of them needs the weights re-initialised.
+struct OptimizerSettings {
+  OptimizerKind kind = OptimizerKind::Gd;
+  double learningRate = 1.0;
+  double momentum = 0.9;  ///< μ of `momentum`
+  double beta1 = 0.9;     ///< Adam's first-moment decay
+  double beta2 = 0.999;   ///< Adam's second-moment decay
+  double epsilon = 1e-8;  ///< Adam's guard against division by zero
+};
+
+/// ∂L/∂parameters, shaped like the network's layers.
+struct Gradients {
+  std::vector<Matrix> weights;  ///< per layer, fan_in × units
+  std::vector<RowVector> bias;  ///< per layer, 1 × units (empty without bias)
+
+  /// Zero gradients shaped like `network`.
+  static Gradients zerosLike(const Network& network);
+};
+
+/// Applies gradients to parameters. State (velocities, moments) is keyed by layer index and
+/// sized on reset(), so update() never allocates.
+class Optimizer {
+ public:
+  explicit Optimizer(const OptimizerSettings& settings = {}) : m_settings(settings) {}
+
+  /// Sizes and zeroes the state for `network`'s shape; the step count restarts.
+  void reset(const Network& network);
+  /// Changes hyperparameters, keeping accumulated state (so a learning-rate change mid-run does
+  /// not restart Adam's moments). A different kind resets the state.
+  void setSettings(const OptimizerSettings& settings, const Network& network);
+  const OptimizerSettings& settings() const { return m_settings; }
+
+  /// One update of `network` against `gradients`. For `gd` and `sgd`: θ ← θ − lr·g.
+  void update(const Gradients& gradients, Network& network);
+
+  /// Adam's step count t (for saving and inspecting state).
+  long long steps() const { return m_steps; }
+
+ private:
+  OptimizerSettings m_settings;
+  Gradients m_first;   // momentum: velocity v; Adam: first moment m
+  Gradients m_second;  // Adam: second moment v
+  long long m_steps = 0;
+};
+
+}  // namespace nnlab

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dataset.h"
+#include "network.h"
+#include "trainer.h"
+
+namespace nnlab {
+
+/// A ready-made experiment: data, architecture, initialisation and training settings.
+struct Preset {
+  std::string name;
+  std::string description;
+  Dataset dataset;
+  NetworkSpec spec;
+  Init init = Init::Uniform01;
+  std::uint64_t seed = 1;  ///< weight initialisation seed
+  TrainingSettings settings;
+  long long epochs = 1000;  ///< how long the CLI trains by default
+
+  /// A freshly initialised network for this preset.
+  Network makeNetwork() const;
+};
+
+/// The seed article's experiment: the XOR-like 4-row table, 3-4-1 sigmoid without biases,
+/// uniform [0, 1) weights, SSE, full-batch gradient descent at learning rate 1, 1500 epochs.
+Preset seedPreset();
+
+/// Looks a preset up by name; nullopt when there is none.
+std::optional<Preset> findPreset(std::string_view name);
+/// Names of every preset, in menu order.
+std::vector<std::string> presetNames();
+
+}  // namespace nnlab

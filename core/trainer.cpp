@@ -1,0 +1,269 @@
+#include "trainer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace nnlab {
+
+void Trainer::Workspace::resize(const Network& network, int rows, int inputColumns,
+                                int targetColumns) {
+  activations.resize(network.layerCount());
+  deltas.resize(network.layerCount());
+  for (int l = 0; l < network.layerCount(); ++l) {
+    activations[l].resize(rows, network.layer(l).units());
+    deltas[l].resize(rows, network.layer(l).units());
+  }
+  inputs.resize(rows, inputColumns);
+  targets.resize(rows, targetColumns);
+}
+
+Trainer::Trainer(Network network, Dataset dataset, TrainingSettings settings)
+    : m_network(std::move(network)),
+      m_dataset(std::move(dataset)),
+      m_settings(settings),
+      m_optimizer(settings.optimizer) {
+  if (auto problem = incompatibility(m_network, m_dataset, m_settings)) {
+    throw std::invalid_argument(*problem);
+  }
+  m_optimizer.reset(m_network);
+  m_random = Random(m_settings.shuffleSeed);
+  configure();
+}
+
+std::optional<std::string> Trainer::incompatibility(const Network& network, const Dataset& dataset,
+                                                    const TrainingSettings& settings) {
+  if (network.layerCount() == 0) return "the network has no layers";
+  if (dataset.rows() < 1) return "the dataset has no rows";
+  if (dataset.inputColumns() != network.inputs()) {
+    return "the data has " + std::to_string(dataset.inputColumns()) +
+           " input columns but the network has " + std::to_string(network.inputs()) + " inputs";
+  }
+  if (dataset.targetColumns() != network.outputs()) {
+    return "the data has " + std::to_string(dataset.targetColumns()) +
+           " target columns but the network has " + std::to_string(network.outputs()) +
+           " outputs";
+  }
+  const auto& o = settings.optimizer;
+  if (!std::isfinite(o.learningRate) || o.learningRate < 0) {
+    return "the learning rate must be a finite number ≥ 0";
+  }
+  if (!(o.momentum >= 0 && o.momentum < 1)) return "momentum must be in [0, 1)";
+  if (!(o.beta1 >= 0 && o.beta1 < 1) || !(o.beta2 >= 0 && o.beta2 < 1)) {
+    return "Adam's β1 and β2 must be in [0, 1)";
+  }
+  if (!(o.epsilon > 0) || !std::isfinite(o.epsilon)) return "Adam's ε must be positive";
+  if (settings.batchSize < 0) return "the batch size must be ≥ 0 (0 = whole dataset)";
+  if (!(settings.l1 >= 0) || !(settings.l2 >= 0) || !std::isfinite(settings.l1) ||
+      !std::isfinite(settings.l2)) {
+    return "L1 and L2 rates must be finite numbers ≥ 0";
+  }
+  if (o.kind == OptimizerKind::Perceptron && network.layerCount() != 1) {
+    return "the perceptron rule trains a single layer (of step units); this network has " +
+           std::to_string(network.layerCount()) + " layers";
+  }
+  return std::nullopt;
+}
+
+void Trainer::configure() {
+  const int n = m_dataset.rows();
+  const int batch = effectiveBatchSize();
+  m_full.resize(m_network, n, 0, 0);
+  m_batch.resize(m_network, batch, m_dataset.inputColumns(), m_dataset.targetColumns());
+  const int remainder = n % batch;
+  m_remainder.resize(m_network, remainder, m_dataset.inputColumns(), m_dataset.targetColumns());
+  m_order.resize(n);
+  for (int i = 0; i < n; ++i) m_order[i] = i;
+  m_gradients = Gradients::zerosLike(m_network);
+}
+
+int Trainer::effectiveBatchSize() const {
+  const int n = m_dataset.rows();
+  switch (m_settings.optimizer.kind) {
+    case OptimizerKind::Gd:
+      return n;
+    case OptimizerKind::Perceptron:
+      return 1;
+    case OptimizerKind::Sgd:
+    case OptimizerKind::Momentum:
+    case OptimizerKind::Adam:
+      break;
+  }
+  return m_settings.batchSize <= 0 ? n : std::min(m_settings.batchSize, n);
+}
+
+void Trainer::setSettings(const TrainingSettings& settings) {
+  if (auto problem = incompatibility(m_network, m_dataset, settings)) {
+    throw std::invalid_argument(*problem);
+  }
+  const TrainingSettings old = m_settings;
+  m_settings = settings;
+  m_optimizer.setSettings(settings.optimizer, m_network);
+  if (settings.shuffleSeed != old.shuffleSeed) m_random = Random(settings.shuffleSeed);
+  configure();
+}
+
+void Trainer::setDataset(Dataset dataset) {
+  if (auto problem = incompatibility(m_network, dataset, m_settings)) {
+    throw std::invalid_argument(*problem);
+  }
+  m_dataset = std::move(dataset);
+  configure();
+}
+
+void Trainer::setNetwork(Network network) {
+  if (auto problem = incompatibility(network, m_dataset, m_settings)) {
+    throw std::invalid_argument(*problem);
+  }
+  m_network = std::move(network);
+  m_optimizer.reset(m_network);
+  m_epoch = 0;
+  configure();
+}
+
+const Matrix& Trainer::forward(const Matrix& inputs, Workspace& workspace) {
+  for (int l = 0; l < m_network.layerCount(); ++l) {
+    const DenseLayer& layer = m_network.layer(l);
+    const Matrix& in = l == 0 ? inputs : workspace.activations[l - 1];
+    Matrix& a = workspace.activations[l];
+    a.noalias() = in * layer.weights;  // z = x·W (+ b), then a = f(z) in place
+    if (layer.hasBias()) a.rowwise() += layer.bias;
+    applyActivation(layer.activation, a, a);
+  }
+  return workspace.activations.back();
+}
+
+// Backpropagation for a batch X (rows × inputs), with a_l = f_l(z_l), z_l = a_{l−1}·W_l + b_l:
+//   δ_L = ∂L/∂ŷ ⊙ f_L'(z_L)
+//   ∂L/∂W_l = a_{l−1}ᵀ · δ_l,   ∂L/∂b_l = Σ_rows δ_l
+//   δ_{l−1} = (δ_l · W_lᵀ) ⊙ f_{l−1}'(z_{l−1})
+// With sse that is the seed's layer1ᵀ · (2(ŷ − y) ⊙ σ'(z2)), with the opposite sign.
+double Trainer::backward(const Matrix& inputs, const Matrix& targets, Workspace& workspace) {
+  const Matrix& output = forward(inputs, workspace);
+  const double sum = lossSum(m_settings.loss, output, targets);
+  const int last = m_network.layerCount() - 1;
+  lossGradient(m_settings.loss, output, targets,
+               lossDivisor(m_settings.loss, static_cast<double>(output.size())),
+               workspace.deltas[last]);
+  for (int l = last; l >= 0; --l) {
+    const DenseLayer& layer = m_network.layer(l);
+    Matrix& delta = workspace.deltas[l];
+    multiplyByDerivative(layer.activation, workspace.activations[l], delta);
+    const Matrix& in = l == 0 ? inputs : workspace.activations[l - 1];
+    m_gradients.weights[l].noalias() = in.transpose() * delta;
+    if (layer.hasBias()) m_gradients.bias[l].noalias() = delta.colwise().sum();
+    if (l > 0) workspace.deltas[l - 1].noalias() = delta * layer.weights.transpose();
+  }
+  addRegularisation();
+  return sum;
+}
+
+void Trainer::addRegularisation() {
+  if (m_settings.l1 == 0.0 && m_settings.l2 == 0.0) return;
+  for (int l = 0; l < m_network.layerCount(); ++l) {
+    const Matrix& w = m_network.layer(l).weights;
+    // ∂/∂w [l1·|w| + (l2/2)·w²] = l1·sign(w) + l2·w
+    m_gradients.weights[l].array() += m_settings.l1 * w.array().sign() + m_settings.l2 * w.array();
+  }
+}
+
+bool Trainer::fullBatchEpoch(double& lossSum) {
+  lossSum = backward(m_dataset.inputs, m_dataset.targets, m_full);
+  if (!std::isfinite(lossSum)) return false;
+  m_optimizer.update(m_gradients, m_network);
+  return true;
+}
+
+bool Trainer::minibatchEpoch(double& lossSum) {
+  const int n = m_dataset.rows();
+  // Fisher–Yates with our own generator, so the order is the same on every platform.
+  for (int i = n - 1; i > 0; --i) {
+    std::swap(m_order[i], m_order[m_random.below(static_cast<std::uint64_t>(i) + 1)]);
+  }
+  lossSum = 0.0;
+  for (int start = 0; start < n;) {
+    Workspace& ws = n - start >= m_batch.rows() ? m_batch : m_remainder;
+    for (int r = 0; r < ws.rows(); ++r) {
+      ws.inputs.row(r) = m_dataset.inputs.row(m_order[start + r]);
+      ws.targets.row(r) = m_dataset.targets.row(m_order[start + r]);
+    }
+    const double batchSum = backward(ws.inputs, ws.targets, ws);
+    if (!std::isfinite(batchSum)) {
+      lossSum = batchSum;
+      return false;
+    }
+    lossSum += batchSum;
+    m_optimizer.update(m_gradients, m_network);
+    start += ws.rows();
+  }
+  return true;
+}
+
+// Rosenblatt's perceptron rule, one sample at a time in table order: w ← w + lr·(y − ŷ)·x and
+// b ← b + lr·(y − ŷ). Stored as the "gradient" −(y − ŷ)·x so that the plain update applies it.
+bool Trainer::perceptronEpoch(double& lossSum) {
+  lossSum = 0.0;
+  Workspace& ws = m_batch;  // one row
+  const DenseLayer& layer = m_network.layer(0);
+  for (int i = 0; i < m_dataset.rows(); ++i) {
+    ws.inputs.row(0) = m_dataset.inputs.row(i);
+    ws.targets.row(0) = m_dataset.targets.row(i);
+    const Matrix& output = forward(ws.inputs, ws);
+    const double sampleSum = nnlab::lossSum(m_settings.loss, output, ws.targets);
+    if (!std::isfinite(sampleSum)) {
+      lossSum = sampleSum;
+      return false;
+    }
+    lossSum += sampleSum;
+    Matrix& error = ws.deltas[0];
+    error.noalias() = output - ws.targets;  // ŷ − y
+    m_gradients.weights[0].noalias() = ws.inputs.transpose() * error;
+    if (layer.hasBias()) m_gradients.bias[0] = error;
+    m_optimizer.update(m_gradients, m_network);
+  }
+  return true;
+}
+
+StepResult Trainer::step(long long epochs) {
+  StepResult result;
+  const double divisor = lossDivisor(m_settings.loss, static_cast<double>(m_dataset.targets.size()));
+  for (long long e = 0; e < epochs; ++e) {
+    double sum = 0.0;
+    bool finite = true;
+    switch (m_settings.optimizer.kind) {
+      case OptimizerKind::Gd:
+        finite = fullBatchEpoch(sum);
+        break;
+      case OptimizerKind::Perceptron:
+        finite = perceptronEpoch(sum);
+        break;
+      case OptimizerKind::Sgd:
+      case OptimizerKind::Momentum:
+      case OptimizerKind::Adam:
+        finite = m_batch.rows() == m_dataset.rows() ? fullBatchEpoch(sum) : minibatchEpoch(sum);
+        break;
+    }
+    result.loss = sum / divisor;
+    if (!finite) {
+      result.diverged = true;
+      return result;
+    }
+    ++result.epochs;
+    ++m_epoch;
+  }
+  return result;
+}
+
+const Matrix& Trainer::predictAll() { return forward(m_dataset.inputs, m_full); }
+
+double Trainer::evaluate() {
+  return lossValue(m_settings.loss, predictAll(), m_dataset.targets);
+}
+
+double Trainer::computeGradients(Gradients& out) {
+  const double sum = backward(m_dataset.inputs, m_dataset.targets, m_full);
+  out = m_gradients;
+  return sum / lossDivisor(m_settings.loss, static_cast<double>(m_dataset.targets.size()));
+}
+
+}  // namespace nnlab

@@ -1,0 +1,114 @@
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dataset.h"
+#include "loss.h"
+#include "network.h"
+#include "optimizer.h"
+#include "random.h"
+
+namespace nnlab {
+
+/// Everything about training that can change without re-initialising the weights.
+struct TrainingSettings {
+  Loss loss = Loss::Sse;
+  OptimizerSettings optimizer;
+  /// Rows per update for sgd, momentum and adam (0 or ≥ N: the whole batch). gd always uses the
+  /// whole batch; perceptron updates after every sample.
+  int batchSize = 32;
+  double l1 = 0.0;  ///< adds l1·Σ|w| to the loss (weights only, not biases)
+  double l2 = 0.0;  ///< adds (l2/2)·Σw² to the loss (weights only, not biases)
+  std::uint64_t shuffleSeed = 1;  ///< minibatch order; reshuffled every epoch
+};
+
+/// What a call to Trainer::step() did.
+struct StepResult {
+  long long epochs = 0;  ///< epochs completed by this call
+  /// Loss of the last epoch, measured on its forward passes (before that epoch's update).
+  double loss = std::numeric_limits<double>::quiet_NaN();
+  /// The loss became NaN or infinite; the step stopped before applying that update.
+  bool diverged = false;
+};
+
+/// Trains a Network on a Dataset. One epoch is one pass over every row. All buffers are sized
+/// when the trainer is configured, so step() does not touch the heap.
+class Trainer {
+ public:
+  /// Throws std::invalid_argument when network, data and settings do not fit together.
+  Trainer(Network network, Dataset dataset, TrainingSettings settings = {});
+
+  /// Runs up to `epochs` epochs; stops early if the loss diverges.
+  StepResult step(long long epochs);
+
+  /// Changes hyperparameters at the next epoch, keeping weights (and optimizer state unless the
+  /// optimizer kind changes). Throws std::invalid_argument for unusable values.
+  void setSettings(const TrainingSettings& settings);
+  /// Replaces the data; its column counts must match the network's inputs and outputs.
+  void setDataset(Dataset dataset);
+  /// Replaces the weights (and possibly the architecture); resets the optimizer state.
+  void setNetwork(Network network);
+
+  const Network& network() const { return m_network; }
+  const Dataset& dataset() const { return m_dataset; }
+  const TrainingSettings& settings() const { return m_settings; }
+  const Optimizer& optimizer() const { return m_optimizer; }
+  /// Gradients of the last update (zero before the first).
+  const Gradients& gradients() const { return m_gradients; }
+  /// Epochs trained since construction or setNetwork().
+  long long epoch() const { return m_epoch; }
+  void setEpoch(long long epoch) { m_epoch = epoch; }
+
+  /// Forward pass of every row with the current weights; returns N × outputs. Reuses the
+  /// trainer's buffers: the reference is valid until the next call that trains or evaluates.
+  const Matrix& predictAll();
+  /// The loss of the current weights over the whole dataset.
+  double evaluate();
+
+  /// ∂L/∂θ over the whole dataset with the current weights, regularisation included, without
+  /// changing them; returns the loss (for gradient checks and inspection).
+  double computeGradients(Gradients& out);
+
+  /// Describes why `network`, `dataset` and `settings` cannot train together, or nullopt.
+  static std::optional<std::string> incompatibility(const Network& network, const Dataset& dataset,
+                                                    const TrainingSettings& settings);
+
+ private:
+  /// Buffers for one batch size: activations and deltas per layer (rows × units).
+  struct Workspace {
+    std::vector<Matrix> activations;
+    std::vector<Matrix> deltas;
+    Matrix inputs;   // gathered minibatch rows (unused for the full batch)
+    Matrix targets;
+    void resize(const Network& network, int rows, int inputColumns, int targetColumns);
+    int rows() const { return static_cast<int>(inputs.rows()); }
+  };
+
+  void configure();
+  int effectiveBatchSize() const;
+  const Matrix& forward(const Matrix& inputs, Workspace& workspace);
+  /// Loss sum of the batch; fills m_gradients.
+  double backward(const Matrix& inputs, const Matrix& targets, Workspace& workspace);
+  void addRegularisation();
+  bool fullBatchEpoch(double& lossSum);
+  bool minibatchEpoch(double& lossSum);
+  bool perceptronEpoch(double& lossSum);
+
+  Network m_network;
+  Dataset m_dataset;
+  TrainingSettings m_settings;
+  Optimizer m_optimizer;
+  Gradients m_gradients;
+  Workspace m_full;       // all N rows
+  Workspace m_batch;      // batchSize rows
+  Workspace m_remainder;  // N mod batchSize rows
+  std::vector<int> m_order;  // row order of the current epoch
+  Random m_random{1};  // shuffles m_order
+  long long m_epoch = 0;
+};
+
+}  // namespace nnlab

@@ -1,0 +1,109 @@
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dataset.h"
+#include "loss_history.h"
+#include "network.h"
+#include "trainer.h"
+
+namespace nnlab {
+
+enum class RunState { Running, Paused, Stopped };
+
+/// Why the runner is not running (Paused/Stopped), for the status bar.
+enum class PauseReason {
+  None,       ///< never started
+  User,       ///< pause() was called
+  StepDone,   ///< step(n) finished its n epochs
+  MaxEpochs,  ///< the maximum epoch count was reached
+  LossGoal,   ///< the loss fell to the goal
+  Diverged,   ///< the loss became NaN/inf; the last finite weights were restored
+  Stopped,    ///< stop() was called; the runner accepts no more commands
+};
+
+/// When training stops by itself.
+struct StopConditions {
+  long long maxEpochs = 0;  ///< 0: no limit
+  double lossGoal = 0.0;    ///< stop when loss ≤ goal; 0: no goal
+};
+
+/// Options fixed for the runner's lifetime.
+struct RunnerOptions {
+  double publishIntervalSeconds = 0.004;  ///< at most one snapshot per interval while running
+  int historyBudget = 4000;               ///< max points kept in the loss history
+};
+
+/// An immutable picture of training, published by the runner and read by any thread.
+struct TrainingSnapshot {
+  std::uint64_t serial = 0;  ///< increases with every publication
+  long long epoch = 0;
+  RunState state = RunState::Paused;
+  PauseReason reason = PauseReason::None;
+  std::string message;  ///< human-readable detail (divergence, re-initialised layers, errors)
+  double loss = std::numeric_limits<double>::quiet_NaN();  ///< of the current weights
+  std::optional<double> testLoss;  ///< when a test set exists (not yet)
+  double epochsPerSecond = 0.0;    ///< measured over the last second or so
+  double speedLimit = 0.0;         ///< epochs/s; 0: unlimited
+  StopConditions stopConditions;
+  TrainingSettings settings;
+  Init init = Init::Uniform01;
+  std::uint64_t seed = 1;  ///< of the last initialisation
+  Network network;         ///< weights and biases
+  Gradients gradients;     ///< of the last update
+  std::shared_ptr<const Dataset> dataset;  ///< what `predictions` rows refer to
+  Matrix predictions;                      ///< dataset rows × outputs, with `network`
+  std::vector<HistoryPoint> history;       ///< decimated loss history, oldest first
+};
+
+/// Trains a network on its own thread (standard library only). Every command returns after at
+/// most a copy of its argument; training picks it up at the next epoch boundary.
+class TrainingRunner {
+ public:
+  /// Starts the thread, paused at epoch 0. Throws std::invalid_argument if the pieces do not fit.
+  TrainingRunner(Network network, Init init, std::uint64_t seed, Dataset dataset,
+                 TrainingSettings settings, RunnerOptions options = {});
+  /// Stops and joins within milliseconds, even mid-run.
+  ~TrainingRunner();
+  TrainingRunner(const TrainingRunner&) = delete;
+  TrainingRunner& operator=(const TrainingRunner&) = delete;
+
+  void run();
+  void pause();
+  /// Trains exactly n more epochs, then pauses (reason StepDone).
+  void step(long long n);
+  /// New random weights from `seed` with the current init and architecture; epoch back to 0,
+  /// history cleared, paused.
+  void reset(std::uint64_t seed);
+  /// Ends training for good; later commands are ignored.
+  void stop();
+
+  void setLearningRate(double learningRate);
+  /// All hyperparameters that need no re-initialisation. Invalid ones are refused: the
+  /// snapshot's message says why and the old settings stay.
+  void setSettings(const TrainingSettings& settings);
+  /// Epochs per second; 0 (or infinity) for unlimited.
+  void setSpeedLimit(double epochsPerSecond);
+  void setStopConditions(const StopConditions& conditions);
+  /// Swapped in at the next epoch. If its column counts differ from the network's inputs or
+  /// outputs, only the first / last layer is re-initialised, and the snapshot says so.
+  void setDataset(Dataset dataset);
+  /// New architecture, initialised with `init` and `seed`; epoch 0, history cleared, paused.
+  void setNetwork(const NetworkSpec& spec, Init init, std::uint64_t seed);
+  /// Loaded or edited weights (same or new architecture); training continues from them.
+  void setModel(Network network);
+
+  /// The latest published snapshot. Never waits for training.
+  std::shared_ptr<const TrainingSnapshot> latestSnapshot() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace nnlab
