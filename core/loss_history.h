@@ -15,14 +15,31 @@ struct HistoryPoint {
 /// The loss of every epoch in bounded memory: exact while there are fewer epochs than the budget,
 /// then buckets of 2, 4, 8, … epochs, each keeping its min and max, so that a run of any length
 /// fits in at most `budget` points and no spike is lost.
+///
+/// When the budget is full, neighbouring buckets are merged pairwise (min of mins, max of maxes,
+/// the later epoch and loss) and the bucket width doubles: O(budget) work once per budget/2
+/// buckets, so add() is O(1) amortised and the memory never grows past `budget` points.
+///
+/// The TrainingRunner records every epoch (not one point per chunk): epoch e's loss is the one
+/// Trainer::step measured on e's forward passes, i.e. the loss of the weights after e − 1 updates.
 class LossHistory {
  public:
+  /// `budget` is the most points ever kept (at least 2).
   explicit LossHistory(int budget = 4000);
 
+  /// Records the loss of `epoch`; epochs are expected one after another (1, 2, 3, …).
   void add(long long epoch, double loss);
+  /// Forgets every point.
   void clear();
+  /// Forgets the points after `epoch` (e.g. when diverged weights are rolled back). Exact while
+  /// each point is one epoch; once epochs are merged, the bucket straddling `epoch` goes too.
+  void truncate(long long epoch);
+  /// Completed buckets, then the open one; oldest first.
   const std::vector<HistoryPoint>& points() const { return m_points; }
+  /// Epochs merged into each complete point (1, 2, 4, …).
   long long epochsPerPoint() const { return m_stride; }
+  /// The most points ever kept.
+  int budget() const { return m_budget; }
 
  private:
   void halve();
