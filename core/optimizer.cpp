@@ -35,8 +35,8 @@ void adamUpdate(Param& theta, const Grad& g, State& m, State& v, const Optimizer
                 double correction1, double correction2) {
   m = s.beta1 * m + (1.0 - s.beta1) * g;
   v.array() = s.beta2 * v.array() + (1.0 - s.beta2) * g.array().square();
-  theta.array() -= s.learningRate * (m.array() / correction1) /
-                   ((v.array() / correction2).sqrt() + s.epsilon);
+  theta.array() -=
+      s.learningRate * (m.array() / correction1) / ((v.array() / correction2).sqrt() + s.epsilon);
 }
 
 }  // namespace
@@ -103,8 +103,8 @@ void Optimizer::update(const Gradients& gradients, Network& network) {
     case OptimizerKind::Momentum:
       for (int l = 0; l < network.layerCount(); ++l) {
         auto& layer = network.layer(l);
-        momentumUpdate(layer.weights, gradients.weights[l], m_first.weights[l],
-                       m_settings.momentum, lr);
+        momentumUpdate(layer.weights, gradients.weights[l], m_first.weights[l], m_settings.momentum,
+                       lr);
         if (layer.hasBias()) {
           momentumUpdate(layer.bias, gradients.bias[l], m_first.bias[l], m_settings.momentum, lr);
         }
@@ -119,8 +119,8 @@ void Optimizer::update(const Gradients& gradients, Network& network) {
         adamUpdate(layer.weights, gradients.weights[l], m_first.weights[l], m_second.weights[l],
                    m_settings, correction1, correction2);
         if (layer.hasBias()) {
-          adamUpdate(layer.bias, gradients.bias[l], m_first.bias[l], m_second.bias[l],
-                     m_settings, correction1, correction2);
+          adamUpdate(layer.bias, gradients.bias[l], m_first.bias[l], m_second.bias[l], m_settings,
+                     correction1, correction2);
         }
       }
       break;

@@ -41,8 +41,7 @@ std::optional<std::string> Trainer::incompatibility(const Network& network, cons
   }
   if (dataset.targetColumns() != network.outputs()) {
     return "the data has " + std::to_string(dataset.targetColumns()) +
-           " target columns but the network has " + std::to_string(network.outputs()) +
-           " outputs";
+           " target columns but the network has " + std::to_string(network.outputs()) + " outputs";
   }
   const auto& o = settings.optimizer;
   if (!std::isfinite(o.learningRate) || o.learningRate < 0) {
@@ -226,7 +225,8 @@ bool Trainer::perceptronEpoch(double& lossSum) {
 
 StepResult Trainer::step(long long epochs) {
   StepResult result;
-  const double divisor = lossDivisor(m_settings.loss, static_cast<double>(m_dataset.targets.size()));
+  const double divisor =
+      lossDivisor(m_settings.loss, static_cast<double>(m_dataset.targets.size()));
   for (long long e = 0; e < epochs; ++e) {
     double sum = 0.0;
     bool finite = true;
@@ -256,9 +256,7 @@ StepResult Trainer::step(long long epochs) {
 
 const Matrix& Trainer::predictAll() { return forward(m_dataset.inputs, m_full); }
 
-double Trainer::evaluate() {
-  return lossValue(m_settings.loss, predictAll(), m_dataset.targets);
-}
+double Trainer::evaluate() { return lossValue(m_settings.loss, predictAll(), m_dataset.targets); }
 
 double Trainer::computeGradients(Gradients& out) {
   const double sum = backward(m_dataset.inputs, m_dataset.targets, m_full);

@@ -21,8 +21,8 @@ struct TrainingSettings {
   /// Rows per update for sgd, momentum and adam (0 or ≥ N: the whole batch). gd always uses the
   /// whole batch; perceptron updates after every sample.
   int batchSize = 32;
-  double l1 = 0.0;  ///< adds l1·Σ|w| to the loss (weights only, not biases)
-  double l2 = 0.0;  ///< adds (l2/2)·Σw² to the loss (weights only, not biases)
+  double l1 = 0.0;                ///< adds l1·Σ|w| to the loss (weights only, not biases)
+  double l2 = 0.0;                ///< adds (l2/2)·Σw² to the loss (weights only, not biases)
   std::uint64_t shuffleSeed = 1;  ///< minibatch order; reshuffled every epoch
 };
 
@@ -82,7 +82,7 @@ class Trainer {
   struct Workspace {
     std::vector<Matrix> activations;
     std::vector<Matrix> deltas;
-    Matrix inputs;   // gathered minibatch rows (unused for the full batch)
+    Matrix inputs;  // gathered minibatch rows (unused for the full batch)
     Matrix targets;
     void resize(const Network& network, int rows, int inputColumns, int targetColumns);
     int rows() const { return static_cast<int>(inputs.rows()); }
@@ -103,11 +103,11 @@ class Trainer {
   TrainingSettings m_settings;
   Optimizer m_optimizer;
   Gradients m_gradients;
-  Workspace m_full;       // all N rows
-  Workspace m_batch;      // batchSize rows
-  Workspace m_remainder;  // N mod batchSize rows
+  Workspace m_full;          // all N rows
+  Workspace m_batch;         // batchSize rows
+  Workspace m_remainder;     // N mod batchSize rows
   std::vector<int> m_order;  // row order of the current epoch
-  Random m_random{1};  // shuffles m_order
+  Random m_random{1};        // shuffles m_order
   long long m_epoch = 0;
 };
 
