@@ -1,0 +1,128 @@
+// How much of the trainer's speed the background runner keeps while a display thread pulls a
+// snapshot 60 times a second. Each benchmark measures Trainer::step alone and the runner in the
+// same run, alternating in short rounds so that both see the same machine load.
+#include <benchmark/benchmark.h>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+#include "presets.h"
+#include "random.h"
+#include "trainer.h"
+#include "training_runner.h"
+
+namespace nnlab {
+namespace {
+
+using BenchClock = std::chrono::steady_clock;
+using BenchSeconds = std::chrono::duration<double>;
+
+constexpr int kRounds = 3;
+constexpr double kRoundSeconds = 0.5;
+
+struct Experiment {
+  Network network;
+  Init init = Init::Uniform01;
+  std::uint64_t seed = 1;
+  Dataset dataset;
+  TrainingSettings settings;
+};
+
+Experiment seedExperiment() {
+  const Preset preset = seedPreset();
+  return {preset.makeNetwork(), preset.init, preset.seed, preset.dataset, preset.settings};
+}
+
+// 2-16-16-1 tanh on 1000 points of y = sin(πx₁)·x₂, full-batch gradient descent on MSE.
+Experiment tanhExperiment() {
+  NetworkSpec spec;
+  spec.inputs = 2;
+  spec.layers = {{16, Activation::Tanh}, {16, Activation::Tanh}, {1, Activation::Tanh}};
+  Experiment experiment;
+  experiment.init = Init::Xavier;
+  experiment.network = Network(spec);
+  experiment.network.initialize(experiment.init, experiment.seed);
+  Random random(42);
+  Matrix inputs(1000, 2);
+  Matrix targets(1000, 1);
+  for (int i = 0; i < 1000; ++i) {
+    inputs(i, 0) = random.uniform01() * 2.0 - 1.0;
+    inputs(i, 1) = random.uniform01() * 2.0 - 1.0;
+    targets(i, 0) = std::sin(3.14159265358979 * inputs(i, 0)) * inputs(i, 1);
+  }
+  experiment.dataset = Dataset::fromMatrices(std::move(inputs), std::move(targets));
+  experiment.settings.loss = Loss::Mse;
+  experiment.settings.optimizer.kind = OptimizerKind::Gd;
+  experiment.settings.optimizer.learningRate = 0.05;
+  return experiment;
+}
+
+// Epochs per second of Trainer::step on its own, in calls of `perCall` epochs.
+double trainerRate(Trainer& trainer, long long perCall) {
+  const auto start = BenchClock::now();
+  long long epochs = 0;
+  double elapsed = 0.0;
+  do {
+    epochs += trainer.step(perCall).epochs;
+    elapsed = BenchSeconds(BenchClock::now() - start).count();
+  } while (elapsed < kRoundSeconds);
+  return static_cast<double>(epochs) / elapsed;
+}
+
+// Epochs per second of a running runner over one round, as seen in its snapshots.
+double runnerRate(const TrainingRunner& runner) {
+  const auto first = runner.latestSnapshot();
+  const auto start = BenchClock::now();
+  std::this_thread::sleep_for(BenchSeconds(kRoundSeconds));
+  const auto last = runner.latestSnapshot();
+  const double elapsed = BenchSeconds(BenchClock::now() - start).count();
+  return static_cast<double>(last->epoch - first->epoch) / elapsed;
+}
+
+void compareRunnerWithTrainer(benchmark::State& state, const Experiment& experiment,
+                              long long perCall) {
+  Trainer trainer(experiment.network, experiment.dataset, experiment.settings);
+  TrainingRunner runner(experiment.network, experiment.init, experiment.seed, experiment.dataset,
+                        experiment.settings);
+  std::atomic<bool> reading{true};
+  std::jthread display([&] {  // a GUI pulling one snapshot per frame at 60 Hz
+    auto next = BenchClock::now();
+    while (reading.load()) {
+      benchmark::DoNotOptimize(runner.latestSnapshot()->loss);
+      next += std::chrono::microseconds(16'667);
+      std::this_thread::sleep_until(next);
+    }
+  });
+  double alone = 0.0;
+  double threaded = 0.0;
+  for (auto _ : state) {
+    trainer.step(perCall);  // warm up caches
+    for (int round = 0; round < kRounds; ++round) {
+      alone = std::max(alone, trainerRate(trainer, perCall));
+      runner.run();
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));  // chunk size settles
+      threaded = std::max(threaded, runnerRate(runner));
+      runner.pause();
+    }
+  }
+  reading.store(false);
+  state.counters["trainer_epochs_per_s"] = alone;
+  state.counters["runner_epochs_per_s"] = threaded;
+  state.counters["ratio"] = threaded / alone;
+}
+
+void BM_RunnerSeedVsTrainer(benchmark::State& state) {
+  compareRunnerWithTrainer(state, seedExperiment(), 10'000);
+}
+
+void BM_RunnerTanh2x16x16x1VsTrainer(benchmark::State& state) {
+  compareRunnerWithTrainer(state, tanhExperiment(), 100);
+}
+
+BENCHMARK(BM_RunnerSeedVsTrainer)->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
+BENCHMARK(BM_RunnerTanh2x16x16x1VsTrainer)->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
+
+}  // namespace
+}  // namespace nnlab

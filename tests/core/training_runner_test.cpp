@@ -1,0 +1,418 @@
+#include "training_runner.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <functional>
+#include <thread>
+
+#include "presets.h"
+#include "random.h"
+
+namespace nnlab {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Snapshot = std::shared_ptr<const TrainingSnapshot>;
+
+// Sanitizers slow training down by an order of magnitude; long runs shrink accordingly.
+#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer) || __has_feature(address_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
+
+std::unique_ptr<TrainingRunner> seedRunner(RunnerOptions options = {}) {
+  const Preset preset = seedPreset();
+  return std::make_unique<TrainingRunner>(preset.makeNetwork(), preset.init, preset.seed,
+                                          preset.dataset, preset.settings, options);
+}
+
+// Polls the runner's snapshots until `done` holds; fails the test after `seconds`.
+Snapshot waitFor(const TrainingRunner& runner,
+                 const std::function<bool(const TrainingSnapshot&)>& done, double seconds = 20.0) {
+  const auto deadline = Clock::now() + std::chrono::duration<double>(seconds);
+  for (;;) {
+    Snapshot snapshot = runner.latestSnapshot();
+    if (done(*snapshot)) return snapshot;
+    if (Clock::now() > deadline) {
+      ADD_FAILURE() << "timed out at epoch " << snapshot->epoch << ": " << snapshot->message;
+      return snapshot;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
+Snapshot waitForPause(const TrainingRunner& runner, PauseReason reason) {
+  return waitFor(runner, [reason](const TrainingSnapshot& s) {
+    return s.state == RunState::Paused && s.reason == reason;
+  });
+}
+
+// `rows` samples with `inputs` and `outputs` columns of deterministic data in [0, 1).
+Dataset syntheticData(int rows, int inputs, int outputs, std::uint64_t seed) {
+  Random random(seed);
+  Matrix x(rows, inputs);
+  Matrix y(rows, outputs);
+  for (int i = 0; i < rows; ++i) {
+    for (int j = 0; j < inputs; ++j) x(i, j) = random.uniform01();
+    for (int j = 0; j < outputs; ++j) y(i, j) = random.uniform01();
+  }
+  return Dataset::fromMatrices(std::move(x), std::move(y));
+}
+
+bool sameWeights(const Network& a, const Network& b) {
+  if (!a.sameShape(b)) return false;
+  for (int l = 0; l < a.layerCount(); ++l) {
+    if (a.layer(l).weights != b.layer(l).weights || a.layer(l).bias != b.layer(l).bias) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The invariant a view relies on: weights, predictions and data of one snapshot belong together.
+void expectConsistent(const TrainingSnapshot& s) {
+  ASSERT_TRUE(s.dataset);
+  EXPECT_EQ(s.network.inputs(), s.dataset->inputColumns());
+  EXPECT_EQ(s.network.outputs(), s.dataset->targetColumns());
+  EXPECT_EQ(s.predictions.rows(), s.dataset->rows());
+  EXPECT_EQ(s.predictions.cols(), s.network.outputs());
+  ASSERT_EQ(s.gradients.weights.size(), static_cast<std::size_t>(s.network.layerCount()));
+  for (int l = 0; l < s.network.layerCount(); ++l) {
+    EXPECT_EQ(s.gradients.weights[l].rows(), s.network.layer(l).fanIn());
+    EXPECT_EQ(s.gradients.weights[l].cols(), s.network.layer(l).units());
+  }
+}
+
+TEST(TrainingRunner, StartsPausedAtEpochZero) {
+  auto runner = seedRunner();
+  const Snapshot s = runner->latestSnapshot();
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->state, RunState::Paused);
+  EXPECT_EQ(s->reason, PauseReason::None);
+  EXPECT_EQ(s->epoch, 0);
+  EXPECT_TRUE(std::isfinite(s->loss));
+  expectConsistent(*s);
+}
+
+TEST(TrainingRunner, StepTrainsExactlyNEpochsLikeTheTrainer) {
+  auto runner = seedRunner();
+  runner->step(1234);
+  Snapshot s = waitForPause(*runner, PauseReason::StepDone);
+  EXPECT_EQ(s->epoch, 1234);
+  ASSERT_EQ(s->history.size(), 1234u);
+  EXPECT_EQ(s->history.back().epoch, 1234);
+
+  const Preset preset = seedPreset();
+  Trainer trainer(preset.makeNetwork(), preset.dataset, preset.settings);
+  trainer.step(1234);
+  EXPECT_TRUE(sameWeights(s->network, trainer.network()));
+  EXPECT_DOUBLE_EQ(s->loss, trainer.evaluate());
+
+  runner->step(10);
+  s = waitFor(*runner, [](const TrainingSnapshot& t) {
+    return t.reason == PauseReason::StepDone && t.epoch > 1234;
+  });
+  EXPECT_EQ(s->epoch, 1244);
+}
+
+TEST(TrainingRunner, LearningRateChangeKeepsTheWeights) {
+  auto runner = seedRunner();
+  runner->step(500);
+  waitForPause(*runner, PauseReason::StepDone);
+  runner->setLearningRate(0.25);
+  runner->step(300);
+  const Snapshot s = waitFor(*runner, [](const TrainingSnapshot& t) {
+    return t.reason == PauseReason::StepDone && t.epoch == 800;
+  });
+  EXPECT_DOUBLE_EQ(s->settings.optimizer.learningRate, 0.25);
+  EXPECT_EQ(s->history.size(), 800u);
+
+  // The same run without a runner: 500 epochs at lr 1, then 300 at lr 0.25 on the same weights.
+  const Preset preset = seedPreset();
+  Trainer trainer(preset.makeNetwork(), preset.dataset, preset.settings);
+  trainer.step(500);
+  TrainingSettings slower = preset.settings;
+  slower.optimizer.learningRate = 0.25;
+  trainer.setSettings(slower);
+  trainer.step(300);
+  EXPECT_TRUE(sameWeights(s->network, trainer.network()));
+}
+
+TEST(TrainingRunner, LearningRateChangeWhileRunningContinues) {
+  auto runner = seedRunner();
+  runner->run();
+  const Snapshot before =
+      waitFor(*runner, [](const TrainingSnapshot& t) { return t.epoch > 2000; });
+  runner->setLearningRate(0.5);
+  const Snapshot after = waitFor(
+      *runner, [](const TrainingSnapshot& t) { return t.settings.optimizer.learningRate == 0.5; });
+  EXPECT_EQ(after->state, RunState::Running);
+  EXPECT_GE(after->epoch, before->epoch);  // not back to 0: the weights were kept
+  EXPECT_LT(after->loss, before->loss);
+  ASSERT_FALSE(after->history.empty());
+  EXPECT_LE(after->history.front().epoch, before->epoch);  // nor was the history cleared
+}
+
+TEST(TrainingRunner, RefusesInvalidSettingsAndKeepsTheOldOnes) {
+  auto runner = seedRunner();
+  runner->setLearningRate(-1.0);
+  Snapshot s = waitFor(*runner, [](const TrainingSnapshot& t) { return !t.message.empty(); });
+  EXPECT_NE(s->message.find("learning rate"), std::string::npos) << s->message;
+  EXPECT_DOUBLE_EQ(s->settings.optimizer.learningRate, 1.0);
+
+  runner->setDataset(Dataset::fromMatrices(Matrix(0, 3), Matrix(0, 1)));
+  s = waitFor(*runner, [](const TrainingSnapshot& t) {
+    return t.message.find("no rows") != std::string::npos;
+  });
+  EXPECT_EQ(s->dataset->rows(), 4);
+  expectConsistent(*s);
+}
+
+TEST(TrainingRunner, ResetDrawsFreshWeightsAndClearsTheHistory) {
+  auto runner = seedRunner();
+  runner->step(300);
+  waitForPause(*runner, PauseReason::StepDone);
+  runner->reset(7);
+  const Snapshot s = waitFor(*runner, [](const TrainingSnapshot& t) { return t.seed == 7; });
+  EXPECT_EQ(s->epoch, 0);
+  EXPECT_TRUE(s->history.empty());
+  EXPECT_EQ(s->state, RunState::Paused);
+  Network expected = seedPreset().makeNetwork();
+  expected.initialize(Init::Uniform01, 7);
+  EXPECT_TRUE(sameWeights(s->network, expected));
+}
+
+TEST(TrainingRunner, DatasetWithOtherColumnsReinitialisesOnlyTheOuterLayer) {
+  NetworkSpec spec;
+  spec.inputs = 3;
+  spec.layers = {{4, Activation::Sigmoid}, {5, Activation::Tanh}, {1, Activation::Sigmoid}};
+  Network network(spec);
+  network.initialize(Init::Xavier, 3);
+  TrainingRunner runner(network, Init::Xavier, 3, syntheticData(6, 3, 1, 1), {});
+  runner.setDataset(syntheticData(9, 2, 1, 2));
+  const Snapshot s =
+      waitFor(runner, [](const TrainingSnapshot& t) { return t.dataset->rows() == 9; });
+  expectConsistent(*s);
+  EXPECT_NE(s->message.find("first layer"), std::string::npos) << s->message;
+  EXPECT_EQ(s->network.layer(1).weights, network.layer(1).weights);  // untouched
+  EXPECT_EQ(s->network.layer(2).weights, network.layer(2).weights);
+  EXPECT_EQ(s->network.layer(0).fanIn(), 2);
+}
+
+TEST(TrainingRunner, DatasetSwapsWhileRunningNeverTearASnapshot) {
+  const Preset preset = seedPreset();
+  auto runner = seedRunner();
+  const Dataset shapes[] = {preset.dataset, syntheticData(50, 2, 1, 1), syntheticData(7, 3, 2, 2),
+                            syntheticData(300, 5, 3, 3)};
+  std::atomic<bool> swapping{true};
+  std::jthread swapper([&] {
+    for (int i = 0; swapping.load(); ++i) {
+      runner->setDataset(shapes[i % 4]);
+      std::this_thread::sleep_for(std::chrono::microseconds(300));
+    }
+  });
+  runner->run();
+  const auto end = Clock::now() + std::chrono::seconds(1);
+  int checked = 0;
+  for (std::uint64_t serial = 0; Clock::now() < end;) {
+    const Snapshot s = runner->latestSnapshot();
+    if (s->serial == serial) continue;
+    serial = s->serial;
+    expectConsistent(*s);
+    ++checked;
+  }
+  swapping.store(false);
+  EXPECT_GT(checked, 20);
+  EXPECT_GT(runner->latestSnapshot()->epoch, 0);
+}
+
+TEST(TrainingRunner, DivergencePausesAndRestoresFiniteWeights) {
+  NetworkSpec spec;
+  spec.inputs = 2;
+  spec.layers = {{8, Activation::Relu}, {1, Activation::Linear}};
+  Network network(spec);
+  network.initialize(Init::He, 5);
+  TrainingSettings settings;
+  settings.optimizer.learningRate = 1000.0;
+  TrainingRunner runner(network, Init::He, 5, syntheticData(20, 2, 1, 4), settings);
+  runner.run();
+  const Snapshot s = waitForPause(runner, PauseReason::Diverged);
+  EXPECT_TRUE(s->network.allFinite());
+  EXPECT_TRUE(std::isfinite(s->loss));
+  EXPECT_NE(s->message.find("learning rate 1000"), std::string::npos) << s->message;
+  EXPECT_NE(s->message.find("restored the weights of epoch " + std::to_string(s->epoch)),
+            std::string::npos)
+      << s->message;
+  for (const HistoryPoint& p : s->history) EXPECT_LE(p.epoch, s->epoch);
+
+  // A sensible learning rate trains on from the restored weights.
+  runner.setLearningRate(1e-3);
+  runner.step(100);
+  const Snapshot later = waitForPause(runner, PauseReason::StepDone);
+  EXPECT_EQ(later->epoch, s->epoch + 100);
+  EXPECT_TRUE(later->network.allFinite());
+}
+
+TEST(TrainingRunner, StopConditionsPauseTraining) {
+  auto runner = seedRunner();
+  runner->setStopConditions({.maxEpochs = 3000, .lossGoal = 0.0});
+  runner->run();
+  Snapshot s = waitForPause(*runner, PauseReason::MaxEpochs);
+  EXPECT_EQ(s->epoch, 3000);
+
+  runner->reset(1);  // the seed is well below the goal by epoch 3000
+  runner->setStopConditions({.maxEpochs = 0, .lossGoal = 0.01});
+  runner->run();
+  s = waitForPause(*runner, PauseReason::LossGoal);
+  ASSERT_FALSE(s->history.empty());
+  EXPECT_LE(s->history.back().loss, 0.01);
+  EXPECT_GT(s->history[s->history.size() - 2].loss, 0.01);
+}
+
+TEST(TrainingRunner, StopEndsTrainingForGood) {
+  auto runner = seedRunner();
+  runner->run();
+  runner->stop();
+  Snapshot s =
+      waitFor(*runner, [](const TrainingSnapshot& t) { return t.state == RunState::Stopped; });
+  EXPECT_EQ(s->reason, PauseReason::Stopped);
+  const long long epoch = s->epoch;
+  runner->run();
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(runner->latestSnapshot()->epoch, epoch);
+}
+
+// A 2-16-16-1 tanh network on 1000 rows: about a thousand times the seed's work per epoch.
+std::unique_ptr<TrainingRunner> tanhRunner() {
+  NetworkSpec spec;
+  spec.inputs = 2;
+  spec.layers = {{16, Activation::Tanh}, {16, Activation::Tanh}, {1, Activation::Tanh}};
+  Network network(spec);
+  network.initialize(Init::Xavier, 1);
+  TrainingSettings settings;
+  settings.loss = Loss::Mse;
+  settings.optimizer.learningRate = 0.05;
+  return std::make_unique<TrainingRunner>(network, Init::Xavier, 1, syntheticData(1000, 2, 1, 5),
+                                          settings);
+}
+
+TEST(TrainingRunner, DestructionWhileRunningIsQuick) {
+  for (int big = 0; big < 2; ++big) {
+    auto runner = big ? tanhRunner() : seedRunner();
+    runner->run();
+    waitFor(*runner, [](const TrainingSnapshot& t) { return t.epoch > 20; });
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));  // chunks at full size
+    const auto start = Clock::now();
+    runner.reset();
+    const auto elapsed = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    EXPECT_LT(elapsed, 50.0) << (big ? "tanh" : "seed");
+  }
+}
+
+TEST(TrainingRunner, HistoryStaysWithinItsBudgetOverTenMillionEpochs) {
+  const long long epochs = kSanitized ? 300'000 : 10'000'000;
+  auto runner = seedRunner({.publishIntervalSeconds = 0.004, .historyBudget = 1000});
+  runner->step(epochs);
+  const Snapshot s = waitFor(
+      *runner,
+      [](const TrainingSnapshot& t) {
+        EXPECT_LE(t.history.size(), 1000u);
+        return t.reason == PauseReason::StepDone;
+      },
+      60.0);
+  EXPECT_EQ(s->epoch, epochs);
+  ASSERT_FALSE(s->history.empty());
+  EXPECT_GE(s->history.size(), 500u);
+  EXPECT_EQ(s->history.back().epoch, epochs);
+  EXPECT_EQ(s->history.front().max, s->history.front().max);  // not NaN
+  EXPECT_GT(s->history.front().max, s->history.back().min);   // the loss fell
+}
+
+TEST(TrainingRunner, SpeedLimitGivesRoughlyThatRate) {
+  auto runner = seedRunner();
+  runner->setSpeedLimit(50.0);
+  runner->run();
+  const Snapshot first = waitFor(*runner, [](const TrainingSnapshot& t) { return t.epoch > 0; });
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  const Snapshot last = runner->latestSnapshot();
+  EXPECT_EQ(last->speedLimit, 50.0);
+  EXPECT_GE(last->epoch - first->epoch, 35);
+  EXPECT_LE(last->epoch - first->epoch, 65);
+  EXPECT_GT(last->epochsPerSecond, 30.0);
+  EXPECT_LT(last->epochsPerSecond, 70.0);
+
+  runner->setSpeedLimit(std::numeric_limits<double>::infinity());
+  const Snapshot fast =
+      waitFor(*runner, [&](const TrainingSnapshot& t) { return t.epoch > last->epoch + 10'000; });
+  EXPECT_EQ(fast->speedLimit, 0.0);
+}
+
+TEST(TrainingRunner, StressCommandsWhileReading) {
+  const Preset preset = seedPreset();
+  auto runner = seedRunner();
+  const Dataset shapes[] = {preset.dataset, syntheticData(40, 2, 1, 1), syntheticData(9, 3, 2, 2)};
+  std::atomic<bool> going{true};
+  std::jthread commander([&] {
+    Random random(11);
+    while (going.load()) {
+      switch (random.below(8)) {
+        case 0:
+          runner->run();
+          break;
+        case 1:
+          runner->pause();
+          break;
+        case 2:
+          runner->step(static_cast<long long>(random.below(5000)) + 1);
+          break;
+        case 3:
+          runner->setLearningRate(random.uniform01() * 2.0);
+          break;
+        case 4:
+          runner->setDataset(shapes[random.below(3)]);
+          break;
+        case 5:
+          runner->setSpeedLimit(random.below(2) ? 0.0 : 2000.0);
+          break;
+        case 6:
+          runner->setStopConditions({.maxEpochs = 0, .lossGoal = random.uniform01() * 1e-3});
+          break;
+        default:
+          if (random.below(20) == 0) runner->reset(random.below(100));
+      }
+      std::this_thread::sleep_for(std::chrono::microseconds(random.below(500)));
+    }
+  });
+  const auto end = Clock::now() + std::chrono::seconds(3);
+  std::uint64_t serial = 0;
+  int checked = 0;
+  while (Clock::now() < end) {
+    const Snapshot s = runner->latestSnapshot();
+    EXPECT_GE(s->serial, serial);
+    if (s->serial != serial) {
+      serial = s->serial;
+      expectConsistent(*s);
+      ++checked;
+    }
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  going.store(false);
+  commander.join();
+  EXPECT_GT(checked, 100);
+  runner->run();
+  const long long epoch = runner->latestSnapshot()->epoch;
+  waitFor(*runner, [&](const TrainingSnapshot& t) { return t.epoch > epoch + 100; });
+}
+
+}  // namespace
+}  // namespace nnlab
