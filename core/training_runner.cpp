@@ -43,6 +43,39 @@ std::string numberText(double value) {
   return text.str();
 }
 
+// `network` with its first layer (if its inputs differ from the data's) and its last layer (if
+// its outputs differ) replaced by the layers setNetwork(spec, init, seed) would draw.
+Network fitToData(const Network& network, const Dataset& data, Init init, std::uint64_t seed) {
+  NetworkSpec spec = network.spec();
+  spec.inputs = data.inputColumns();
+  spec.layers.back().units = data.targetColumns();
+  Network fresh(spec);
+  fresh.initialize(init, seed);
+  std::vector<DenseLayer> layers = network.layers();
+  const int last = network.layerCount() - 1;
+  for (int l : {0, last}) {
+    if (layers[l].fanIn() == fresh.layer(l).fanIn() &&
+        layers[l].units() == fresh.layer(l).units()) {
+      continue;
+    }
+    const bool hadBias = layers[l].hasBias();
+    layers[l] = fresh.layer(l);
+    if (!hadBias) layers[l].bias.resize(0);
+  }
+  return Network::fromLayers(spec.inputs, std::move(layers));
+}
+
+std::string refitMessage(const Network& network, bool inputsChanged, bool outputsChanged) {
+  std::string text = "The new data has ";
+  if (inputsChanged) text += std::to_string(network.inputs()) + " input columns";
+  if (inputsChanged && outputsChanged) text += " and ";
+  if (outputsChanged) text += std::to_string(network.outputs()) + " target columns";
+  text += ": re-initialised the ";
+  if (network.layerCount() == 1) return text + "layer";
+  if (inputsChanged && outputsChanged) return text + "first and last layers";
+  return text + (inputsChanged ? "first layer" : "last layer");
+}
+
 }  // namespace
 
 // Everything below the "training thread" line is touched only by that thread; callers reach it
@@ -399,38 +432,13 @@ void TrainingRunner::Impl::doSetDataset(std::shared_ptr<const Dataset> data) {
     dataset = std::move(data);
     return;
   }
-  // Fresh first/last layers drawn as setNetwork(spec, init, seed) would draw them.
-  NetworkSpec spec = old.spec();
-  spec.inputs = data->inputColumns();
-  spec.layers.back().units = data->targetColumns();
-  Network fresh(spec);
-  fresh.initialize(init, seed);
-  std::vector<DenseLayer> layers = old.layers();
-  const int last = old.layerCount() - 1;
-  for (int l : {0, last}) {
-    if ((l == 0 && !inputsChanged) || (l == last && !outputsChanged)) continue;
-    const bool hadBias = layers[l].hasBias();
-    layers[l] = fresh.layer(l);
-    if (!hadBias) layers[l].bias.resize(0);
-  }
-  Network adapted = Network::fromLayers(spec.inputs, std::move(layers));
+  Network adapted = fitToData(old, *data, init, seed);
   if (auto problem = Trainer::incompatibility(adapted, *data, trainer.settings())) {
     message = "Refused the new data: " + *problem + "; the old data stays.";
     return;
   }
-  std::string text = "The new data has ";
-  if (inputsChanged) text += std::to_string(spec.inputs) + " input columns";
-  if (inputsChanged && outputsChanged) text += " and ";
-  if (outputsChanged) text += std::to_string(data->targetColumns()) + " target columns";
-  text += ": re-initialised the ";
-  if (last == 0) {
-    text += "layer";
-  } else {
-    text += inputsChanged && outputsChanged ? "first and last layers"
-            : inputsChanged                 ? "first layer"
-                                            : "last layer";
-  }
-  message = text + " (" + std::string(initName(init)) + ", seed " + std::to_string(seed) + ").";
+  message = refitMessage(adapted, inputsChanged, outputsChanged) + " (" +
+            std::string(initName(init)) + ", seed " + std::to_string(seed) + ").";
   replaceTrainer(std::move(adapted), std::move(data), trainer.epoch());
 }
 

@@ -45,17 +45,20 @@ struct TrainingSnapshot {
   long long epoch = 0;
   RunState state = RunState::Paused;
   PauseReason reason = PauseReason::None;
-  std::string message;  ///< human-readable detail (divergence, re-initialised layers, errors)
-  double loss = std::numeric_limits<double>::quiet_NaN();  ///< of the current weights
+  /// Human-readable detail (divergence, re-initialised layers, refused commands). It stays until
+  /// another such event, or until run(), step(), reset() or setNetwork() clears it.
+  std::string message;
+  /// Of the current weights on the whole dataset, as Trainer::evaluate (no regularisation).
+  double loss = std::numeric_limits<double>::quiet_NaN();
   std::optional<double> testLoss;  ///< when a test set exists (not yet)
   double epochsPerSecond = 0.0;    ///< measured over the last second or so
   double speedLimit = 0.0;         ///< epochs/s; 0: unlimited
   StopConditions stopConditions;
   TrainingSettings settings;
   Init init = Init::Uniform01;
-  std::uint64_t seed = 1;  ///< of the last initialisation
-  Network network;         ///< weights and biases
-  Gradients gradients;     ///< of the last update
+  std::uint64_t seed = 1;                  ///< of the last initialisation
+  Network network;                         ///< weights and biases
+  Gradients gradients;                     ///< of the last update
   std::shared_ptr<const Dataset> dataset;  ///< what `predictions` rows refer to
   Matrix predictions;                      ///< dataset rows × outputs, with `network`
   std::vector<HistoryPoint> history;       ///< decimated loss history, oldest first
@@ -68,12 +71,15 @@ class TrainingRunner {
   /// Starts the thread, paused at epoch 0. Throws std::invalid_argument if the pieces do not fit.
   TrainingRunner(Network network, Init init, std::uint64_t seed, Dataset dataset,
                  TrainingSettings settings, RunnerOptions options = {});
-  /// Stops and joins within milliseconds, even mid-run.
+  /// Stops and joins within milliseconds, even mid-run (training checks between chunks of about
+  /// 1 ms; a single epoch longer than that is finished first).
   ~TrainingRunner();
   TrainingRunner(const TrainingRunner&) = delete;
   TrainingRunner& operator=(const TrainingRunner&) = delete;
 
+  /// Trains until pause(), stop() or a stop condition.
   void run();
+  /// Pauses at the next epoch boundary (reason User).
   void pause();
   /// Trains exactly n more epochs, then pauses (reason StepDone).
   void step(long long n);
@@ -83,19 +89,23 @@ class TrainingRunner {
   /// Ends training for good; later commands are ignored.
   void stop();
 
+  /// Changes only the learning rate, from the next epoch on; the weights stay.
   void setLearningRate(double learningRate);
   /// All hyperparameters that need no re-initialisation. Invalid ones are refused: the
   /// snapshot's message says why and the old settings stay.
   void setSettings(const TrainingSettings& settings);
   /// Epochs per second; 0 (or infinity) for unlimited.
   void setSpeedLimit(double epochsPerSecond);
+  /// Checked after every epoch from the next one on.
   void setStopConditions(const StopConditions& conditions);
   /// Swapped in at the next epoch. If its column counts differ from the network's inputs or
   /// outputs, only the first / last layer is re-initialised, and the snapshot says so.
   void setDataset(Dataset dataset);
   /// New architecture, initialised with `init` and `seed`; epoch 0, history cleared, paused.
   void setNetwork(const NetworkSpec& spec, Init init, std::uint64_t seed);
-  /// Loaded or edited weights (same or new architecture); training continues from them.
+  /// Loaded or edited weights (same or new architecture); training continues from them. With the
+  /// same architecture the epoch count and history go on; otherwise they restart from 0.
+  /// Weights that are not all finite are refused.
   void setModel(Network network);
 
   /// The latest published snapshot. Never waits for training.
