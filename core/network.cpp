@@ -70,7 +70,7 @@ std::optional<std::string> NetworkSpec::validate() const {
 
 std::string NetworkSpec::shapeText() const {
   std::string text = std::to_string(inputs);
-  for (const auto& layer : layers) text += "-" + std::to_string(layer.units);
+  for (const auto& layer : layers) text.append("-").append(std::to_string(layer.units));
   return text;
 }
 

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "small_product.h"
+
 namespace nnlab {
 
 void Trainer::Workspace::resize(const Network& network, int rows, int inputColumns,
@@ -125,7 +127,7 @@ const Matrix& Trainer::forward(const Matrix& inputs, Workspace& workspace) {
     const DenseLayer& layer = m_network.layer(l);
     const Matrix& in = l == 0 ? inputs : workspace.activations[l - 1];
     Matrix& a = workspace.activations[l];
-    a.noalias() = in * layer.weights;  // z = x·W (+ b), then a = f(z) in place
+    multiply(in, layer.weights, a);  // z = x·W (+ b), then a = f(z) in place
     if (layer.hasBias()) a.rowwise() += layer.bias;
     applyActivation(layer.activation, a, a);
   }
@@ -149,9 +151,9 @@ double Trainer::backward(const Matrix& inputs, const Matrix& targets, Workspace&
     Matrix& delta = workspace.deltas[l];
     multiplyByDerivative(layer.activation, workspace.activations[l], delta);
     const Matrix& in = l == 0 ? inputs : workspace.activations[l - 1];
-    m_gradients.weights[l].noalias() = in.transpose() * delta;
+    multiplyTransposedLeft(in, delta, m_gradients.weights[l]);
     if (layer.hasBias()) m_gradients.bias[l].noalias() = delta.colwise().sum();
-    if (l > 0) workspace.deltas[l - 1].noalias() = delta * layer.weights.transpose();
+    if (l > 0) multiplyTransposedRight(delta, layer.weights, workspace.deltas[l - 1]);
   }
   addRegularisation();
   return sum;
@@ -216,7 +218,7 @@ bool Trainer::perceptronEpoch(double& lossSum) {
     lossSum += sampleSum;
     Matrix& error = ws.deltas[0];
     error.noalias() = output - ws.targets;  // ŷ − y
-    m_gradients.weights[0].noalias() = ws.inputs.transpose() * error;
+    multiplyTransposedLeft(ws.inputs, error, m_gradients.weights[0]);
     if (layer.hasBias()) m_gradients.bias[0] = error;
     m_optimizer.update(m_gradients, m_network);
   }
