@@ -1,0 +1,220 @@
+#include "architecture_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
+
+#include "training_runner.h"
+
+namespace nnlab {
+
+namespace {
+
+constexpr int kMaxHiddenLayers = 8;
+constexpr int kMaxUnits = 64;
+
+QString text(std::string_view view) {
+  return QString::fromUtf8(view.data(), static_cast<qsizetype>(view.size()));
+}
+
+bool sameSpec(const NetworkSpec& a, const NetworkSpec& b) {
+  if (a.inputs != b.inputs || a.bias != b.bias || a.layers.size() != b.layers.size()) return false;
+  for (size_t i = 0; i < a.layers.size(); ++i)
+    if (a.layers[i].units != b.layers[i].units || a.layers[i].activation != b.layers[i].activation)
+      return false;
+  return true;
+}
+
+bool sameSettings(const TrainingSettings& a, const TrainingSettings& b) {
+  return a.loss == b.loss && a.optimizer.kind == b.optimizer.kind && a.batchSize == b.batchSize;
+}
+
+void selectData(QComboBox* combo, int value) {
+  const QSignalBlocker blocker(combo);
+  combo->setCurrentIndex(combo->findData(value));
+}
+
+}  // namespace
+
+ArchitecturePanel::ArchitecturePanel(QWidget* parent)
+    : QWidget(parent),
+      m_layerGrid(new QGridLayout),
+      m_addLayer(new QPushButton(tr("+ layer"), this)),
+      m_removeLayer(new QPushButton(tr("− layer"), this)),
+      m_bias(new QCheckBox(tr("Bias"), this)),
+      m_initBox(new QComboBox(this)),
+      m_loss(new QComboBox(this)),
+      m_optimizer(new QComboBox(this)),
+      m_batch(new QSpinBox(this)) {
+  m_addLayer->setToolTip(tr("Add a hidden layer before the output (the weights are drawn again)."));
+  m_removeLayer->setToolTip(tr("Remove the last hidden layer (the weights are drawn again)."));
+  m_bias->setToolTip(
+      tr("A bias b is a number added to each neuron's weighted sum, letting it "
+         "shift its threshold."));
+  m_initBox->setToolTip(tr("How the first weights are drawn at random (Reset draws them again)."));
+  m_loss->setToolTip(
+      tr("The loss measures how far predictions are from targets: SSE sums the "
+         "squared errors, MSE averages them, BCE is the cross-entropy."));
+  m_optimizer->setToolTip(
+      tr("The rule that changes the weights after each batch (gd: plain "
+         "gradient descent on all rows)."));
+  m_batch->setToolTip(tr("Rows per weight update for sgd, momentum and adam (0: all rows)."));
+  for (Init init : {Init::Uniform01, Init::Uniform, Init::Xavier, Init::He, Init::Zeros})
+    m_initBox->addItem(text(initName(init)), static_cast<int>(init));
+  for (Loss loss : {Loss::Sse, Loss::Mse, Loss::Bce})
+    m_loss->addItem(text(lossLabel(loss)), static_cast<int>(loss));
+  for (OptimizerKind kind : {OptimizerKind::Gd, OptimizerKind::Sgd, OptimizerKind::Momentum,
+                             OptimizerKind::Adam, OptimizerKind::Perceptron})
+    m_optimizer->addItem(text(optimizerName(kind)), static_cast<int>(kind));
+  m_batch->setRange(0, 1000000);
+  m_batch->setKeyboardTracking(false);
+
+  auto* layers = new QHBoxLayout;
+  layers->addWidget(new QLabel(tr("Layers"), this));
+  layers->addWidget(m_addLayer);
+  layers->addWidget(m_removeLayer);
+  layers->addLayout(m_layerGrid);
+  layers->addStretch();
+  auto* training = new QHBoxLayout;
+  training->addWidget(m_bias);
+  const auto labelled = [&](const QString& label, QWidget* widget) {
+    auto* name = new QLabel(label, this);
+    name->setBuddy(widget);
+    name->setToolTip(widget->toolTip());
+    training->addWidget(name);
+    training->addWidget(widget);
+  };
+  labelled(tr("Init"), m_initBox);
+  labelled(tr("Loss"), m_loss);
+  labelled(tr("Optimizer"), m_optimizer);
+  labelled(tr("Batch"), m_batch);
+  training->addStretch();
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addLayout(layers);
+  layout->addLayout(training);
+
+  connect(m_addLayer, &QPushButton::clicked, this, &ArchitecturePanel::addHiddenLayer);
+  connect(m_removeLayer, &QPushButton::clicked, this, &ArchitecturePanel::removeHiddenLayer);
+  connect(m_bias, &QCheckBox::toggled, this, [this](bool on) {
+    NetworkSpec spec = m_spec;
+    spec.bias = on;
+    requestNetwork(spec);
+  });
+  connect(m_initBox, &QComboBox::activated, this, [this] { requestNetwork(m_spec); });
+  connect(m_loss, &QComboBox::activated, this, &ArchitecturePanel::requestSettings);
+  connect(m_optimizer, &QComboBox::activated, this, &ArchitecturePanel::requestSettings);
+  connect(m_batch, &QSpinBox::valueChanged, this, &ArchitecturePanel::requestSettings);
+}
+
+void ArchitecturePanel::showSnapshot(const TrainingSnapshot& snapshot) {
+  const NetworkSpec spec = snapshot.network.spec();
+  if (m_synced && sameSpec(spec, m_spec) && snapshot.init == m_init &&
+      sameSettings(snapshot.settings, m_settings) && snapshot.message == m_message)
+    return;
+  m_spec = spec;
+  m_init = snapshot.init;
+  m_settings = snapshot.settings;
+  m_message = snapshot.message;
+  m_synced = true;
+  syncWidgets();
+}
+
+void ArchitecturePanel::syncWidgets() {
+  buildLayerWidgets();
+  const QSignalBlocker biasBlocker(m_bias);
+  m_bias->setChecked(m_spec.bias);
+  selectData(m_initBox, static_cast<int>(m_init));
+  selectData(m_loss, static_cast<int>(m_settings.loss));
+  selectData(m_optimizer, static_cast<int>(m_settings.optimizer.kind));
+  const QSignalBlocker batchBlocker(m_batch);
+  m_batch->setValue(m_settings.batchSize);
+  const int hidden = hiddenLayerCount();
+  m_addLayer->setEnabled(hidden < kMaxHiddenLayers);
+  m_removeLayer->setEnabled(hidden > 0);
+}
+
+QComboBox* ArchitecturePanel::activationCombo(Activation current) {
+  auto* combo = new QComboBox(this);
+  for (Activation a : {Activation::Sigmoid, Activation::Tanh, Activation::Relu, Activation::Linear,
+                       Activation::Step})
+    combo->addItem(text(activationName(a)), static_cast<int>(a));
+  selectData(combo, static_cast<int>(current));
+  combo->setToolTip(
+      tr("The activation function f that turns a neuron's sum z into its "
+         "output a = f(z)."));
+  return combo;
+}
+
+void ArchitecturePanel::buildLayerWidgets() {
+  for (QWidget* widget : m_layerWidgets) delete widget;
+  m_layerWidgets.clear();
+  const int layers = static_cast<int>(m_spec.layers.size());
+  for (int l = 0; l < layers; ++l) {
+    const bool output = l == layers - 1;
+    auto* name = new QLabel(output ? tr("output") : tr("h%1").arg(l + 1), this);
+    name->setAlignment(Qt::AlignCenter);
+    m_layerGrid->addWidget(name, 0, l);
+    m_layerWidgets.push_back(name);
+    auto* units = new QSpinBox(this);
+    units->setRange(1, kMaxUnits);
+    units->setValue(m_spec.layers[l].units);
+    units->setKeyboardTracking(false);
+    units->setEnabled(!output);  // the output width follows the dataset's target columns
+    units->setToolTip(output ? tr("Output units: one per target column of the data.")
+                             : tr("Neurons in this hidden layer."));
+    connect(units, &QSpinBox::valueChanged, this, [this, l](int value) {
+      NetworkSpec spec = m_spec;
+      spec.layers[l].units = value;
+      requestNetwork(spec);
+    });
+    QComboBox* activation = activationCombo(m_spec.layers[l].activation);
+    connect(activation, &QComboBox::activated, this, [this, l, activation] {
+      NetworkSpec spec = m_spec;
+      spec.layers[l].activation = static_cast<Activation>(activation->currentData().toInt());
+      requestNetwork(spec);
+    });
+    m_layerGrid->addWidget(units, 1, l);
+    m_layerGrid->addWidget(activation, 2, l);
+    m_layerWidgets.push_back(units);
+    m_layerWidgets.push_back(activation);
+  }
+}
+
+void ArchitecturePanel::addHiddenLayer() {
+  if (hiddenLayerCount() >= kMaxHiddenLayers || m_spec.layers.empty()) return;
+  NetworkSpec spec = m_spec;
+  const LayerSpec like = spec.layers.size() > 1 ? spec.layers[spec.layers.size() - 2]
+                                                : LayerSpec{4, spec.layers.back().activation};
+  spec.layers.insert(spec.layers.end() - 1, like);
+  requestNetwork(spec);
+}
+
+void ArchitecturePanel::removeHiddenLayer() {
+  if (hiddenLayerCount() <= 0) return;
+  NetworkSpec spec = m_spec;
+  spec.layers.erase(spec.layers.end() - 2);
+  requestNetwork(spec);
+}
+
+void ArchitecturePanel::requestNetwork(const NetworkSpec& spec) {
+  emit networkRequested(spec, static_cast<Init>(m_initBox->currentData().toInt()));
+  // Show the runner's answer, whatever it is, on the next snapshot.
+  m_synced = false;
+}
+
+void ArchitecturePanel::requestSettings() {
+  TrainingSettings settings = m_settings;
+  settings.loss = static_cast<Loss>(m_loss->currentData().toInt());
+  settings.optimizer.kind = static_cast<OptimizerKind>(m_optimizer->currentData().toInt());
+  settings.batchSize = m_batch->value();
+  emit settingsRequested(settings);
+  m_synced = false;
+}
+
+}  // namespace nnlab

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QWidget>
+#include <string>
+#include <vector>
+
+#include "network.h"
+#include "trainer.h"
+
+class QCheckBox;
+class QComboBox;
+class QGridLayout;
+class QPushButton;
+class QSpinBox;
+
+namespace nnlab {
+
+struct TrainingSnapshot;
+
+/// Architecture and training choices under the graph: hidden layers (units and activation
+/// each), output activation, bias, initialisation, loss, optimizer and batch size. It shows
+/// what the latest snapshot says and turns edits into requests; if the runner refuses one, the
+/// next snapshot puts the old choice back.
+class ArchitecturePanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit ArchitecturePanel(QWidget* parent = nullptr);
+
+  void showSnapshot(const TrainingSnapshot& snapshot);
+  /// Hidden layers shown (tests use it).
+  int hiddenLayerCount() const { return static_cast<int>(m_spec.layers.size()) - 1; }
+
+ public slots:
+  void addHiddenLayer();
+  void removeHiddenLayer();
+
+ signals:
+  /// A new architecture or initialisation: the weights must be drawn again.
+  void networkRequested(const nnlab::NetworkSpec& spec, nnlab::Init init);
+  /// Loss, optimizer or batch size: no re-initialisation.
+  void settingsRequested(const nnlab::TrainingSettings& settings);
+
+ private:
+  void buildLayerWidgets();
+  void syncWidgets();
+  void requestNetwork(const NetworkSpec& spec);
+  void requestSettings();
+  QComboBox* activationCombo(Activation current);
+
+  NetworkSpec m_spec;
+  Init m_init = Init::Uniform01;
+  TrainingSettings m_settings;
+  std::string m_message;
+  bool m_synced = false;
+
+  QGridLayout* m_layerGrid;
+  std::vector<QWidget*> m_layerWidgets;
+  QPushButton* m_addLayer;
+  QPushButton* m_removeLayer;
+  QCheckBox* m_bias;
+  QComboBox* m_initBox;
+  QComboBox* m_loss;
+  QComboBox* m_optimizer;
+  QSpinBox* m_batch;
+};
+
+}  // namespace nnlab

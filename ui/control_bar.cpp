@@ -1,0 +1,209 @@
+#include "control_bar.h"
+
+#include <QAction>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QToolButton>
+#include <cmath>
+#include <limits>
+
+#include "training_runner.h"
+
+namespace nnlab {
+
+namespace {
+
+// Learning rate: slider positions 0…kRateSteps map to 10^-4 … 10^1 on a log scale.
+constexpr int kRateSteps = 500;
+constexpr double kRateMinLog = -4.0;
+constexpr double kRateMaxLog = 1.0;
+// Speed: positions 0…kSpeedSteps−1 map to 10^0 … 10^6 epochs/s; the last one is unlimited.
+constexpr int kSpeedSteps = 61;
+constexpr int kDefaultSpeed = 25;  // ≈ 316 epochs/s: slow enough to watch the seed learn
+
+double rateAt(int position) {
+  return std::pow(10.0, kRateMinLog + (kRateMaxLog - kRateMinLog) * position / kRateSteps);
+}
+
+int positionOfRate(double rate) {
+  const double t = (std::log10(rate) - kRateMinLog) / (kRateMaxLog - kRateMinLog);
+  return static_cast<int>(std::lround(std::clamp(t, 0.0, 1.0) * kRateSteps));
+}
+
+QLabel* label(const QString& text, QWidget* buddy, QWidget* parent) {
+  auto* name = new QLabel(text, parent);
+  name->setBuddy(buddy);
+  name->setToolTip(buddy->toolTip());
+  return name;
+}
+
+}  // namespace
+
+ControlBar::ControlBar(QWidget* parent)
+    : QWidget(parent),
+      m_stepCount(new QSpinBox(this)),
+      m_rateSlider(new QSlider(Qt::Horizontal, this)),
+      m_rateBox(new QDoubleSpinBox(this)),
+      m_speedSlider(new QSlider(Qt::Horizontal, this)),
+      m_speedLabel(new QLabel(this)),
+      m_seed(new QSpinBox(this)) {
+  createActions();
+  createRateControls();
+  createSpeedControls();
+  m_stepCount->setRange(1, 1000000);
+  m_stepCount->setValue(1);
+  m_stepCount->setToolTip(tr("How many epochs one Step trains."));
+  m_seed->setRange(0, std::numeric_limits<int>::max());
+  m_seed->setToolTip(
+      tr("The random seed Reset draws the first weights from; the same seed "
+         "gives the same weights."));
+
+  auto* layout = new QHBoxLayout(this);
+  layout->setContentsMargins(6, 4, 6, 4);
+  layout->addWidget(buttonFor(m_reset));
+  m_trainButton = buttonFor(m_train);
+  layout->addWidget(m_trainButton);
+  m_stepButton = buttonFor(m_step);
+  layout->addWidget(m_stepButton);
+  layout->addWidget(label(tr("×"), m_stepCount, this));
+  layout->addWidget(m_stepCount);
+  layout->addSpacing(12);
+  layout->addWidget(label(tr("Learning rate"), m_rateSlider, this));
+  layout->addWidget(m_rateSlider, 2);
+  layout->addWidget(m_rateBox);
+  layout->addSpacing(12);
+  layout->addWidget(label(tr("Speed"), m_speedSlider, this));
+  layout->addWidget(m_speedSlider, 1);
+  layout->addWidget(m_speedLabel);
+  layout->addSpacing(12);
+  layout->addWidget(label(tr("Seed"), m_seed, this));
+  layout->addWidget(m_seed);
+}
+
+void ControlBar::createActions() {
+  m_reset = new QAction(tr("Reset"), this);
+  m_reset->setShortcut(QKeySequence(Qt::Key_R));
+  m_reset->setToolTip(tr("Draw new random weights from the seed and go back to epoch 0 (R)."));
+  m_train = new QAction(tr("Train"), this);
+  m_train->setCheckable(true);
+  m_train->setShortcut(QKeySequence(Qt::Key_Space));
+  m_train->setToolTip(
+      tr("Train continuously, one epoch (a pass over every row) after another; "
+         "click again to pause (Space)."));
+  m_step = new QAction(tr("Step"), this);
+  m_step->setShortcuts({QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_S)});
+  m_step->setToolTip(tr("Train the number of epochs given next to it, then pause (→ or S)."));
+  for (QAction* action : {m_reset, m_train, m_step}) {
+    action->setShortcutContext(Qt::WindowShortcut);
+    addAction(action);
+  }
+  connect(m_reset, &QAction::triggered, this,
+          [this] { emit resetRequested(static_cast<quint64>(m_seed->value())); });
+  connect(m_train, &QAction::toggled, this, [this](bool on) {
+    m_train->setText(on ? tr("Pause") : tr("Train"));
+    emit trainToggled(on);
+  });
+  connect(m_step, &QAction::triggered, this, [this] { emit stepRequested(m_stepCount->value()); });
+}
+
+QToolButton* ControlBar::buttonFor(QAction* action) {
+  auto* button = new QToolButton(this);
+  button->setDefaultAction(action);
+  button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  button->setMinimumWidth(64);
+  button->setFocusPolicy(Qt::NoFocus);  // Space stays the window's Train/Pause shortcut
+  return button;
+}
+
+void ControlBar::createRateControls() {
+  const QString tip =
+      tr("How big a step each weight update takes; too large diverges, too "
+         "small learns slowly. Applies at once, without a reset.");
+  m_rateSlider->setRange(0, kRateSteps);
+  m_rateSlider->setToolTip(tip);
+  m_rateSlider->setMinimumWidth(80);
+  m_rateBox->setRange(1e-4, 10.0);
+  m_rateBox->setDecimals(4);
+  m_rateBox->setSingleStep(0.01);
+  m_rateBox->setKeyboardTracking(false);
+  m_rateBox->setToolTip(tip);
+  setRateFromBox(1.0);
+  connect(m_rateSlider, &QSlider::valueChanged, this, &ControlBar::setRateFromSlider);
+  connect(m_rateBox, &QDoubleSpinBox::valueChanged, this, &ControlBar::setRateFromBox);
+}
+
+void ControlBar::setRateFromSlider(int position) {
+  const double rate = rateAt(position);
+  {
+    const QSignalBlocker blocker(m_rateBox);
+    m_rateBox->setValue(rate);
+  }
+  emit learningRateChanged(rate);
+}
+
+void ControlBar::setRateFromBox(double rate) {
+  {
+    const QSignalBlocker blocker(m_rateSlider);
+    m_rateSlider->setValue(positionOfRate(rate));
+  }
+  emit learningRateChanged(rate);
+}
+
+void ControlBar::createSpeedControls() {
+  m_speedSlider->setRange(0, kSpeedSteps - 1);
+  m_speedSlider->setValue(kDefaultSpeed);
+  m_speedSlider->setMinimumWidth(60);
+  m_speedSlider->setToolTip(tr("The most epochs per second to train; far right is unlimited."));
+  m_speedLabel->setMinimumWidth(m_speedLabel->fontMetrics().horizontalAdvance(tr("unlimited")));
+  updateSpeedLabel();
+  connect(m_speedSlider, &QSlider::valueChanged, this, [this] {
+    updateSpeedLabel();
+    emit speedLimitChanged(speedLimit());
+  });
+}
+
+double ControlBar::speedLimit() const {
+  const int position = m_speedSlider->value();
+  if (position >= kSpeedSteps - 1) return 0.0;
+  return std::round(std::pow(10.0, position / 10.0));
+}
+
+void ControlBar::updateSpeedLabel() {
+  const double limit = speedLimit();
+  if (limit == 0.0)
+    m_speedLabel->setText(tr("unlimited"));
+  else if (limit >= 1000.0)
+    m_speedLabel->setText(tr("%1 k/s").arg(limit / 1000.0, 0, 'g', 3));
+  else
+    m_speedLabel->setText(tr("%1 /s").arg(limit));
+}
+
+void ControlBar::setSeed(quint64 seed) { m_seed->setValue(static_cast<int>(seed)); }
+
+void ControlBar::showSnapshot(const TrainingSnapshot& snapshot) {
+  // Follow the runner only when its own state changes (it pauses itself after Step, on
+  // divergence…); a stale snapshot must not undo a click made a frame ago.
+  const bool running = snapshot.state == RunState::Running;
+  if (running != m_lastRunning) {
+    m_lastRunning = running;
+    const QSignalBlocker blocker(m_train);
+    m_train->setChecked(running);
+    m_train->setText(running ? tr("Pause") : tr("Train"));
+  }
+  const double rate = snapshot.settings.optimizer.learningRate;
+  if (rate != m_lastRate) {
+    m_lastRate = rate;
+    if (!m_rateSlider->isSliderDown() && !m_rateBox->hasFocus()) {
+      const QSignalBlocker sliderBlocker(m_rateSlider);
+      const QSignalBlocker boxBlocker(m_rateBox);
+      m_rateBox->setValue(rate);
+      m_rateSlider->setValue(positionOfRate(rate));
+    }
+  }
+}
+
+}  // namespace nnlab

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QWidget>
+
+class QAction;
+class QDoubleSpinBox;
+class QLabel;
+class QSlider;
+class QSpinBox;
+class QToolButton;
+
+namespace nnlab {
+
+struct TrainingSnapshot;
+
+/// The row of training controls, left to right in the order a person uses them: Reset,
+/// Train/Pause, Step ×N, learning rate (log slider + number), speed limit, seed. Owns the
+/// Reset/Train/Step actions (window-level shortcuts R, Space, Right/S) so menus can share them.
+class ControlBar : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit ControlBar(QWidget* parent = nullptr);
+
+  /// Keeps the Train button and learning rate in step with the runner.
+  void showSnapshot(const TrainingSnapshot& snapshot);
+
+  QAction* resetAction() const { return m_reset; }
+  QAction* trainAction() const { return m_train; }
+  QAction* stepAction() const { return m_step; }
+  QToolButton* trainButton() const { return m_trainButton; }
+  QToolButton* stepButton() const { return m_stepButton; }
+  QSpinBox* stepCount() const { return m_stepCount; }
+  QSlider* learningRateSlider() const { return m_rateSlider; }
+  QDoubleSpinBox* learningRateBox() const { return m_rateBox; }
+  QSlider* speedSlider() const { return m_speedSlider; }
+  QSpinBox* seedBox() const { return m_seed; }
+  /// Epochs per second chosen on the speed slider; 0 for unlimited.
+  double speedLimit() const;
+  void setSeed(quint64 seed);
+
+ signals:
+  void resetRequested(quint64 seed);
+  void trainToggled(bool train);
+  void stepRequested(long long epochs);
+  void learningRateChanged(double learningRate);
+  void speedLimitChanged(double epochsPerSecond);
+
+ private:
+  QToolButton* buttonFor(QAction* action);
+  void createActions();
+  void createRateControls();
+  void createSpeedControls();
+  void setRateFromSlider(int position);
+  void setRateFromBox(double rate);
+  void updateSpeedLabel();
+
+  QAction* m_reset;
+  QAction* m_train;
+  QAction* m_step;
+  QToolButton* m_trainButton = nullptr;
+  QToolButton* m_stepButton = nullptr;
+  QSpinBox* m_stepCount;
+  QSlider* m_rateSlider;
+  QDoubleSpinBox* m_rateBox;
+  QSlider* m_speedSlider;
+  QLabel* m_speedLabel;
+  QSpinBox* m_seed;
+  bool m_lastRunning = false;
+  double m_lastRate = 0.0;
+};
+
+}  // namespace nnlab

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QGraphicsItem>
+#include <QLineF>
+#include <array>
+#include <optional>
+#include <vector>
+
+#include "types.h"
+
+namespace nnlab {
+
+/// Every connection between two neighbouring columns of neurons, drawn by one item: with
+/// ~30k edges in a big network, one QGraphicsItem per edge would make the scene slow to build
+/// and to paint. Edges are binned by |w| so each bin is one drawLines() call; hover and
+/// double-click find the edge under the cursor with a distance test (edgeAt).
+class EdgeLayerItem : public QGraphicsItem {
+ public:
+  enum { Type = UserType + 2 };
+
+  /// `layer` is the network layer the edges feed; `from`/`to` are neuron centres.
+  EdgeLayerItem(int layer, std::vector<QPointF> from, std::vector<QPointF> to, double maxWidth);
+
+  int type() const override { return Type; }
+  QRectF boundingRect() const override;
+  void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+  int layer() const { return m_layer; }
+  /// Recolours with new weights (fan_in × units) and the scale's range (update() only).
+  void setWeights(const Matrix& weights, double range);
+  /// The edge (input i, unit j) within `tolerance` scene units of `point`, nearest first.
+  std::optional<std::pair<int, int>> edgeAt(const QPointF& point, double tolerance) const;
+  /// Draws one edge highlighted (or none with nullopt).
+  void setHighlightedEdge(std::optional<std::pair<int, int>> edge);
+
+ private:
+  static constexpr int kBins = 12;  // per sign
+
+  int m_layer;
+  std::vector<QPointF> m_from;
+  std::vector<QPointF> m_to;
+  double m_maxWidth;
+  QRectF m_bounds;
+  Matrix m_weights;
+  double m_range = 1.0;
+  std::optional<std::pair<int, int>> m_highlighted;
+  std::array<std::vector<QLineF>, 2 * kBins + 1> m_bins;  // reused between paints
+};
+
+}  // namespace nnlab

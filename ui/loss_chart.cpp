@@ -1,0 +1,212 @@
+#include "loss_chart.h"
+
+#include <QLabel>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QMouseEvent>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "training_runner.h"
+
+namespace nnlab {
+
+LossChart::LossChart(QWidget* parent)
+    : QChartView(parent),
+      m_series(new QLineSeries),
+      m_xAxis(new QValueAxis),
+      m_yLinear(new QValueAxis),
+      m_yLog(new QLogValueAxis),
+      m_hoverLabel(new QLabel(this)) {
+  auto* chart = new QChart;
+  chart->setAnimationOptions(QChart::NoAnimation);
+  chart->legend()->hide();
+  chart->addSeries(m_series);
+
+  m_xAxis->setLabelFormat(QStringLiteral("%g"));
+  m_xAxis->setTickCount(5);
+  m_yLinear->setTickCount(5);
+  m_yLinear->setLabelFormat(QStringLiteral("%.3g"));
+  m_yLog->setLabelFormat(QStringLiteral("%.0e"));
+  m_yLog->setBase(10);
+  chart->addAxis(m_xAxis, Qt::AlignBottom);
+  chart->addAxis(m_yLinear, Qt::AlignLeft);
+  m_series->attachAxis(m_xAxis);
+  m_series->attachAxis(m_yLinear);
+  chart->setMargins(QMargins(4, 4, 4, 4));
+  setChart(chart);
+  setRenderHint(QPainter::Antialiasing);
+  setMinimumSize(220, 180);
+  setMouseTracking(true);
+  m_hoverLabel->setAttribute(Qt::WA_TransparentForMouseEvents);
+  m_hoverLabel->hide();
+  setToolTip(
+      tr("The training loss after each epoch: how far the predictions are from the "
+         "targets. It should fall as the network learns."));
+  applyPalette();
+}
+
+int LossChart::pointCount() const { return static_cast<int>(m_series->count()); }
+
+void LossChart::showSnapshot(const TrainingSnapshot& snapshot) {
+  const QString label =
+      QString::fromUtf8(lossLabel(snapshot.settings.loss).data(),
+                        static_cast<qsizetype>(lossLabel(snapshot.settings.loss).size()));
+  if (label != m_lossLabel) {
+    m_lossLabel = label;
+    m_yLinear->setTitleText(label);
+    m_yLog->setTitleText(label);
+  }
+  m_history = snapshot.history;
+  replot();
+}
+
+void LossChart::setLogScale(bool on) {
+  if (on == m_logScale) return;
+  m_logScale = on;
+  QAbstractAxis* from = on ? static_cast<QAbstractAxis*>(m_yLinear) : m_yLog;
+  QAbstractAxis* to = on ? static_cast<QAbstractAxis*>(m_yLog) : m_yLinear;
+  m_series->detachAxis(from);
+  chart()->removeAxis(from);
+  chart()->addAxis(to, Qt::AlignLeft);
+  m_series->attachAxis(to);
+  applyPalette();
+  replot();
+}
+
+void LossChart::replot() {
+  const double lastEpoch = m_history.empty() ? 0.0 : static_cast<double>(m_history.back().epoch);
+  setEpochUnit(lastEpoch);
+  const QList<QPointF> points = plotPoints();
+  double low = std::numeric_limits<double>::infinity();
+  double high = 0.0;
+  for (const QPointF& point : points) {
+    low = std::min(low, point.y());
+    high = std::max(high, point.y());
+  }
+  if (points.isEmpty()) {
+    low = 1e-3;
+    high = 1.0;
+  }
+  // Ranges move in "nice" jumps: every range change re-lays the chart out, which costs far
+  // more than replacing the points.
+  setRangeIfChanged(m_xAxis, 0.0, niceCeil(std::max(lastEpoch, 10.0) / m_epochUnit));
+  if (m_logScale) {
+    const double top = std::pow(10.0, std::ceil(std::log10(high)));
+    double bottom = std::pow(10.0, std::floor(std::log10(low)));
+    if (bottom >= top) bottom = top / 10.0;
+    setRangeIfChanged(m_yLog, bottom, top);
+  } else {
+    setRangeIfChanged(m_yLinear, 0.0, niceCeil(high > 0 ? high * 1.02 : 1.0));
+  }
+  m_series->replace(points);
+}
+
+QList<QPointF> LossChart::plotPoints() const {
+  // At most about two points per pixel column: the min and the max of each bucket, so
+  // spikes and dips stay visible while replace() stays cheap.
+  const int buckets = std::max(100, static_cast<int>(chart()->plotArea().width()));
+  const size_t count = m_history.size();
+  const size_t perBucket = std::max<size_t>(1, (count + buckets - 1) / buckets);
+  QList<QPointF> points;
+  points.reserve(static_cast<qsizetype>(2 * buckets + 2));
+  for (size_t begin = 0; begin < count; begin += perBucket) {
+    const size_t end = std::min(count, begin + perBucket);
+    const HistoryPoint* lowest = nullptr;
+    const HistoryPoint* highest = nullptr;
+    for (size_t i = begin; i < end; ++i) {
+      const HistoryPoint& point = m_history[i];
+      // A log axis cannot show zero or negative values: leave those points out.
+      if (!std::isfinite(point.loss) || (m_logScale && point.loss <= 0.0)) continue;
+      if (!lowest || point.loss < lowest->loss) lowest = &point;
+      if (!highest || point.loss > highest->loss) highest = &point;
+    }
+    if (!lowest) continue;
+    const auto add = [&](const HistoryPoint* point) {
+      points.append(QPointF(static_cast<double>(point->epoch) / m_epochUnit, point->loss));
+    };
+    add(lowest->epoch <= highest->epoch ? lowest : highest);
+    if (lowest != highest) add(lowest->epoch <= highest->epoch ? highest : lowest);
+  }
+  return points;
+}
+
+void LossChart::setEpochUnit(double lastEpoch) {
+  const double unit = lastEpoch < 1e4 ? 1.0 : lastEpoch < 1e7 ? 1e3 : 1e6;
+  if (unit == m_epochUnit) return;
+  m_epochUnit = unit;
+  m_xAxis->setTitleText(unit == 1.0   ? tr("epoch")
+                        : unit == 1e3 ? tr("epoch (thousands)")
+                                      : tr("epoch (millions)"));
+}
+
+double LossChart::niceCeil(double value) {
+  if (!(value > 0) || !std::isfinite(value)) return 1.0;
+  const double decade = std::pow(10.0, std::floor(std::log10(value)));
+  for (double step : {1.0, 2.0, 5.0, 10.0})
+    if (step * decade >= value * (1 - 1e-12)) return step * decade;
+  return 10.0 * decade;
+}
+
+void LossChart::setRangeIfChanged(QAbstractAxis* axis, double low, double high) {
+  if (auto* linear = qobject_cast<QValueAxis*>(axis)) {
+    if (linear->min() != low || linear->max() != high) linear->setRange(low, high);
+  } else if (auto* log = qobject_cast<QLogValueAxis*>(axis)) {
+    if (log->min() != low || log->max() != high) log->setRange(low, high);
+  }
+}
+
+void LossChart::mouseMoveEvent(QMouseEvent* event) {
+  QChartView::mouseMoveEvent(event);
+  const QPointF value = chart()->mapToValue(event->position(), m_series);
+  if (m_history.empty() || !chart()->plotArea().contains(event->position())) {
+    m_hoverLabel->hide();
+    return;
+  }
+  const auto it = std::lower_bound(m_history.begin(), m_history.end(), value.x() * m_epochUnit,
+                                   [](const HistoryPoint& point, double epoch) {
+                                     return static_cast<double>(point.epoch) < epoch;
+                                   });
+  const HistoryPoint& point = it == m_history.end() ? m_history.back() : *it;
+  m_hoverLabel->setText(
+      tr("epoch %1: %2 %3").arg(point.epoch).arg(m_lossLabel).arg(point.loss, 0, 'g', 5));
+  m_hoverLabel->adjustSize();
+  const QPoint at = event->position().toPoint() + QPoint(12, -m_hoverLabel->height() - 4);
+  m_hoverLabel->move(std::clamp(at.x(), 0, std::max(0, width() - m_hoverLabel->width())),
+                     std::max(0, at.y()));
+  m_hoverLabel->show();
+}
+
+void LossChart::leaveEvent(QEvent* event) {
+  QChartView::leaveEvent(event);
+  m_hoverLabel->hide();
+}
+
+void LossChart::changeEvent(QEvent* event) {
+  QChartView::changeEvent(event);
+  if (event->type() == QEvent::PaletteChange) applyPalette();
+}
+
+void LossChart::applyPalette() {
+  const QPalette& p = palette();
+  chart()->setBackgroundBrush(p.color(QPalette::Base));
+  chart()->setPlotAreaBackgroundVisible(false);
+  for (QAbstractAxis* axis :
+       {static_cast<QAbstractAxis*>(m_xAxis), static_cast<QAbstractAxis*>(m_yLinear),
+        static_cast<QAbstractAxis*>(m_yLog)}) {
+    axis->setLabelsColor(p.color(QPalette::Text));
+    axis->setTitleBrush(p.color(QPalette::Text));
+    axis->setGridLineColor(p.color(QPalette::Midlight));
+    axis->setLinePenColor(p.color(QPalette::Mid));
+  }
+  QPen pen(QColor(0x08, 0x77, 0xbd), 2.0);
+  m_series->setPen(pen);
+  m_hoverLabel->setAutoFillBackground(true);
+  m_hoverLabel->setStyleSheet(QString());
+  m_hoverLabel->setBackgroundRole(QPalette::ToolTipBase);
+  m_hoverLabel->setForegroundRole(QPalette::ToolTipText);
+}
+
+}  // namespace nnlab

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QChartView>
+#include <QList>
+#include <QPointF>
+#include <vector>
+
+#include "loss_history.h"
+
+class QLineSeries;
+class QValueAxis;
+class QLogValueAxis;
+class QLabel;
+class QAbstractAxis;
+
+namespace nnlab {
+
+struct TrainingSnapshot;
+
+/// Training loss against epoch for the whole run: one replace() per frame from the snapshot's
+/// decimated history, no animation. Linear or logarithmic y; hovering shows epoch and loss.
+class LossChart : public QChartView {
+  Q_OBJECT
+
+ public:
+  explicit LossChart(QWidget* parent = nullptr);
+
+  void showSnapshot(const TrainingSnapshot& snapshot);
+  bool logScale() const { return m_logScale; }
+  /// Points currently plotted (tests use it).
+  int pointCount() const;
+
+ public slots:
+  void setLogScale(bool on);
+
+ protected:
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void leaveEvent(QEvent* event) override;
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void replot();
+  QList<QPointF> plotPoints() const;
+  void setEpochUnit(double lastEpoch);
+  static double niceCeil(double value);
+  static void setRangeIfChanged(QAbstractAxis* axis, double low, double high);
+  void applyPalette();
+
+  QLineSeries* m_series;
+  QValueAxis* m_xAxis;
+  QValueAxis* m_yLinear;
+  QLogValueAxis* m_yLog;
+  QLabel* m_hoverLabel;
+  bool m_logScale = false;
+  double m_epochUnit = 0.0;  // epochs per x-axis unit: 1, 1e3 or 1e6
+  QString m_lossLabel;
+  std::vector<HistoryPoint> m_history;
+};
+
+}  // namespace nnlab

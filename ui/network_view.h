@@ -1,0 +1,92 @@
+#pragma once
+
+#include <QGraphicsView>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "forward_values.h"
+
+namespace nnlab {
+
+struct TrainingSnapshot;
+class NeuronItem;
+class EdgeLayerItem;
+
+/// The network as a graph: columns of neurons left to right, every connection drawn, coloured
+/// and sized by its weight. Owns its scene. Items are rebuilt only when the architecture
+/// changes; each frame just recolours them. Hovering reports live values through infoChanged().
+class NetworkView : public QGraphicsView {
+  Q_OBJECT
+
+ public:
+  explicit NetworkView(QWidget* parent = nullptr);
+  ~NetworkView() override;
+
+  /// Shows `snapshot`'s weights and the activations of dataset row `sample` (clamped).
+  void showSnapshot(std::shared_ptr<const TrainingSnapshot> snapshot, int sample);
+  /// Outlines the neuron the inspector shows (column 0 = inputs); nullopt for none.
+  void setInspectedNeuron(std::optional<std::pair<int, int>> neuron);
+
+  /// Largest |w| of the shown network (the legend's range).
+  double weightRange() const { return m_weightRange; }
+  /// How many times the architecture has been laid out (tests use it).
+  int rebuildCount() const { return m_rebuilds; }
+  /// Neurons drawn, inputs included.
+  int neuronCount() const;
+  /// A display name: "X1", "h3", "h2.3", "ŷ".
+  QString neuronName(int column, int unit) const;
+  /// Where the centre of a neuron is, in viewport coordinates (for tests and popups).
+  QPoint neuronViewPosition(int column, int unit) const;
+
+ public slots:
+  /// Scales the graph to fit the view and forgets any wheel zoom.
+  void fitGraph();
+
+ signals:
+  /// Text describing what is under the cursor, refreshed every frame while training.
+  void infoChanged(const QString& text);
+  void neuronClicked(int column, int unit);
+  /// `layer` is the network layer the edge feeds; `from` its input index, `to` its unit.
+  void edgeDoubleClicked(int layer, int from, int to, const QPoint& globalPosition);
+
+ protected:
+  void wheelEvent(QWheelEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseDoubleClickEvent(QMouseEvent* event) override;
+  void leaveEvent(QEvent* event) override;
+
+ private:
+  struct Hover {
+    NeuronItem* neuron = nullptr;
+    EdgeLayerItem* edges = nullptr;
+    std::pair<int, int> edge{0, 0};
+  };
+
+  bool needsRebuild(const TrainingSnapshot& snapshot) const;
+  void rebuild(const TrainingSnapshot& snapshot);
+  void recolour();
+  Hover hoverAt(const QPoint& viewPosition) const;
+  void setHover(const Hover& hover);
+  void refreshInfo();
+  QString neuronInfo(const NeuronItem& neuron) const;
+  QString edgeInfo(int layer, int from, int to) const;
+
+  QGraphicsScene* m_scene;
+  std::shared_ptr<const TrainingSnapshot> m_snapshot;
+  ForwardValues m_values;
+  int m_sample = 0;
+  std::vector<int> m_shape;  // units per column, inputs first
+  bool m_bias = false;
+  std::vector<std::vector<NeuronItem*>> m_neurons;  // [column][unit]
+  std::vector<EdgeLayerItem*> m_edges;              // [network layer]
+  Hover m_hover;
+  NeuronItem* m_inspected = nullptr;
+  double m_weightRange = 1.0;
+  bool m_userZoomed = false;
+  int m_rebuilds = 0;
+};
+
+}  // namespace nnlab

@@ -1,0 +1,103 @@
+#include "neuron_inspector.h"
+
+#include <QFontDatabase>
+#include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+#include "forward_values.h"
+#include "training_runner.h"
+
+namespace nnlab {
+
+namespace {
+
+constexpr int kMaxTerms = 12;
+
+QString number(double value) { return QString::number(value, 'f', 4); }
+
+QString functionName(Activation activation) {
+  switch (activation) {
+    case Activation::Sigmoid:
+      return QStringLiteral("σ");
+    case Activation::Tanh:
+      return QStringLiteral("tanh");
+    case Activation::Relu:
+      return QStringLiteral("relu");
+    case Activation::Linear:
+      return QStringLiteral("id");
+    case Activation::Step:
+      return QStringLiteral("step");
+  }
+  return QStringLiteral("f");
+}
+
+}  // namespace
+
+NeuronInspector::NeuronInspector(QWidget* parent) : QWidget(parent), m_label(new QLabel(this)) {
+  auto* layout = new QVBoxLayout(this);
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  m_label->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+  m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  m_label->setWordWrap(false);
+  scroll->setWidget(m_label);
+  layout->addWidget(scroll);
+  setNeuron(std::nullopt, QString());
+}
+
+void NeuronInspector::setNeuron(std::optional<std::pair<int, int>> neuron, const QString& name) {
+  m_neuron = neuron;
+  m_name = name;
+  if (!neuron)
+    m_label->setText(tr("Click a neuron in the graph to see how it computes its value."));
+}
+
+QString NeuronInspector::text() const { return m_label->text(); }
+
+void NeuronInspector::showValues(const TrainingSnapshot& snapshot, const ForwardValues& values,
+                                 int sample) {
+  if (!m_neuron || values.empty()) return;
+  const auto [column, unit] = *m_neuron;
+  if (column >= static_cast<int>(values.activations.size()) ||
+      unit >= values.activations[column].size()) {
+    setNeuron(std::nullopt, QString());
+    return;
+  }
+  QString text = tr("%1 — sample %2, epoch %3\n\n").arg(m_name).arg(sample + 1).arg(snapshot.epoch);
+  if (column == 0)
+    text += tr("input value x = %1").arg(number(values.activations[0](unit)));
+  else
+    text += formula(snapshot, values);
+  m_label->setWordWrap(false);
+  m_label->setText(text);
+}
+
+QString NeuronInspector::formula(const TrainingSnapshot& snapshot,
+                                 const ForwardValues& values) const {
+  const auto [column, unit] = *m_neuron;
+  const DenseLayer& layer = snapshot.network.layer(column - 1);
+  const RowVector& x = values.activations[column - 1];
+  QString text = layer.hasBias() ? tr("z = Σᵢ wᵢ·xᵢ + b\n") : tr("z = Σᵢ wᵢ·xᵢ   (no bias)\n");
+  for (int i = 0; i < layer.fanIn(); ++i) {
+    if (i == kMaxTerms) {
+      text += tr("  … %1 more terms\n").arg(layer.fanIn() - kMaxTerms);
+      break;
+    }
+    text += QStringLiteral("  %1 %2 · %3\n")
+                .arg(i == 0 ? QStringLiteral(" ") : QStringLiteral("+"))
+                .arg(number(layer.weights(i, unit)), 8)
+                .arg(number(x(i)), 8);
+  }
+  if (layer.hasBias()) text += QStringLiteral("  + %1   (b)\n").arg(number(layer.bias(unit)), 8);
+  const double z = values.preActivations[column - 1](unit);
+  const double a = values.activations[column](unit);
+  text += QStringLiteral("  = %1\n\n").arg(number(z));
+  text += QStringLiteral("a = %1(z) = %1(%2) = %3")
+              .arg(functionName(layer.activation), number(z), number(a));
+  return text;
+}
+
+}  // namespace nnlab

@@ -1,0 +1,101 @@
+#include "neuron_item.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QWidget>
+#include <cmath>
+
+#include "colour_scale.h"
+
+namespace nnlab {
+
+namespace {
+
+constexpr double kLabelWidth = 70.0;
+
+/// Black or white, whichever reads better on `fill` (the fill is data, not palette).
+QColor textOn(const QColor& fill) {
+  const double luminance = 0.299 * fill.redF() + 0.587 * fill.greenF() + 0.114 * fill.blueF();
+  return luminance > 0.55 ? QColor(20, 20, 20) : QColor(250, 250, 250);
+}
+
+}  // namespace
+
+NeuronItem::NeuronItem(int column, int unit, double radius, QString name, LabelSide side)
+    : m_column(column), m_unit(unit), m_radius(radius), m_name(std::move(name)), m_side(side) {
+  setZValue(2);
+  setAcceptHoverEvents(false);
+}
+
+QRectF NeuronItem::boundingRect() const {
+  const double pad = 3.0;
+  QRectF rect(-m_radius - pad, -m_radius - pad, 2 * (m_radius + pad), 2 * (m_radius + pad));
+  if (m_side == LabelSide::Left) rect.setLeft(rect.left() - kLabelWidth);
+  if (m_side == LabelSide::Right) rect.setRight(rect.right() + kLabelWidth);
+  return rect;
+}
+
+void NeuronItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget* widget) {
+  const QPalette palette = widget ? widget->palette() : QApplication::palette();
+  const QColor fill = divergingColour(m_activation, m_range);
+  painter->setRenderHint(QPainter::Antialiasing);
+  QPen outline(m_highlighted ? palette.color(QPalette::Highlight) : palette.color(QPalette::Mid));
+  outline.setWidthF(m_highlighted ? 3.0 : 1.0);
+  outline.setCosmetic(true);
+  painter->setPen(outline);
+  painter->setBrush(fill);
+  painter->drawEllipse(QPointF(0, 0), m_radius, m_radius);
+
+  if (m_bias) {
+    const double side = std::max(4.0, m_radius * 0.45);
+    const QRectF square(-m_radius - side * 0.3, -m_radius - side * 0.3, side, side);
+    painter->setPen(QPen(palette.color(QPalette::Mid), 0));
+    painter->setBrush(divergingColour(*m_bias, m_biasRange));
+    painter->drawRect(square);
+  }
+  if (!m_showText) return;
+
+  QFont font = painter->font();
+  font.setPixelSize(std::max(6, static_cast<int>(m_radius * 0.62)));
+  painter->setFont(font);
+  painter->setPen(textOn(fill));
+  const QRectF circle(-m_radius, -m_radius, 2 * m_radius, 2 * m_radius);
+  painter->drawText(circle, Qt::AlignCenter, QString::number(m_activation, 'f', 2));
+
+  font.setPixelSize(std::max(7, static_cast<int>(m_radius * 0.8)));
+  painter->setFont(font);
+  painter->setPen(palette.color(QPalette::Text));
+  const double gap = 6.0;
+  if (m_side == LabelSide::Left) {
+    const QRectF label(-m_radius - gap - kLabelWidth, -m_radius, kLabelWidth, 2 * m_radius);
+    painter->drawText(label, Qt::AlignRight | Qt::AlignVCenter, m_name);
+  } else if (m_side == LabelSide::Right) {
+    const QRectF label(m_radius + gap, -m_radius, kLabelWidth, 2 * m_radius);
+    painter->drawText(label, Qt::AlignLeft | Qt::AlignVCenter, m_name);
+  }
+}
+
+void NeuronItem::setValues(double activation, double range, std::optional<double> bias,
+                           double biasRange) {
+  if (activation == m_activation && range == m_range && bias == m_bias && biasRange == m_biasRange)
+    return;
+  m_activation = activation;
+  m_range = range;
+  m_bias = bias;
+  m_biasRange = biasRange;
+  update();
+}
+
+void NeuronItem::setShowText(bool show) {
+  if (show == m_showText) return;
+  m_showText = show;
+  update();
+}
+
+void NeuronItem::setHighlighted(bool highlighted) {
+  if (highlighted == m_highlighted) return;
+  m_highlighted = highlighted;
+  update();
+}
+
+}  // namespace nnlab

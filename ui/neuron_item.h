@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QGraphicsItem>
+#include <QString>
+#include <optional>
+
+namespace nnlab {
+
+/// One neuron of the graph: a circle filled with its activation for the selected sample on the
+/// diverging scale, its value written inside when there is room, its name beside it (inputs on
+/// the left, outputs on the right) and, when the layer has biases, a small square coloured by b.
+class NeuronItem : public QGraphicsItem {
+ public:
+  enum { Type = UserType + 1 };
+  enum class LabelSide { None, Left, Right };
+
+  /// `column` 0 is the input layer; column k is network layer k − 1.
+  NeuronItem(int column, int unit, double radius, QString name, LabelSide side);
+
+  int type() const override { return Type; }
+  QRectF boundingRect() const override;
+  void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+  int column() const { return m_column; }
+  int unit() const { return m_unit; }
+  const QString& name() const { return m_name; }
+
+  /// Recolours (update() only; the geometry stays).
+  void setValues(double activation, double range, std::optional<double> bias, double biasRange);
+  void setShowText(bool show);
+  void setHighlighted(bool highlighted);
+
+ private:
+  int m_column;
+  int m_unit;
+  double m_radius;
+  QString m_name;
+  LabelSide m_side;
+  double m_activation = 0.0;
+  double m_range = 1.0;
+  std::optional<double> m_bias;
+  double m_biasRange = 1.0;
+  bool m_showText = true;
+  bool m_highlighted = false;
+};
+
+}  // namespace nnlab

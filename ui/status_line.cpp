@@ -1,0 +1,84 @@
+#include "status_line.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <cmath>
+
+#include "training_runner.h"
+
+namespace nnlab {
+
+namespace {
+
+QString stateOf(const TrainingSnapshot& snapshot) {
+  const QString detail = QString::fromStdString(snapshot.message);
+  if (snapshot.state == RunState::Running) return StatusLine::tr("Running");
+  if (snapshot.state == RunState::Stopped) return StatusLine::tr("Stopped");
+  switch (snapshot.reason) {
+    case PauseReason::None:
+      return StatusLine::tr("Paused — press Train (Space) or Step (→) to start");
+    case PauseReason::StepDone:
+      return StatusLine::tr("Paused after Step");
+    case PauseReason::MaxEpochs:
+      return StatusLine::tr("Paused: epoch limit reached");
+    case PauseReason::LossGoal:
+      return StatusLine::tr("Paused: loss goal reached");
+    case PauseReason::Diverged:
+      return StatusLine::tr("Diverged: %1").arg(detail);
+    default:
+      return StatusLine::tr("Paused");
+  }
+}
+
+QString speedOf(double epochsPerSecond) {
+  if (epochsPerSecond >= 1e6)
+    return StatusLine::tr("%1 M epochs/s").arg(epochsPerSecond / 1e6, 0, 'f', 2);
+  if (epochsPerSecond >= 1e4)
+    return StatusLine::tr("%1 k epochs/s").arg(epochsPerSecond / 1e3, 0, 'f', 1);
+  return StatusLine::tr("%1 epochs/s").arg(epochsPerSecond, 0, 'f', 0);
+}
+
+}  // namespace
+
+StatusLine::StatusLine(QWidget* parent)
+    : QWidget(parent),
+      m_epoch(new QLabel(this)),
+      m_loss(new QLabel(this)),
+      m_speed(new QLabel(this)),
+      m_state(new QLabel(this)) {
+  m_epoch->setToolTip(
+      tr("An epoch is one pass over every row of the data, with the weight "
+         "updates it brings."));
+  m_loss->setToolTip(
+      tr("The loss of the current weights over all rows: how far the predictions "
+         "are from the targets (SSE: sum of squared errors)."));
+  m_speed->setToolTip(tr("Epochs trained per second, measured."));
+  m_state->setToolTip(tr("What the trainer is doing, and why it stopped."));
+  auto* layout = new QHBoxLayout(this);
+  layout->setContentsMargins(4, 0, 4, 0);
+  layout->addWidget(m_state, 1);
+  for (QLabel* label : {m_epoch, m_loss, m_speed}) {
+    label->setFrameShape(QFrame::StyledPanel);
+    layout->addWidget(label);
+  }
+  m_speed->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("000.0 k epochs/s")));
+  m_loss->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("SSE 0.000000e-00")));
+}
+
+void StatusLine::showSnapshot(const TrainingSnapshot& snapshot) {
+  m_epoch->setText(tr("Epoch %1").arg(QLocale().toString(snapshot.epoch)));
+  const auto label = lossLabel(snapshot.settings.loss);
+  const QString name = QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()));
+  m_loss->setText(std::isfinite(snapshot.loss)
+                      ? QStringLiteral("%1 %2").arg(name).arg(snapshot.loss, 0, 'g', 4)
+                      : QStringLiteral("%1 —").arg(name));
+  m_speed->setText(speedOf(snapshot.state == RunState::Running ? snapshot.epochsPerSecond : 0.0));
+  m_state->setText(stateOf(snapshot));
+}
+
+QString StatusLine::stateText() const { return m_state->text(); }
+QString StatusLine::lossText() const { return m_loss->text(); }
+QString StatusLine::epochText() const { return m_epoch->text(); }
+
+}  // namespace nnlab
