@@ -6,6 +6,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSpinBox>
 
@@ -78,22 +80,34 @@ ArchitecturePanel::ArchitecturePanel(QWidget* parent)
   layers->addWidget(new QLabel(tr("Layers"), this));
   layers->addWidget(m_addLayer);
   layers->addWidget(m_removeLayer);
-  layers->addLayout(m_layerGrid);
-  layers->addStretch();
-  auto* training = new QHBoxLayout;
-  training->addWidget(m_bias);
-  const auto labelled = [&](const QString& label, QWidget* widget) {
+  // Eight hidden layers do not fit beside the buttons: let the row scroll sideways.
+  auto* grid = new QWidget(this);
+  grid->setLayout(m_layerGrid);
+  m_layerGrid->setContentsMargins(0, 0, 0, 0);
+  m_layerGrid->setSizeConstraint(QLayout::SetMinimumSize);
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidget(grid);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+  scroll->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+  m_layerScroll = scroll;
+  layers->addWidget(scroll, 1);
+  // Two short rows rather than one long one: the centre column can be narrow.
+  auto* training = new QGridLayout;
+  const auto labelled = [&](const QString& label, QWidget* widget, int row, int column) {
     auto* name = new QLabel(label, this);
     name->setBuddy(widget);
     name->setToolTip(widget->toolTip());
-    training->addWidget(name);
-    training->addWidget(widget);
+    training->addWidget(name, row, column, Qt::AlignRight);
+    training->addWidget(widget, row, column + 1);
   };
-  labelled(tr("Init"), m_initBox);
-  labelled(tr("Loss"), m_loss);
-  labelled(tr("Optimizer"), m_optimizer);
-  labelled(tr("Batch"), m_batch);
-  training->addStretch();
+  labelled(tr("Init"), m_initBox, 0, 0);
+  training->addWidget(m_bias, 0, 2, 1, 2);
+  labelled(tr("Loss"), m_loss, 1, 0);
+  labelled(tr("Optimizer"), m_optimizer, 1, 2);
+  labelled(tr("Batch"), m_batch, 1, 4);
+  training->setColumnStretch(6, 1);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(layers);
@@ -184,6 +198,11 @@ void ArchitecturePanel::buildLayerWidgets() {
     m_layerWidgets.push_back(units);
     m_layerWidgets.push_back(activation);
   }
+  m_layerGrid->activate();
+  QWidget* grid = m_layerScroll->widget();
+  grid->adjustSize();
+  m_layerScroll->setFixedHeight(grid->sizeHint().height() +
+                                m_layerScroll->horizontalScrollBar()->sizeHint().height());
 }
 
 void ArchitecturePanel::addHiddenLayer() {

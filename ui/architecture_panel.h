@@ -11,6 +11,7 @@ class QCheckBox;
 class QComboBox;
 class QGridLayout;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 
 namespace nnlab {
@@ -55,6 +56,7 @@ class ArchitecturePanel : public QWidget {
   bool m_synced = false;
 
   QGridLayout* m_layerGrid;
+  QScrollArea* m_layerScroll = nullptr;
   std::vector<QWidget*> m_layerWidgets;
   QPushButton* m_addLayer;
   QPushButton* m_removeLayer;

@@ -51,6 +51,7 @@ void EdgeLayerItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
     }
   }
   // Weak edges first so the strong ones are drawn on top of them.
+  const bool dense = m_weights.size() > 256;
   painter->setRenderHint(QPainter::Antialiasing, m_weights.size() < 4000);
   for (int level = 0; level <= kBins; ++level) {
     for (int sign : {-1, 1}) {
@@ -58,8 +59,12 @@ void EdgeLayerItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
       const auto& lines = m_bins[kBins + sign * level];
       if (lines.empty()) continue;
       const double t = static_cast<double>(level) / kBins;
-      QPen pen(divergingColour(sign * t, 1.0));
-      pen.setWidthF(1.0 + t * (m_maxWidth - 1.0));
+      QColor colour = divergingColour(sign * t, 1.0);
+      // In a dense layer pair, weak edges fade so the strong ones stand out of the mass.
+      if (dense) colour.setAlphaF(0.08 + 0.92 * t);
+      QPen pen(colour);
+      // Width 0 is the cosmetic one-pixel hairline, which rasterises far faster than width 1.
+      pen.setWidthF(m_maxWidth <= 1.0 ? 0.0 : 1.0 + t * (m_maxWidth - 1.0));
       pen.setCosmetic(true);
       pen.setCapStyle(Qt::FlatCap);
       painter->setPen(pen);

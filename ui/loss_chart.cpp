@@ -79,6 +79,9 @@ void LossChart::setLogScale(bool on) {
 void LossChart::replot() {
   const double lastEpoch = m_history.empty() ? 0.0 : static_cast<double>(m_history.back().epoch);
   setEpochUnit(lastEpoch);
+  // About one x label per 70 px, so labels never run into each other in a narrow panel.
+  const int ticks = std::clamp(static_cast<int>(chart()->plotArea().width() / 70.0) + 1, 2, 6);
+  if (m_xAxis->tickCount() != ticks) m_xAxis->setTickCount(ticks);
   const QList<QPointF> points = plotPoints();
   double low = std::numeric_limits<double>::infinity();
   double high = 0.0;
@@ -138,8 +141,8 @@ void LossChart::setEpochUnit(double lastEpoch) {
   if (unit == m_epochUnit) return;
   m_epochUnit = unit;
   m_xAxis->setTitleText(unit == 1.0   ? tr("epoch")
-                        : unit == 1e3 ? tr("epoch (thousands)")
-                                      : tr("epoch (millions)"));
+                        : unit == 1e3 ? tr("epoch ×1000")
+                                      : tr("epoch ×10⁶"));
 }
 
 double LossChart::niceCeil(double value) {

@@ -120,7 +120,7 @@ void NetworkView::rebuild(const TrainingSnapshot& snapshot) {
     centres.push_back(std::move(column));
   }
   const long edges = network.parameterCount();
-  const double maxWidth = edges <= 200 ? 10.0 : edges <= 2000 ? 5.0 : 2.5;
+  const double maxWidth = edges <= 200 ? 10.0 : edges <= 2000 ? 5.0 : edges <= 8000 ? 2.5 : 1.0;
   for (int l = 0; l < network.layerCount(); ++l) {
     auto* item = new EdgeLayerItem(l, centres[l], centres[l + 1], maxWidth);
     m_scene->addItem(item);

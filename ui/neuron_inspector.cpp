@@ -2,7 +2,6 @@
 
 #include <QFontDatabase>
 #include <QLabel>
-#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include "forward_values.h"
@@ -36,23 +35,21 @@ QString functionName(Activation activation) {
 
 NeuronInspector::NeuronInspector(QWidget* parent) : QWidget(parent), m_label(new QLabel(this)) {
   auto* layout = new QVBoxLayout(this);
-  auto* scroll = new QScrollArea(this);
-  scroll->setWidgetResizable(true);
-  scroll->setFrameShape(QFrame::NoFrame);
+  layout->setContentsMargins(0, 0, 0, 0);
   m_label->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
   m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
   m_label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-  m_label->setWordWrap(false);
-  scroll->setWidget(m_label);
-  layout->addWidget(scroll);
+  m_label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+  layout->addWidget(m_label);
   setNeuron(std::nullopt, QString());
 }
 
 void NeuronInspector::setNeuron(std::optional<std::pair<int, int>> neuron, const QString& name) {
   m_neuron = neuron;
   m_name = name;
-  if (!neuron)
-    m_label->setText(tr("Click a neuron in the graph to see how it computes its value."));
+  if (neuron) return;
+  m_label->setWordWrap(true);
+  m_label->setText(tr("Click a neuron in the graph to see how it computes its value."));
 }
 
 QString NeuronInspector::text() const { return m_label->text(); }

@@ -1,0 +1,86 @@
+#include "scripted_run.h"
+
+#include <gtest/gtest.h>
+
+#include <QFile>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "launch_options.h"
+#include "main_window.h"
+
+namespace nnlab {
+namespace {
+
+TEST(ScriptedRun, WritesAReportWithTheRequiredKeysAndAScreenshot) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  LaunchOptions options = LaunchOptions::parse(
+      {QStringLiteral("nnlab"), QStringLiteral("--preset"), QStringLiteral("seed"),
+       QStringLiteral("--train-for"), QStringLiteral("0.5"), QStringLiteral("--screenshot"),
+       dir.filePath(QStringLiteral("shot.png")), QStringLiteral("--report"),
+       dir.filePath(QStringLiteral("report.json"))});
+  ASSERT_TRUE(options.error.isEmpty()) << options.error.toStdString();
+  QString error;
+  const std::optional<Preset> experiment = options.experiment(&error);
+  ASSERT_TRUE(experiment);
+  MainWindow window(*experiment);
+  window.show();
+  ScriptedRun script(window, options);
+  QSignalSpy finished(&script, &ScriptedRun::finished);
+  script.start();
+  ASSERT_TRUE(finished.wait(15000));
+  EXPECT_EQ(finished.front().front().toInt(), 0);
+
+  QFile file(dir.filePath(QStringLiteral("report.json")));
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
+  for (const char* key : {"epochs", "train_loss", "epochs_per_second", "frames", "frame_ms_median",
+                          "frame_ms_max", "peak_rss_mb"})
+    EXPECT_TRUE(report.contains(QLatin1String(key))) << key;
+  EXPECT_GT(report[QStringLiteral("epochs")].toDouble(), 100);
+  EXPECT_GT(report[QStringLiteral("frames")].toInt(), 0);
+  EXPECT_GT(report[QStringLiteral("peak_rss_mb")].toDouble(), 1.0);
+  EXPECT_LT(report[QStringLiteral("train_loss")].toDouble(), 1.0);
+  EXPECT_FALSE(QImage(dir.filePath(QStringLiteral("shot.png"))).isNull());
+}
+
+TEST(LaunchOptions, AMissingCsvFileIsAnErrorNamingTheFile) {
+  const LaunchOptions options = LaunchOptions::parse(
+      {QStringLiteral("nnlab"), QStringLiteral("/nonexistent/data.csv"), QStringLiteral("--quit")});
+  ASSERT_TRUE(options.error.isEmpty());
+  EXPECT_TRUE(options.quit);
+  QString error;
+  EXPECT_FALSE(options.experiment(&error));
+  EXPECT_TRUE(error.contains(QStringLiteral("data.csv"))) << error.toStdString();
+}
+
+TEST(LaunchOptions, AnUnknownPresetIsRefused) {
+  const LaunchOptions options = LaunchOptions::parse(
+      {QStringLiteral("nnlab"), QStringLiteral("--preset"), QStringLiteral("nope")});
+  QString error;
+  EXPECT_FALSE(options.experiment(&error));
+  EXPECT_TRUE(error.contains(QStringLiteral("seed")));
+}
+
+TEST(LaunchOptions, ACsvFileSetsInputsAndOutputs) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("data.csv"));
+  QFile file(path);
+  ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+  file.write("a,b,y\n0,1,1\n1,1,0\n");
+  file.close();
+  const LaunchOptions options = LaunchOptions::parse({QStringLiteral("nnlab"), path});
+  QString error;
+  const std::optional<Preset> experiment = options.experiment(&error);
+  ASSERT_TRUE(experiment) << error.toStdString();
+  EXPECT_EQ(experiment->spec.inputs, 2);
+  EXPECT_EQ(experiment->dataset.rows(), 2);
+}
+
+}  // namespace
+}  // namespace nnlab

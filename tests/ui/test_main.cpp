@@ -1,0 +1,16 @@
+// The GUI tests need one QApplication for the whole run; settings go to a test location.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QStandardPaths>
+
+int main(int argc, char** argv) {
+  // Also during gtest_discover_tests, which runs the binary without the test environment.
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  QStandardPaths::setTestModeEnabled(true);
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("nnlab-tests"));
+  QApplication::setApplicationName(QStringLiteral("nnlab-tests"));
+  ::testing::InitGoogleTest(&argc, argv);
+  return RUN_ALL_TESTS();
+}

@@ -1,0 +1,339 @@
+#include "main_window.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include "architecture_panel.h"
+#include "control_bar.h"
+#include "dataset_panel.h"
+#include "forward_values.h"
+#include "loss_chart.h"
+#include "network_view.h"
+#include "neuron_inspector.h"
+#include "status_line.h"
+#include "training_runner.h"
+#include "weight_editor.h"
+#include "weight_legend.h"
+
+namespace nnlab {
+
+namespace {
+
+constexpr int kFrameIntervalMs = 16;
+
+QLabel* panelTitle(const QString& text, QWidget* parent) {
+  auto* title = new QLabel(text, parent);
+  QFont font = title->font();
+  font.setBold(true);
+  title->setFont(font);
+  return title;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(const Preset& experiment, QWidget* parent)
+    : QMainWindow(parent),
+      m_runner(std::make_unique<TrainingRunner>(experiment.makeNetwork(), experiment.init,
+                                                experiment.seed, experiment.dataset,
+                                                experiment.settings)),
+      m_timer(new QTimer(this)) {
+  setWindowTitle(tr("nnlab — watch a neural network learn"));
+  setMinimumSize(1000, 650);
+  createWidgets();
+  createMenus();
+  connectCommands();
+  m_data->setDataset(experiment.dataset);
+  m_controls->setSeed(experiment.seed);
+  m_runner->setSpeedLimit(m_controls->speedLimit());
+  restoreLayout();
+  m_timer->setInterval(kFrameIntervalMs);
+  connect(m_timer, &QTimer::timeout, this, &MainWindow::refresh);
+  m_timer->start();
+  refresh();
+  m_graph->setFocus();  // not a spin box: Space, R and S must reach the window's shortcuts
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createWidgets() {
+  m_controls = new ControlBar(this);
+  m_data = new DatasetPanel(this);
+  auto* dataColumn = new QWidget(this);
+  auto* dataLayout = new QVBoxLayout(dataColumn);
+  dataLayout->setContentsMargins(4, 4, 4, 4);
+  dataLayout->addWidget(panelTitle(tr("DATA"), dataColumn));
+  dataLayout->addWidget(m_data);
+
+  m_columns = new QSplitter(Qt::Horizontal, this);
+  m_columns->setChildrenCollapsible(false);
+  m_columns->addWidget(dataColumn);
+  m_columns->addWidget(createNetworkPanel());
+  m_columns->addWidget(createLossPanel());
+  m_columns->setStretchFactor(0, 3);
+  m_columns->setStretchFactor(1, 5);
+  m_columns->setStretchFactor(2, 3);
+
+  auto* central = new QWidget(this);
+  auto* layout = new QVBoxLayout(central);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(0);
+  layout->addWidget(m_controls);
+  layout->addWidget(m_columns, 1);
+  setCentralWidget(central);
+  m_statusLine = new StatusLine(this);
+  statusBar()->addPermanentWidget(m_statusLine, 1);
+}
+
+QWidget* MainWindow::createNetworkPanel() {
+  auto* panel = new QWidget(this);
+  m_graph = new NetworkView(panel);
+  m_graph->setToolTip(
+      tr("Each circle is a neuron, coloured by its output for the selected row; "
+         "each line a weight: blue positive, orange negative, thicker is larger. "
+         "Click a neuron to see its computation."));
+  m_legend = new WeightLegend(panel);
+  m_info = new QLabel(panel);
+  m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_info->setMinimumWidth(100);
+  m_info->setText(tr("Hover over a neuron or a connection to see its live values."));
+  auto* fit = new QPushButton(tr("Fit"), panel);
+  fit->setToolTip(tr("Scale the graph to fit the view (the mouse wheel zooms)."));
+  connect(fit, &QPushButton::clicked, m_graph, &NetworkView::fitGraph);
+  m_architecture = new ArchitecturePanel(panel);
+
+  auto* header = new QHBoxLayout;
+  header->addWidget(panelTitle(tr("NETWORK"), panel));
+  header->addStretch();
+  header->addWidget(fit);
+  auto* footer = new QHBoxLayout;
+  footer->addWidget(m_legend, 1);
+  auto* layout = new QVBoxLayout(panel);
+  layout->setContentsMargins(4, 4, 4, 4);
+  layout->addLayout(header);
+  layout->addWidget(m_graph, 1);
+  layout->addWidget(m_info);
+  layout->addLayout(footer);
+  layout->addWidget(m_architecture);
+  connect(m_graph, &NetworkView::infoChanged, this, [this](const QString& text) {
+    m_info->setText(
+        text.isEmpty() ? tr("Hover over a neuron or a connection to see its live values.") : text);
+  });
+  return panel;
+}
+
+QWidget* MainWindow::createLossPanel() {
+  auto* top = new QWidget(this);
+  m_chart = new LossChart(top);
+  m_logScale = new QCheckBox(tr("Log scale"), top);
+  m_logScale->setToolTip(tr("Plot the loss on a logarithmic axis, to see small values shrink."));
+  connect(m_logScale, &QCheckBox::toggled, m_chart, &LossChart::setLogScale);
+  auto* header = new QHBoxLayout;
+  header->addWidget(panelTitle(tr("LOSS"), top));
+  header->addStretch();
+  header->addWidget(m_logScale);
+  auto* topLayout = new QVBoxLayout(top);
+  topLayout->setContentsMargins(4, 4, 4, 4);
+  topLayout->addLayout(header);
+  topLayout->addWidget(m_chart, 1);
+
+  auto* bottom = new QWidget(this);
+  m_inspector = new NeuronInspector(bottom);
+  auto* bottomLayout = new QVBoxLayout(bottom);
+  bottomLayout->setContentsMargins(4, 4, 4, 4);
+  bottomLayout->addWidget(panelTitle(tr("NEURON"), bottom));
+  bottomLayout->addWidget(m_inspector, 1);
+
+  m_rightColumn = new QSplitter(Qt::Vertical, this);
+  m_rightColumn->setChildrenCollapsible(false);
+  m_rightColumn->addWidget(top);
+  m_rightColumn->addWidget(bottom);
+  m_rightColumn->setStretchFactor(0, 3);
+  m_rightColumn->setStretchFactor(1, 2);
+  return m_rightColumn;
+}
+
+void MainWindow::createMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(m_data->importAction());
+  file->addAction(m_data->exportAction());
+  file->addSeparator();
+  QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+  quit->setShortcut(QKeySequence::Quit);
+
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* undo = m_data->undoStack()->createUndoAction(this, tr("&Undo"));
+  undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+  QAction* redo = m_data->undoStack()->createRedoAction(this, tr("&Redo"));
+  redo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+  edit->addAction(undo);
+  edit->addAction(redo);
+
+  QMenu* training = menuBar()->addMenu(tr("&Training"));
+  training->addAction(m_controls->trainAction());
+  training->addAction(m_controls->stepAction());
+  training->addAction(m_controls->resetAction());
+
+  QMenu* presets = menuBar()->addMenu(tr("&Presets"));
+  for (const std::string& name : presetNames()) {
+    const std::optional<Preset> preset = findPreset(name);
+    QAction* action = presets->addAction(QString::fromStdString(name), this,
+                                         [this, preset] { loadPreset(*preset); });
+    action->setToolTip(QString::fromStdString(preset->description));
+    action->setStatusTip(action->toolTip());
+  }
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  QAction* fit = view->addAction(tr("&Fit graph"), m_graph, &NetworkView::fitGraph);
+  fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+  QAction* log = view->addAction(tr("&Log-scale loss"));
+  log->setCheckable(true);
+  connect(log, &QAction::toggled, m_logScale, &QCheckBox::setChecked);
+  connect(m_logScale, &QCheckBox::toggled, log, &QAction::setChecked);
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&About nnlab"), this, [this] {
+    QMessageBox::about(this, tr("About nnlab"),
+                       tr("<p><b>nnlab</b> shows a small neural network while it learns: its "
+                          "weights, its activations and its loss, live.</p><p>Train with Space, "
+                          "step with →, reset with R.</p>"));
+  });
+}
+
+void MainWindow::connectCommands() {
+  TrainingRunner* runner = m_runner.get();
+  connect(m_controls, &ControlBar::trainToggled, this,
+          [runner](bool on) { on ? runner->run() : runner->pause(); });
+  connect(m_controls, &ControlBar::stepRequested, this,
+          [runner](long long epochs) { runner->step(epochs); });
+  connect(m_controls, &ControlBar::resetRequested, this,
+          [runner](quint64 seed) { runner->reset(seed); });
+  connect(m_controls, &ControlBar::learningRateChanged, this,
+          [runner](double rate) { runner->setLearningRate(rate); });
+  connect(m_controls, &ControlBar::speedLimitChanged, this,
+          [runner](double limit) { runner->setSpeedLimit(limit); });
+  connect(m_architecture, &ArchitecturePanel::networkRequested, this,
+          [this](const NetworkSpec& spec, Init init) {
+            m_runner->setNetwork(spec, init,
+                                 static_cast<std::uint64_t>(m_controls->seedBox()->value()));
+          });
+  connect(m_architecture, &ArchitecturePanel::settingsRequested, this,
+          [runner](const TrainingSettings& settings) { runner->setSettings(settings); });
+  connect(m_data, &DatasetPanel::datasetEdited, this,
+          [runner](const Dataset& dataset) { runner->setDataset(dataset); });
+  connect(m_data, &DatasetPanel::selectedSampleChanged, this, [this](int row) {
+    m_sample = std::max(0, row);
+    if (m_shown) showSnapshot(m_shown);
+  });
+  connect(m_data, &DatasetPanel::statusMessage, this,
+          [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+  connect(m_graph, &NetworkView::neuronClicked, this, &MainWindow::inspectNeuron);
+  connect(m_graph, &NetworkView::edgeDoubleClicked, this, &MainWindow::editWeight);
+}
+
+void MainWindow::refresh() {
+  std::shared_ptr<const TrainingSnapshot> snapshot = m_runner->latestSnapshot();
+  if (!snapshot || (m_shown && snapshot->serial == m_shownSerial)) return;
+  QElapsedTimer clock;
+  clock.start();
+  showSnapshot(snapshot);
+  m_frames.add(static_cast<double>(clock.nsecsElapsed()) / 1e6);
+}
+
+void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot) {
+  m_shown = snapshot;
+  m_shownSerial = snapshot->serial;
+  m_controls->showSnapshot(*snapshot);
+  m_data->showSnapshot(*snapshot);
+  m_graph->showSnapshot(snapshot, m_sample);
+  m_legend->setRange(m_graph->weightRange());
+  m_architecture->showSnapshot(*snapshot);
+  m_chart->showSnapshot(*snapshot);
+  m_statusLine->showSnapshot(*snapshot);
+  if (m_inspector->neuron()) {
+    const auto& dataset = snapshot->dataset;
+    if (dataset && dataset->rows() > 0) {
+      const int sample = std::min(m_sample, dataset->rows() - 1);
+      m_inspector->showValues(
+          *snapshot, ForwardValues::compute(snapshot->network, dataset->inputs.row(sample)),
+          sample);
+    }
+  }
+  if (snapshot->message != m_shownMessage) {
+    m_shownMessage = snapshot->message;
+    if (!m_shownMessage.empty())
+      statusBar()->showMessage(QString::fromStdString(m_shownMessage), 10000);
+  }
+}
+
+void MainWindow::inspectNeuron(int column, int unit) {
+  m_inspector->setNeuron(std::make_pair(column, unit), m_graph->neuronName(column, unit));
+  m_graph->setInspectedNeuron(std::make_pair(column, unit));
+  if (m_shown) showSnapshot(m_shown);
+}
+
+void MainWindow::editWeight(int layer, int from, int to, const QPoint& globalPosition) {
+  const std::shared_ptr<const TrainingSnapshot> snapshot = m_runner->latestSnapshot();
+  if (snapshot->state == RunState::Running) {
+    statusBar()->showMessage(tr("Pause training (Space) to edit a weight."), 6000);
+    return;
+  }
+  const QString title =
+      tr("Weight %1 → %2")
+          .arg(m_graph->neuronName(layer, from), m_graph->neuronName(layer + 1, to));
+  auto* editor = new WeightEditor(title, snapshot->network.layer(layer).weights(from, to), this);
+  connect(editor, &WeightEditor::accepted, this, [this, layer, from, to](double value) {
+    Network network = m_runner->latestSnapshot()->network;
+    if (layer >= network.layerCount() || from >= network.layer(layer).fanIn() ||
+        to >= network.layer(layer).units())
+      return;  // the architecture changed meanwhile
+    network.layer(layer).weights(from, to) = value;
+    m_runner->setModel(std::move(network));
+  });
+  editor->popup(globalPosition);
+}
+
+void MainWindow::loadPreset(const Preset& preset) {
+  m_controls->trainAction()->setChecked(false);
+  m_data->setDataset(preset.dataset);
+  m_runner->setDataset(preset.dataset);
+  m_runner->setSettings(preset.settings);
+  m_runner->setNetwork(preset.spec, preset.init, preset.seed);
+  m_controls->setSeed(preset.seed);
+}
+
+void MainWindow::restoreLayout() {
+  const QSettings settings;
+  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+  if (!m_columns->restoreState(settings.value(QStringLiteral("window/columns")).toByteArray()))
+    m_columns->setSizes({330, 430, 280});
+  m_rightColumn->restoreState(settings.value(QStringLiteral("window/right")).toByteArray());
+}
+
+void MainWindow::saveLayout() const {
+  QSettings settings;
+  settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("window/columns"), m_columns->saveState());
+  settings.setValue(QStringLiteral("window/right"), m_rightColumn->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  m_timer->stop();
+  m_runner->stop();
+  saveLayout();
+  event->accept();
+}
+
+}  // namespace nnlab

@@ -1,0 +1,96 @@
+#pragma once
+
+#include <QMainWindow>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "frame_stats.h"
+#include "presets.h"
+
+class QLabel;
+class QSplitter;
+class QTimer;
+class QCheckBox;
+
+namespace nnlab {
+
+class ArchitecturePanel;
+class ControlBar;
+class DatasetPanel;
+class LossChart;
+class NetworkView;
+class NeuronInspector;
+class StatusLine;
+class TrainingRunner;
+class WeightLegend;
+struct TrainingSnapshot;
+
+/// The nnlab window: DATA | NETWORK | LOSS side by side under the training controls. Owns the
+/// TrainingRunner; a display-rate timer pulls its latest snapshot and redraws only when the
+/// snapshot changed. Commands from the panels go straight to the runner.
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  explicit MainWindow(const Preset& experiment, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  TrainingRunner& runner() { return *m_runner; }
+  /// The snapshot the widgets show now (null before the first frame).
+  std::shared_ptr<const TrainingSnapshot> shownSnapshot() const { return m_shown; }
+  const FrameStats& frameStats() const { return m_frames; }
+  ControlBar* controls() const { return m_controls; }
+  NetworkView* networkView() const { return m_graph; }
+  ArchitecturePanel* architecture() const { return m_architecture; }
+  LossChart* lossChart() const { return m_chart; }
+  NeuronInspector* inspector() const { return m_inspector; }
+  DatasetPanel* dataPanel() const { return m_data; }
+  StatusLine* statusLine() const { return m_statusLine; }
+
+ public slots:
+  /// Pulls the runner's snapshot and redraws if it changed (the timer calls it).
+  void refresh();
+  /// Opens the in-place weight editor for one edge (refused while training).
+  void editWeight(int layer, int from, int to, const QPoint& globalPosition);
+  /// Replaces the experiment (data, architecture, settings) with a preset.
+  void loadPreset(const Preset& preset);
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
+ private:
+  void createWidgets();
+  QWidget* createNetworkPanel();
+  QWidget* createLossPanel();
+  void createMenus();
+  void connectCommands();
+  void showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot);
+  void inspectNeuron(int column, int unit);
+  void restoreLayout();
+  void saveLayout() const;
+
+  std::unique_ptr<TrainingRunner> m_runner;
+  std::shared_ptr<const TrainingSnapshot> m_shown;
+  std::uint64_t m_shownSerial = 0;
+  std::string m_shownMessage;
+  int m_sample = 0;
+  FrameStats m_frames;
+
+  QTimer* m_timer;
+  ControlBar* m_controls = nullptr;
+  DatasetPanel* m_data = nullptr;
+  NetworkView* m_graph = nullptr;
+  WeightLegend* m_legend = nullptr;
+  QLabel* m_info = nullptr;
+  ArchitecturePanel* m_architecture = nullptr;
+  LossChart* m_chart = nullptr;
+  QCheckBox* m_logScale = nullptr;
+  NeuronInspector* m_inspector = nullptr;
+  StatusLine* m_statusLine = nullptr;
+  QSplitter* m_columns = nullptr;
+  QSplitter* m_rightColumn = nullptr;
+};
+
+}  // namespace nnlab

@@ -1,0 +1,107 @@
+#include "scripted_run.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPixmap>
+#include <QSlider>
+#include <QTimer>
+#include <iostream>
+
+#include "control_bar.h"
+#include "main_window.h"
+#include "training_runner.h"
+
+namespace nnlab {
+
+ScriptedRun::ScriptedRun(MainWindow& window, LaunchOptions options, QObject* parent)
+    : QObject(parent), m_window(window), m_options(std::move(options)) {}
+
+void ScriptedRun::start() {
+  m_startEpoch = m_window.runner().latestSnapshot()->epoch;
+  if (m_options.trainForSeconds <= 0) {
+    QTimer::singleShot(50, this, &ScriptedRun::finish);  // let the first frames paint
+    return;
+  }
+  QSlider* speed = m_window.controls()->speedSlider();
+  speed->setValue(speed->maximum());  // unlimited
+  m_clock.start();
+  m_window.controls()->trainAction()->setChecked(true);
+  QTimer::singleShot(static_cast<int>(m_options.trainForSeconds * 1000), this,
+                     &ScriptedRun::stopTraining);
+}
+
+void ScriptedRun::stopTraining() {
+  m_window.controls()->trainAction()->setChecked(false);
+  m_trainedSeconds = static_cast<double>(m_clock.nsecsElapsed()) / 1e9;
+  waitForPause();
+}
+
+void ScriptedRun::waitForPause() {
+  // The runner pauses at the next epoch boundary; wait (at most ~2 s) for it to say so.
+  const auto snapshot = m_window.runner().latestSnapshot();
+  if (snapshot->state == RunState::Running && ++m_pauseChecks < 200) {
+    QTimer::singleShot(10, this, &ScriptedRun::waitForPause);
+    return;
+  }
+  finish();
+}
+
+void ScriptedRun::finish() {
+  m_window.refresh();
+  QString error;
+  if (!m_options.screenshotPath.isEmpty() && !m_window.grab().save(m_options.screenshotPath)) {
+    error = tr("cannot write the screenshot %1").arg(m_options.screenshotPath);
+  }
+  if (error.isEmpty() && !m_options.reportPath.isEmpty()) writeReport(&error);
+  if (!error.isEmpty()) {
+    std::cerr << "nnlab: " << error.toStdString() << '\n';
+    m_exitCode = 1;
+  }
+  emit finished(m_exitCode);
+  if (m_options.quit) QCoreApplication::exit(m_exitCode);
+}
+
+bool ScriptedRun::writeReport(QString* error) const {
+  const auto snapshot = m_window.runner().latestSnapshot();
+  const FrameStats& frames = m_window.frameStats();
+  const long long epochs = snapshot->epoch;
+  const double seconds = m_trainedSeconds;
+  QJsonObject report;
+  report[QStringLiteral("architecture")] =
+      QString::fromStdString(snapshot->network.spec().shapeText());
+  report[QStringLiteral("epochs")] = static_cast<double>(epochs);
+  report[QStringLiteral("train_seconds")] = seconds;
+  report[QStringLiteral("train_loss")] = snapshot->loss;
+  report[QStringLiteral("loss_name")] =
+      QString::fromStdString(std::string(lossName(snapshot->settings.loss)));
+  report[QStringLiteral("epochs_per_second")] =
+      seconds > 0 ? static_cast<double>(epochs - m_startEpoch) / seconds : 0.0;
+  report[QStringLiteral("frames")] = frames.count();
+  report[QStringLiteral("frame_ms_median")] = frames.medianMs();
+  report[QStringLiteral("frame_ms_max")] = frames.maxMs();
+  report[QStringLiteral("peak_rss_mb")] = peakRssMb();
+  QFile file(m_options.reportPath);
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+      file.write(QJsonDocument(report).toJson()) < 0) {
+    *error = tr("cannot write the report %1: %2").arg(m_options.reportPath, file.errorString());
+    return false;
+  }
+  return true;
+}
+
+double ScriptedRun::peakRssMb() {
+  QFile status(QStringLiteral("/proc/self/status"));
+  if (!status.open(QIODevice::ReadOnly | QIODevice::Text)) return 0.0;
+  // /proc files report size 0, so read them whole rather than testing atEnd().
+  for (const QByteArray& line : status.readAll().split('\n')) {
+    if (line.startsWith("VmHWM:")) {
+      const QList<QByteArray> parts = line.simplified().split(' ');
+      if (parts.size() >= 2) return parts[1].toDouble() / 1024.0;  // kB
+    }
+  }
+  return 0.0;
+}
+
+}  // namespace nnlab

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include "launch_options.h"
+
+class QTimer;
+
+namespace nnlab {
+
+class MainWindow;
+
+/// Drives the window from the command line: trains at full speed for the wall time asked,
+/// pauses, saves a screenshot and a JSON report, and exits if asked. Nothing modal appears;
+/// failures go to stderr and set the exit status to 1.
+class ScriptedRun : public QObject {
+  Q_OBJECT
+
+ public:
+  ScriptedRun(MainWindow& window, LaunchOptions options, QObject* parent = nullptr);
+
+  /// Starts training (if a duration was given); the rest follows from the event loop.
+  void start();
+  /// 0 while running or after success, 1 after a failure.
+  int exitCode() const { return m_exitCode; }
+  /// VmHWM of this process, in MiB (0 where /proc is unavailable).
+  static double peakRssMb();
+
+ signals:
+  void finished(int exitCode);
+
+ private:
+  void stopTraining();
+  void waitForPause();
+  void finish();
+  bool writeReport(QString* error) const;
+
+  MainWindow& m_window;
+  LaunchOptions m_options;
+  QElapsedTimer m_clock;
+  double m_trainedSeconds = 0.0;
+  long long m_startEpoch = 0;
+  int m_pauseChecks = 0;
+  int m_exitCode = 0;
+};
+
+}  // namespace nnlab
