@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 #include <thread>
 
 #include "presets.h"
@@ -59,27 +60,45 @@ Experiment tanhExperiment() {
   return experiment;
 }
 
-// Epochs per second of Trainer::step on its own, in calls of `perCall` epochs.
-double trainerRate(Trainer& trainer, long long perCall) {
+// Epochs per second of wall-clock time and per second of the process's CPU time. On a busy
+// machine the wall-clock rate says more about the other processes than about the runner; the
+// CPU rate (which also charges the display thread) still measures the runner's own overhead.
+struct Rates {
+  double wall = 0.0;
+  double cpu = 0.0;
+};
+
+double cpuSeconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+
+Rates rates(long long epochs, double wallSeconds, double cpuSecondsUsed) {
+  return {static_cast<double>(epochs) / wallSeconds, static_cast<double>(epochs) / cpuSecondsUsed};
+}
+
+// Trainer::step on its own, in calls of `perCall` epochs.
+Rates trainerRates(Trainer& trainer, long long perCall) {
   const auto start = BenchClock::now();
+  const double cpuStart = cpuSeconds();
   long long epochs = 0;
   double elapsed = 0.0;
   do {
     epochs += trainer.step(perCall).epochs;
     elapsed = BenchSeconds(BenchClock::now() - start).count();
   } while (elapsed < kRoundSeconds);
-  return static_cast<double>(epochs) / elapsed;
+  return rates(epochs, elapsed, cpuSeconds() - cpuStart);
 }
 
-// Epochs per second of a running runner over one round, as seen in its snapshots.
-double runnerRate(const TrainingRunner& runner) {
+// A running runner over one round, as seen in its snapshots.
+Rates runnerRates(const TrainingRunner& runner) {
   const auto first = runner.latestSnapshot();
   const auto start = BenchClock::now();
+  const double cpuStart = cpuSeconds();
   std::this_thread::sleep_for(BenchSeconds(kRoundSeconds));
   const auto last = runner.latestSnapshot();
   const double elapsed = BenchSeconds(BenchClock::now() - start).count();
-  return static_cast<double>(last->epoch - first->epoch) / elapsed;
+  return rates(last->epoch - first->epoch, elapsed, cpuSeconds() - cpuStart);
 }
+
+Rates best(Rates a, Rates b) { return {std::max(a.wall, b.wall), std::max(a.cpu, b.cpu)}; }
 
 void compareRunnerWithTrainer(benchmark::State& state, const Experiment& experiment,
                               long long perCall) {
@@ -95,22 +114,25 @@ void compareRunnerWithTrainer(benchmark::State& state, const Experiment& experim
       std::this_thread::sleep_until(next);
     }
   });
-  double alone = 0.0;
-  double threaded = 0.0;
+  Rates alone;
+  Rates threaded;
   for (auto _ : state) {
     trainer.step(perCall);  // warm up caches
     for (int round = 0; round < kRounds; ++round) {
-      alone = std::max(alone, trainerRate(trainer, perCall));
+      alone = best(alone, trainerRates(trainer, perCall));
       runner.run();
       std::this_thread::sleep_for(std::chrono::milliseconds(50));  // chunk size settles
-      threaded = std::max(threaded, runnerRate(runner));
+      threaded = best(threaded, runnerRates(runner));
       runner.pause();
     }
   }
   reading.store(false);
-  state.counters["trainer_epochs_per_s"] = alone;
-  state.counters["runner_epochs_per_s"] = threaded;
-  state.counters["ratio"] = threaded / alone;
+  state.counters["trainer_epochs_per_s"] = alone.wall;
+  state.counters["runner_epochs_per_s"] = threaded.wall;
+  state.counters["ratio"] = threaded.wall / alone.wall;
+  state.counters["trainer_epochs_per_cpu_s"] = alone.cpu;
+  state.counters["runner_epochs_per_cpu_s"] = threaded.cpu;
+  state.counters["cpu_ratio"] = threaded.cpu / alone.cpu;
 }
 
 void BM_RunnerSeedVsTrainer(benchmark::State& state) {
