@@ -1,0 +1,52 @@
+#include "cli.h"
+
+#include <exception>
+#include <new>
+#include <ostream>
+
+#include "cli_help.h"
+#include "cli_options.h"
+#include "predict_command.h"
+#include "train_command.h"
+
+namespace nnlab::cli {
+namespace {
+
+int run(const CommandLine& line, std::ostream& out, std::ostream& err) {
+  switch (line.kind) {
+    case CommandLine::Kind::Help:
+      out << usageText();
+      return 0;
+    case CommandLine::Kind::TrainHelp:
+      out << trainHelpText();
+      return 0;
+    case CommandLine::Kind::PredictHelp:
+      out << predictHelpText();
+      return 0;
+    case CommandLine::Kind::Train:
+      return runTrain(line.train, out, err);
+    case CommandLine::Kind::Predict:
+      return runPredict(line.predict, out);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  try {
+    return run(parseCommandLine(args), out, err);
+  } catch (const UsageError& e) {
+    err << "nnlab-cli: " << e.what() << "\n\n" << usageText();
+    return 2;
+  } catch (const std::bad_alloc&) {
+    err << "nnlab-cli: out of memory\n";
+    return 1;
+  } catch (const std::exception& e) {
+    // CsvError and ModelError messages start with the file's name (and line:column).
+    err << e.what() << '\n';
+    return 1;
+  }
+}
+
+}  // namespace nnlab::cli

@@ -1,0 +1,80 @@
+#include "cli_help.h"
+
+#include "activation.h"
+#include "loss.h"
+#include "network.h"
+#include "optimizer.h"
+#include "train_command.h"
+
+namespace nnlab::cli {
+
+std::string usageText() {
+  return R"(usage:
+  nnlab-cli train --data FILE.csv [--targets N]
+                  (--model-in FILE.json | --layers 3,4,1 [--activation sigmoid]
+                   [--output-activation A] [--no-bias] [--init uniform01] [--seed S])
+                  [--loss sse|mse|bce] [--optimizer gd|sgd|momentum|adam|perceptron] [--lr X]
+                  [--batch-size N] [--l1 R] [--l2 R] [--epochs N] [--model-out FILE.json]
+                  [--history FILE.csv] [--quiet]
+  nnlab-cli train --preset seed [any option above overrides the preset]
+  nnlab-cli predict --model FILE.json --data FILE.csv [--targets N]
+  nnlab-cli --help | train --help | predict --help
+
+Exit status: 0 success, 1 a file or training problem, 2 a bad command line.
+)";
+}
+
+std::string trainHelpText() {
+  std::string text = R"(nnlab-cli train: train a network on a CSV file and report the loss.
+
+Data:
+  --data FILE.csv     header row of column names, then one numeric row per sample
+  --targets N         the last N columns are targets (default 1)
+  --preset NAME       a ready-made experiment (seed: the article's XOR-like table, 3-4-1 sigmoid,
+                      no bias, uniform01, sse, gd, lr 1, 1500 epochs); other options override it
+
+Network (or --model-in FILE.json to continue from a saved model):
+  --layers I,H,...,O  inputs (must equal the data's input columns), hidden units, outputs (must
+                      equal the target columns)
+  --activation A      hidden layers' activation (default sigmoid)
+  --output-activation A  output layer's activation (default: --activation)
+  --no-bias           no bias terms
+  --init NAME         initial weights (default xavier; the seed preset uses uniform01)
+  --seed S            seed for the initial weights and minibatch order (default 1)
+
+Training:
+  --loss NAME         default sse
+  --optimizer NAME    default gd (full batch)
+  --lr X              learning rate (default 1)
+  --batch-size N      rows per update for sgd, momentum, adam (default 32; 0 = all rows)
+  --l1 R, --l2 R      weight penalties (default 0)
+  --epochs N          default 1000 (a preset's own otherwise)
+
+Output:
+  Prints the loss every 100 epochs (runs over 2000 epochs: about 20 lines, at a multiple of
+  100), then the final loss and, for up to 20 rows, each row's inputs, prediction and target.
+  --quiet             no progress lines
+  --model-out FILE    save the trained model as JSON
+  --history FILE.csv  the loss of every epoch as "epoch,loss"; runs over 1000000 epochs record
+                      every k-th epoch (k = ceil(epochs / 1000000)) and the last one
+  Files are replaced atomically, and nothing is written when training diverges.
+
+)";
+  text.append("Activations: ").append(activationNames()).append("\n");
+  text.append("Initialisations: ").append(initNames()).append("\n");
+  text.append("Losses: ").append(lossNames()).append("\n");
+  text.append("Optimizers: ").append(optimizerNames()).append("\n");
+  return text;
+}
+
+std::string predictHelpText() {
+  return R"(nnlab-cli predict --model FILE.json --data FILE.csv [--targets N]
+
+Writes CSV to standard output: the data's input columns, then one prediction column per model
+output, named after the data's target columns with "_pred" (y_pred, or y1_pred, y2_pred, ...
+when the data has no targets). The data holds the model's inputs, optionally followed by its
+targets; --targets N says how many target columns it has (0 for none).
+)";
+}
+
+}  // namespace nnlab::cli

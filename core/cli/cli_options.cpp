@@ -1,0 +1,251 @@
+#include "cli_options.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <string_view>
+#include <utility>
+
+#include "presets.h"
+
+namespace nnlab::cli {
+namespace {
+
+/// Walks the arguments, splitting "--name=value" and handing out values.
+class Arguments {
+ public:
+  explicit Arguments(std::vector<std::string> args) : m_args(std::move(args)) {}
+
+  bool done() const { return m_next >= m_args.size(); }
+
+  /// The next argument; for "--name=value" just "--name" (the value is kept for value()).
+  std::string next() {
+    std::string arg = m_args[m_next++];
+    m_inline.reset();
+    if (const std::size_t equals = arg.find('='); arg.starts_with("--") && equals != arg.npos) {
+      m_inline = arg.substr(equals + 1);
+      arg.erase(equals);
+    }
+    m_option = arg;
+    return arg;
+  }
+
+  /// The current option's value: after '=' or the following argument.
+  std::string value() {
+    if (m_inline) return *std::exchange(m_inline, std::nullopt);
+    if (done()) throw UsageError(std::string(m_option).append(" needs a value"));
+    return m_args[m_next++];
+  }
+
+  /// Rejects "--flag=value" for options that take none.
+  void noValue() const {
+    if (m_inline) throw UsageError(std::string(m_option).append(" takes no value"));
+  }
+
+  const std::string& option() const { return m_option; }
+
+ private:
+  std::vector<std::string> m_args;
+  std::size_t m_next = 0;
+  std::string m_option;
+  std::optional<std::string> m_inline;
+};
+
+[[noreturn]] void badValue(const Arguments& args, const std::string& text, const char* expected) {
+  throw UsageError(
+      std::string(args.option()).append(": '").append(text).append("' is not ").append(expected));
+}
+
+long long wholeNumber(Arguments& args, long long minimum, long long maximum) {
+  const std::string text = args.value();
+  long long value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error == std::errc::invalid_argument || end != text.data() + text.size()) {
+    badValue(args, text, "a whole number");
+  }
+  if (error == std::errc::result_out_of_range || value < minimum || value > maximum) {
+    throw UsageError(std::string(args.option())
+                         .append(": ")
+                         .append(text)
+                         .append(" is out of range (")
+                         .append(std::to_string(minimum))
+                         .append(" to ")
+                         .append(std::to_string(maximum))
+                         .append(")"));
+  }
+  return value;
+}
+
+int count(Arguments& args, int minimum) {
+  return static_cast<int>(wholeNumber(args, minimum, std::numeric_limits<int>::max()));
+}
+
+double rate(Arguments& args) {
+  const std::string text = args.value();
+  double value = 0.0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() ||
+      !std::isfinite(value) || value < 0.0) {
+    badValue(args, text, "a finite number ≥ 0");
+  }
+  return value;
+}
+
+std::uint64_t seed(Arguments& args) {
+  const std::string text = args.value();
+  std::uint64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+    badValue(args, text, "a whole number from 0 to 18446744073709551615");
+  }
+  return value;
+}
+
+std::vector<int> layerSizes(Arguments& args) {
+  const std::string text = args.value();
+  constexpr int kMaxUnits = 1'000'000;
+  std::vector<int> sizes;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    int units = 0;
+    const char* first = text.data() + start;
+    const char* last = text.data() + comma;
+    const auto [end, error] = std::from_chars(first, last, units);
+    if (first == last || error != std::errc() || end != last || units < 1 || units > kMaxUnits) {
+      badValue(args, text, "a list of unit counts from 1 to 1000000 like 3,4,1");
+    }
+    sizes.push_back(units);
+    if (comma == text.size()) break;
+    start = comma + 1;
+  }
+  if (sizes.size() < 2) badValue(args, text, "inputs and at least one layer, like 3,4,1");
+  return sizes;
+}
+
+template <typename T>
+T choice(Arguments& args, std::optional<T> (*parse)(std::string_view), const std::string& names) {
+  const std::string text = args.value();
+  const std::optional<T> value = parse(text);
+  if (!value) {
+    throw UsageError(std::string(args.option())
+                         .append(": unknown value '")
+                         .append(text)
+                         .append("' (valid: ")
+                         .append(names)
+                         .append(")"));
+  }
+  return *value;
+}
+
+std::string presetName(Arguments& args) {
+  std::string text = args.value();
+  if (!findPreset(text)) {
+    std::string names;
+    for (const auto& name : presetNames()) names += (names.empty() ? "" : ", ") + name;
+    throw UsageError(std::string("--preset: unknown preset '")
+                         .append(text)
+                         .append("' (valid: ")
+                         .append(names)
+                         .append(")"));
+  }
+  return text;
+}
+
+using TrainHandler = std::function<void(TrainOptions&, Arguments&)>;
+
+const std::vector<std::pair<std::string_view, TrainHandler>>& trainHandlers() {
+  using T = TrainOptions;
+  using A = Arguments;
+  static const std::vector<std::pair<std::string_view, TrainHandler>> handlers{
+      {"--preset", [](T& o, A& a) { o.preset = presetName(a); }},
+      {"--data", [](T& o, A& a) { o.dataPath = a.value(); }},
+      {"--targets", [](T& o, A& a) { o.targets = count(a, 1); }},
+      {"--model-in", [](T& o, A& a) { o.modelIn = a.value(); }},
+      {"--layers", [](T& o, A& a) { o.layers = layerSizes(a); }},
+      {"--activation",
+       [](T& o, A& a) { o.activation = choice(a, parseActivation, activationNames()); }},
+      {"--output-activation",
+       [](T& o, A& a) { o.outputActivation = choice(a, parseActivation, activationNames()); }},
+      {"--no-bias", [](T& o, A& a) { a.noValue(), o.noBias = true; }},
+      {"--init", [](T& o, A& a) { o.init = choice(a, parseInit, initNames()); }},
+      {"--seed", [](T& o, A& a) { o.seed = seed(a); }},
+      {"--loss", [](T& o, A& a) { o.loss = choice(a, parseLoss, lossNames()); }},
+      {"--optimizer",
+       [](T& o, A& a) { o.optimizer = choice(a, parseOptimizer, optimizerNames()); }},
+      {"--lr", [](T& o, A& a) { o.learningRate = rate(a); }},
+      {"--batch-size", [](T& o, A& a) { o.batchSize = count(a, 0); }},
+      {"--l1", [](T& o, A& a) { o.l1 = rate(a); }},
+      {"--l2", [](T& o, A& a) { o.l2 = rate(a); }},
+      {"--epochs", [](T& o, A& a) { o.epochs = wholeNumber(a, 0, kMaxEpochs); }},
+      {"--model-out", [](T& o, A& a) { o.modelOut = a.value(); }},
+      {"--history", [](T& o, A& a) { o.historyPath = a.value(); }},
+      {"--quiet", [](T& o, A& a) { a.noValue(), o.quiet = true; }},
+  };
+  return handlers;
+}
+
+[[noreturn]] void unknown(const std::string& arg, const char* command) {
+  throw UsageError(
+      arg.starts_with("-")
+          ? std::string(command).append(": unknown option ").append(arg)
+          : std::string(command).append(": unexpected argument '").append(arg).append("'"));
+}
+
+bool isHelp(const std::string& arg) { return arg == "--help" || arg == "-h"; }
+
+CommandLine parseTrain(Arguments& args) {
+  CommandLine line;
+  line.kind = CommandLine::Kind::Train;
+  while (!args.done()) {
+    const std::string arg = args.next();
+    if (isHelp(arg)) return {CommandLine::Kind::TrainHelp, {}, {}};
+    const auto& handlers = trainHandlers();
+    const auto found = std::find_if(handlers.begin(), handlers.end(),
+                                    [&](const auto& entry) { return entry.first == arg; });
+    if (found == handlers.end()) unknown(arg, "train");
+    found->second(line.train, args);
+  }
+  return line;
+}
+
+CommandLine parsePredict(Arguments& args) {
+  CommandLine line;
+  line.kind = CommandLine::Kind::Predict;
+  bool haveModel = false;
+  bool haveData = false;
+  while (!args.done()) {
+    const std::string arg = args.next();
+    if (isHelp(arg)) return {CommandLine::Kind::PredictHelp, {}, {}};
+    if (arg == "--model") {
+      line.predict.modelPath = args.value();
+      haveModel = true;
+    } else if (arg == "--data") {
+      line.predict.dataPath = args.value();
+      haveData = true;
+    } else if (arg == "--targets") {
+      line.predict.targets = count(args, 0);
+    } else {
+      unknown(arg, "predict");
+    }
+  }
+  if (!haveModel || !haveData)
+    throw UsageError("predict needs --model FILE.json and --data FILE.csv");
+  return line;
+}
+
+}  // namespace
+
+CommandLine parseCommandLine(const std::vector<std::string>& args) {
+  if (args.empty()) throw UsageError("no command given");
+  const std::string& command = args.front();
+  if (isHelp(command) || command == "help") return {};
+  Arguments rest(std::vector<std::string>(args.begin() + 1, args.end()));
+  if (command == "train") return parseTrain(rest);
+  if (command == "predict") return parsePredict(rest);
+  throw UsageError(std::string("unknown command '").append(command).append("'"));
+}
+
+}  // namespace nnlab::cli

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "activation.h"
+#include "loss.h"
+#include "network.h"
+#include "optimizer.h"
+
+namespace nnlab::cli {
+
+/// A command line that cannot be run as given; nnlab-cli prints it with the usage, exit code 2.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// `train`'s options. Empty optionals were not given (a preset or the defaults decide).
+struct TrainOptions {
+  std::optional<std::string> preset;
+  std::optional<std::string> dataPath;
+  std::optional<int> targets;
+  std::optional<std::string> modelIn;
+  std::vector<int> layers;  ///< inputs, then each layer's units; empty when not given
+  std::optional<Activation> activation;
+  std::optional<Activation> outputActivation;
+  bool noBias = false;
+  std::optional<Init> init;
+  std::optional<std::uint64_t> seed;
+  std::optional<Loss> loss;
+  std::optional<OptimizerKind> optimizer;
+  std::optional<double> learningRate;
+  std::optional<int> batchSize;
+  std::optional<double> l1;
+  std::optional<double> l2;
+  std::optional<long long> epochs;
+  std::optional<std::string> modelOut;
+  std::optional<std::string> historyPath;
+  bool quiet = false;
+};
+
+/// `predict`'s options.
+struct PredictOptions {
+  std::string modelPath;
+  std::string dataPath;
+  std::optional<int> targets;  ///< target columns in the data; inferred when not given
+};
+
+/// What the command line asks for.
+struct CommandLine {
+  enum class Kind { Help, TrainHelp, PredictHelp, Train, Predict };
+  Kind kind = Kind::Help;
+  TrainOptions train;
+  PredictOptions predict;
+};
+
+/// Most epochs `train` accepts.
+inline constexpr long long kMaxEpochs = 1'000'000'000'000LL;
+
+/// Parses the arguments after the program name. Throws UsageError for unknown options, missing
+/// or malformed values and values out of range.
+CommandLine parseCommandLine(const std::vector<std::string>& args);
+
+}  // namespace nnlab::cli

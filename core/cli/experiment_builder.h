@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+
+#include "cli_options.h"
+#include "dataset.h"
+#include "network.h"
+#include "trainer.h"
+
+namespace nnlab::cli {
+
+/// Everything `train` needs to run: data, a ready network, settings and how long to train.
+struct Experiment {
+  Dataset dataset;
+  std::string dataName;  ///< the CSV path, or "the preset's data"
+  Network network;
+  TrainingSettings settings;
+  long long epochs = 1000;
+};
+
+/// Builds the experiment `options` describe: a preset (if any) with every given option laid over
+/// it, or the data and architecture given on the command line. Throws UsageError when options
+/// are missing or conflict, CsvError/ModelError for unreadable files, and std::runtime_error when
+/// data, network and settings do not fit together (naming which counts differ).
+Experiment buildExperiment(const TrainOptions& options);
+
+}  // namespace nnlab::cli
