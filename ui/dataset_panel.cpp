@@ -1,0 +1,395 @@
+#include "dataset_panel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <set>
+
+#include "atomic_file.h"
+#include "colour_scale.h"
+#include "csv_reader.h"
+#include "dataset_clipboard.h"
+#include "dataset_commands.h"
+#include "dataset_model.h"
+#include "training_runner.h"
+
+namespace nnlab {
+
+namespace {
+
+constexpr int kMessageMilliseconds = 6000;
+constexpr int kUndoLimit = 200;
+
+/// How many trailing header names read as targets (y, y2, target, …); 0 when none does.
+int targetsFromHeader(const std::vector<std::string>& header) {
+  static const QRegularExpression targetName(QStringLiteral("^(y\\d*|target.*|label.*)$"),
+                                             QRegularExpression::CaseInsensitiveOption);
+  int count = 0;
+  for (auto it = header.rbegin(); it != header.rend(); ++it, ++count) {
+    if (!targetName.match(QString::fromStdString(*it).trimmed()).hasMatch()) break;
+  }
+  return std::min(count, static_cast<int>(header.size()) - 1);
+}
+
+bool isRedo(const QKeyEvent* event) {
+  const QKeyCombination key = event->keyCombination();
+  return event->matches(QKeySequence::Redo) ||
+         key == QKeyCombination(Qt::ControlModifier | Qt::ShiftModifier, Qt::Key_Z) ||
+         key == QKeyCombination(Qt::ControlModifier, Qt::Key_Y);
+}
+
+}  // namespace
+
+DatasetPanel::DatasetPanel(QWidget* parent)
+    : QWidget(parent),
+      m_model(new DatasetModel(this)),
+      m_view(new QTableView(this)),
+      m_undoStack(new QUndoStack(this)),
+      m_message(new QLabel(this)),
+      m_messageTimer(new QTimer(this)) {
+  m_undoStack->setUndoLimit(kUndoLimit);
+  m_model->setUndoStack(m_undoStack);
+  m_view->setModel(m_model);
+  m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+  m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+  m_view->horizontalHeader()->setMinimumSectionSize(36);
+  m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+  m_view->installEventFilter(this);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(m_view, 1);
+  layout->addWidget(makeMessageLine());
+  layout->addWidget(makeButtons());
+
+  connect(m_model, &DatasetModel::editRefused, this, &DatasetPanel::showMessage);
+  connect(m_undoStack, &QUndoStack::indexChanged, this, [this] {
+    if (!m_loading) emit datasetEdited(m_model->dataset());
+  });
+  connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+          &DatasetPanel::updateSelectedSample);
+  for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+    connect(m_model, signal, this, &DatasetPanel::updateSelectedSample);
+  }
+  connect(m_model, &QAbstractItemModel::modelReset, this, &DatasetPanel::updateSelectedSample);
+}
+
+DatasetPanel::~DatasetPanel() {
+  // The children outlive this part of the object: their last signals (an open editor's commit,
+  // the undo stack clearing itself) must not reach slots of a panel that is no more.
+  m_view->selectionModel()->disconnect(this);
+  m_model->disconnect(this);
+  m_undoStack->disconnect(this);
+}
+
+QLabel* DatasetPanel::makeMessageLine() {
+  // Refusals show here, in the scale's warning orange, as well as in the status bar: the eye is
+  // on the table when an edit is refused.
+  m_message->setWordWrap(true);
+  m_message->setStyleSheet(QStringLiteral("QLabel { background: %1; color: black; "
+                                          "padding: 2px 4px; border-radius: 3px; }")
+                               .arg(negativeColour().name()));
+  m_message->hide();
+  m_messageTimer->setSingleShot(true);
+  connect(m_messageTimer, &QTimer::timeout, m_message, [this] {
+    m_message->clear();
+    m_message->hide();
+  });
+  return m_message;
+}
+
+QAction* DatasetPanel::makeAction(const QString& text, const QString& toolTip,
+                                  void (DatasetPanel::*slot)()) {
+  auto* action = new QAction(text, this);
+  action->setToolTip(toolTip);
+  connect(action, &QAction::triggered, this, slot);
+  return action;
+}
+
+QWidget* DatasetPanel::makeButtons() {
+  m_importAction = makeAction(tr("Import CSV…"),
+                              tr("Replace the data with a CSV file: a header row of names, then "
+                                 "numbers; the last column(s) are the targets."),
+                              &DatasetPanel::interactiveImport);
+  m_exportAction = makeAction(tr("Export CSV…"), tr("Save the inputs and targets as a CSV file."),
+                              &DatasetPanel::interactiveExport);
+  // The File menu shows the full names; the buttons, short ones (their tooltips say CSV).
+  m_importAction->setIconText(tr("Import…"));
+  m_exportAction->setIconText(tr("Export…"));
+  const QList<QAction*> actions = {
+      makeAction(tr("+ Row"), tr("Add a sample (all zeros) below the current row."),
+                 &DatasetPanel::addRow),
+      makeAction(tr("− Row"), tr("Remove the selected rows."), &DatasetPanel::removeSelectedRows),
+      makeAction(tr("+ Input"), tr("Add an input column (a feature the network reads)."),
+                 &DatasetPanel::addInputColumn),
+      makeAction(tr("− Input"), tr("Remove the current input column, or the last one."),
+                 &DatasetPanel::removeInputColumn),
+      makeAction(tr("+ Target"), tr("Add a target column (another output to learn)."),
+                 &DatasetPanel::addTargetColumn),
+      makeAction(tr("− Target"), tr("Remove the current target column, or the last one."),
+                 &DatasetPanel::removeTargetColumn),
+      m_importAction,
+      m_exportAction};
+  // Two rows of four: fits the panel's narrowest width (about 330 px) without hiding any.
+  auto* buttons = new QWidget(this);
+  auto* grid = new QGridLayout(buttons);
+  grid->setContentsMargins(0, 0, 0, 0);
+  grid->setSpacing(2);
+  for (int i = 0; i < actions.size(); ++i) {
+    auto* button = new QToolButton(buttons);
+    button->setDefaultAction(actions[i]);
+    button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    grid->addWidget(button, i / 4, i % 4);
+  }
+  return buttons;
+}
+
+void DatasetPanel::setDataset(const Dataset& dataset) {
+  m_loading = true;
+  m_model->setDataset(dataset);
+  m_undoStack->clear();
+  m_selectedRow = -1;
+  m_loading = false;
+}
+
+const Dataset& DatasetPanel::dataset() const { return m_model->dataset(); }
+
+void DatasetPanel::showSnapshot(const TrainingSnapshot& snapshot) {
+  const Dataset& current = m_model->dataset();
+  if (snapshot.dataset && (snapshot.dataset->rows() != current.rows() ||
+                           snapshot.dataset->inputColumns() != current.inputColumns() ||
+                           snapshot.dataset->targetColumns() != current.targetColumns())) {
+    return;
+  }
+  m_model->setPredictions(snapshot.predictions);
+}
+
+QString DatasetPanel::message() const { return m_message->text(); }
+
+void DatasetPanel::showMessage(const QString& message) {
+  m_message->setText(message);
+  m_message->show();
+  m_messageTimer->start(kMessageMilliseconds);
+  emit statusMessage(message);
+}
+
+void DatasetPanel::updateSelectedSample() {
+  const QModelIndex current = m_view->currentIndex();
+  const int row = current.isValid() ? current.row() : -1;
+  if (row == m_selectedRow || m_loading) {
+    m_selectedRow = row;
+    return;
+  }
+  m_selectedRow = row;
+  emit selectedSampleChanged(row);
+}
+
+std::vector<int> DatasetPanel::selectedRows() const {
+  std::set<int> rows;
+  for (const QModelIndex& index : m_view->selectionModel()->selectedIndexes()) {
+    rows.insert(index.row());
+  }
+  if (rows.empty() && m_view->currentIndex().isValid()) rows.insert(m_view->currentIndex().row());
+  return {rows.begin(), rows.end()};
+}
+
+int DatasetPanel::chosenColumn(bool target) const {
+  const Dataset& data = m_model->dataset();
+  const int field = m_model->fieldOfColumn(m_view->currentIndex().column());
+  const int inputs = data.inputColumns();
+  if (!target && field >= 0 && field < inputs) return field;
+  if (target && field >= inputs) return field - inputs;
+  return target ? data.targetColumns() - 1 : inputs - 1;
+}
+
+void DatasetPanel::addRow() {
+  const QModelIndex current = m_view->currentIndex();
+  const int row = current.isValid() ? current.row() + 1 : m_model->rowCount();
+  m_undoStack->push(new InsertRowsCommand(m_model, row, Matrix::Zero(1, m_model->fieldCount()),
+                                          tr("Add row %1").arg(row + 1)));
+  m_view->setCurrentIndex(m_model->index(row, std::max(current.column(), 0)));
+  m_view->scrollTo(m_view->currentIndex());
+}
+
+void DatasetPanel::removeSelectedRows() {
+  const std::vector<int> rows = selectedRows();
+  if (rows.empty()) {
+    showMessage(tr("Select the rows to remove first."));
+    return;
+  }
+  if (static_cast<int>(rows.size()) >= m_model->rowCount()) {
+    showMessage(tr("Training needs at least one row: the last row stays."));
+    return;
+  }
+  const QString text = rows.size() == 1 ? tr("Remove row %1").arg(rows.front() + 1)
+                                        : tr("Remove %1 rows").arg(rows.size());
+  m_undoStack->push(new RemoveRowsCommand(m_model, rows, text));
+}
+
+void DatasetPanel::addInputColumn() {
+  const std::string name = m_model->unusedName(false);
+  m_undoStack->push(new InsertColumnCommand(m_model, false, m_model->dataset().inputColumns(), name,
+                                            Matrix::Zero(m_model->rowCount(), 1),
+                                            tr("Add input %1").arg(QString::fromStdString(name))));
+}
+
+void DatasetPanel::removeInputColumn() {
+  if (m_model->dataset().inputColumns() <= 1) {
+    showMessage(tr("The network needs at least one input column: the last one stays."));
+    return;
+  }
+  const int index = chosenColumn(false);
+  m_undoStack->push(new RemoveColumnCommand(m_model, false, index,
+                                            tr("Remove input %1").arg(m_model->fieldName(index))));
+}
+
+void DatasetPanel::addTargetColumn() {
+  const std::string name = m_model->unusedName(true);
+  m_undoStack->push(new InsertColumnCommand(m_model, true, m_model->dataset().targetColumns(), name,
+                                            Matrix::Zero(m_model->rowCount(), 1),
+                                            tr("Add target %1").arg(QString::fromStdString(name))));
+}
+
+void DatasetPanel::removeTargetColumn() {
+  const Dataset& data = m_model->dataset();
+  if (data.targetColumns() <= 1) {
+    showMessage(tr("Training needs at least one target column: the last one stays."));
+    return;
+  }
+  const int index = chosenColumn(true);
+  const QString name = m_model->fieldName(data.inputColumns() + index);
+  m_undoStack->push(
+      new RemoveColumnCommand(m_model, true, index, tr("Remove target %1").arg(name)));
+}
+
+void DatasetPanel::paste() {
+  const QModelIndex current = m_view->currentIndex();
+  const int row = current.isValid() ? current.row() : 0;
+  const int field = current.isValid() ? m_model->fieldOfColumn(current.column()) : 0;
+  if (field < 0) {
+    showMessage(tr("Nothing pasted: ŷ and error are read-only; paste into an input or target."));
+    return;
+  }
+  const DatasetClipboard::Block block =
+      DatasetClipboard::parse(QApplication::clipboard()->text(), *m_model, row, field);
+  if (!block.error.isEmpty()) {
+    showMessage(block.error);
+    return;
+  }
+  const auto rows = static_cast<int>(block.values.rows());
+  const auto fields = static_cast<int>(block.values.cols());
+  m_undoStack->push(new SetCellsCommand(m_model, row, field, block.values,
+                                        tr("Paste %1 × %2").arg(rows).arg(fields)));
+  const QModelIndex first = m_model->index(row, m_model->columnOfField(field));
+  const QModelIndex last =
+      m_model->index(row + rows - 1, m_model->columnOfField(field + fields - 1));
+  m_view->selectionModel()->select(QItemSelection(first, last),
+                                   QItemSelectionModel::ClearAndSelect);
+}
+
+void DatasetPanel::copy() {
+  const QString text = DatasetClipboard::text(m_view->selectionModel()->selectedIndexes());
+  if (!text.isEmpty()) QApplication::clipboard()->setText(text);
+}
+
+bool DatasetPanel::importCsv(const QString& path, int targets) {
+  const std::string fileName = QFileInfo(path).fileName().toStdString();
+  try {
+    CsvTable table = readCsvTable(path.toStdString());
+    if (targets <= 0) targets = std::max(1, targetsFromHeader(table.header));
+    Dataset imported = datasetFromTable(std::move(table), fileName, targets);
+    m_undoStack->push(new ReplaceDatasetCommand(
+        m_model, std::move(imported), tr("Import %1").arg(QString::fromStdString(fileName))));
+    return true;
+  } catch (const std::exception& error) {
+    showMessage(tr("Import failed: %1").arg(QString::fromStdString(error.what())));
+    return false;
+  }
+}
+
+bool DatasetPanel::exportCsv(const QString& path) {
+  try {
+    writeFileAtomically(path.toStdString(), writeCsv(m_model->dataset()));
+    return true;
+  } catch (const std::exception& error) {
+    showMessage(tr("Export failed: %1").arg(QString::fromStdString(error.what())));
+    return false;
+  }
+}
+
+void DatasetPanel::interactiveImport() {
+  const QString path = QFileDialog::getOpenFileName(this, tr("Import CSV"), QString(),
+                                                    tr("CSV files (*.csv);;All files (*)"));
+  if (path.isEmpty()) return;
+  int targets = 0;
+  try {
+    const CsvTable table = readCsvTable(path.toStdString());
+    const int columns = static_cast<int>(table.header.size());
+    if (targetsFromHeader(table.header) == 0 && columns > 2) {
+      bool ok = false;
+      targets = QInputDialog::getInt(
+          this, tr("Import CSV"),
+          tr("How many of the %1 columns are targets (the last ones)?").arg(columns), 1, 1,
+          columns - 1, 1, &ok);
+      if (!ok) return;
+    }
+  } catch (const std::exception&) {
+    // importCsv reads the file again and reports the problem.
+  }
+  if (!importCsv(path, targets)) QMessageBox::warning(this, tr("Import CSV"), message());
+}
+
+void DatasetPanel::interactiveExport() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"), QString(),
+                                                    tr("CSV files (*.csv);;All files (*)"));
+  if (path.isEmpty()) return;
+  if (!exportCsv(path)) QMessageBox::warning(this, tr("Export CSV"), message());
+}
+
+bool DatasetPanel::eventFilter(QObject* watched, QEvent* event) {
+  const bool override = event->type() == QEvent::ShortcutOverride;
+  if (watched != m_view || (!override && event->type() != QEvent::KeyPress)) {
+    return QWidget::eventFilter(watched, event);
+  }
+  auto* key = static_cast<QKeyEvent*>(event);
+  const bool ours = key->matches(QKeySequence::Undo) || isRedo(key) ||
+                    key->matches(QKeySequence::Paste) || key->matches(QKeySequence::Copy);
+  if (!ours) return QWidget::eventFilter(watched, event);
+  // Claim the key from any window-wide shortcut while the table has focus, so that undo and
+  // paste act on the table, then handle it as an ordinary key press.
+  if (override) {
+    event->accept();
+    return true;
+  }
+  return handleKey(key);
+}
+
+bool DatasetPanel::handleKey(QKeyEvent* event) {
+  if (event->matches(QKeySequence::Undo)) {
+    m_undoStack->undo();
+  } else if (isRedo(event)) {
+    m_undoStack->redo();
+  } else if (event->matches(QKeySequence::Paste)) {
+    paste();
+  } else {
+    copy();
+  }
+  return true;
+}
+
+}  // namespace nnlab

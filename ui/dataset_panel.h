@@ -1,0 +1,99 @@
+#pragma once
+
+#include <QString>
+#include <QWidget>
+#include <vector>
+
+#include "dataset.h"
+
+class QAction;
+class QLabel;
+class QTableView;
+class QTimer;
+class QUndoStack;
+
+namespace nnlab {
+
+class DatasetModel;
+struct TrainingSnapshot;
+
+/// The DATA panel: every sample with its target, the network's prediction and the error, in one
+/// table. Inputs and targets are edited in place, pasted from a spreadsheet or imported; every
+/// edit is one undo step and is announced with datasetEdited() for the runner to pick up.
+class DatasetPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit DatasetPanel(QWidget* parent = nullptr);
+  ~DatasetPanel() override;
+
+  /// Loads a dataset, clearing the undo history and the predictions. Emits nothing.
+  void setDataset(const nnlab::Dataset& dataset);
+  const nnlab::Dataset& dataset() const;
+  /// Fills the prediction and error columns when the snapshot's shape matches the table;
+  /// otherwise (an edit the runner has not seen yet) keeps the previous ones.
+  void showSnapshot(const nnlab::TrainingSnapshot& snapshot);
+
+  QUndoStack* undoStack() { return m_undoStack; }
+  /// "Import CSV…" and "Export CSV…", for the File menu.
+  QAction* importAction() { return m_importAction; }
+  QAction* exportAction() { return m_exportAction; }
+  QTableView* view() { return m_view; }
+  DatasetModel* model() { return m_model; }
+
+  /// Replaces the data with a CSV file, as one undo step. `targets` 0: inferred from the
+  /// header (trailing y…/target… columns), else 1. Returns false and reports why on failure.
+  bool importCsv(const QString& path, int targets = 0);
+  /// Writes inputs then targets as CSV, replacing the file only once all is written.
+  bool exportCsv(const QString& path);
+  /// The message line under the table (empty when nothing to report).
+  QString message() const;
+
+ public slots:
+  void addRow();
+  void removeSelectedRows();
+  void addInputColumn();
+  void removeInputColumn();
+  void addTargetColumn();
+  void removeTargetColumn();
+  /// Pastes the clipboard's tab- or comma-separated block at the current cell.
+  void paste();
+  /// Copies the selected cells as tab-separated text.
+  void copy();
+
+ signals:
+  /// After every user edit, undo and redo.
+  void datasetEdited(const nnlab::Dataset& dataset);
+  /// The row whose sample the network should show, or −1.
+  void selectedSampleChanged(int row);
+  /// A refusal or error, for the status bar.
+  void statusMessage(const QString& message);
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
+ private:
+  QAction* makeAction(const QString& text, const QString& toolTip, void (DatasetPanel::*slot)());
+  QWidget* makeButtons();
+  QLabel* makeMessageLine();
+  void interactiveImport();
+  void interactiveExport();
+  bool handleKey(QKeyEvent* event);
+  void showMessage(const QString& message);
+  void updateSelectedSample();
+  std::vector<int> selectedRows() const;
+  /// The column among inputs (or targets) the current cell is in, or the last one.
+  int chosenColumn(bool target) const;
+
+  DatasetModel* m_model;
+  QTableView* m_view;
+  QUndoStack* m_undoStack;
+  QLabel* m_message;
+  QTimer* m_messageTimer;
+  QAction* m_importAction = nullptr;
+  QAction* m_exportAction = nullptr;
+  bool m_loading = false;  ///< setDataset() is running: announce nothing
+  int m_selectedRow = -1;
+};
+
+}  // namespace nnlab
