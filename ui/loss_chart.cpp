@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "training_runner.h"
 
@@ -115,23 +116,35 @@ QList<QPointF> LossChart::plotPoints() const {
   const size_t perBucket = std::max<size_t>(1, (count + buckets - 1) / buckets);
   QList<QPointF> points;
   points.reserve(static_cast<qsizetype>(2 * buckets + 2));
+  struct Extreme {
+    double loss;
+    size_t index;  // which history point holds it, to keep the two in epoch order
+  };
   for (size_t begin = 0; begin < count; begin += perBucket) {
     const size_t end = std::min(count, begin + perBucket);
-    const HistoryPoint* lowest = nullptr;
-    const HistoryPoint* highest = nullptr;
+    std::optional<Extreme> lowest, highest;
     for (size_t i = begin; i < end; ++i) {
+      // Each history point already merges many epochs: its min and max keep their spikes.
       const HistoryPoint& point = m_history[i];
-      // A log axis cannot show zero or negative values: leave those points out.
-      if (!std::isfinite(point.loss) || (m_logScale && point.loss <= 0.0)) continue;
-      if (!lowest || point.loss < lowest->loss) lowest = &point;
-      if (!highest || point.loss > highest->loss) highest = &point;
+      // A log axis cannot show zero or negative values: leave those out.
+      const auto usable = [&](double v) { return std::isfinite(v) && (!m_logScale || v > 0.0); };
+      if (usable(point.min) && (!lowest || point.min < lowest->loss))
+        lowest = Extreme{point.min, i};
+      if (usable(point.max) && (!highest || point.max > highest->loss)) {
+        highest = Extreme{point.max, i};
+      }
     }
-    if (!lowest) continue;
-    const auto add = [&](const HistoryPoint* point) {
-      points.append(QPointF(static_cast<double>(point->epoch) / m_epochUnit, point->loss));
+    if (!lowest || !highest) continue;
+    const auto add = [&](const Extreme& extreme) {
+      const double epoch = static_cast<double>(m_history[extreme.index].epoch);
+      points.append(QPointF(epoch / m_epochUnit, extreme.loss));
     };
-    add(lowest->epoch <= highest->epoch ? lowest : highest);
-    if (lowest != highest) add(lowest->epoch <= highest->epoch ? highest : lowest);
+    // Within one history point the max is taken to come first: losses mostly fall.
+    const bool maxFirst = highest->index <= lowest->index;
+    add(maxFirst ? *highest : *lowest);
+    if (lowest->loss != highest->loss || lowest->index != highest->index) {
+      add(maxFirst ? *lowest : *highest);
+    }
   }
   return points;
 }
