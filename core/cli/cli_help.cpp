@@ -51,8 +51,8 @@ Training:
   --epochs N          default 1000 (a preset's own otherwise)
 
 Output:
-  Prints the loss every 100 epochs (runs over 2000 epochs: about 20 lines, at a multiple of
-  100), then the final loss and, for up to 20 rows, each row's inputs, prediction and target.
+  Prints the loss every 100 epochs (runs over 2000 epochs: every 200, 500, 1000, 2000, ...
+  epochs, at most 20 lines), then the final loss and, for up to 20 rows, each row's inputs, prediction and target.
   --quiet             no progress lines
   --model-out FILE    save the trained model as JSON
   --history FILE.csv  the loss of every epoch as "epoch,loss"; runs over 1000000 epochs record

@@ -100,9 +100,14 @@ long long historyStride(long long epochs) {
 }
 
 long long progressInterval(long long epochs) {
-  constexpr long long kLines = 20;
-  constexpr long long kStep = 100;
-  return kStep * std::max(1LL, (epochs + kLines * kStep - 1) / (kLines * kStep));
+  constexpr long long kMaxLines = 20;
+  // 100, 200, 500, 1000, 2000, …: the first that keeps the progress to about 20 lines.
+  constexpr long long kSteps[] = {1, 2, 5};
+  for (long long scale = 100;; scale *= 10) {
+    for (const long long step : kSteps) {
+      if (epochs <= kMaxLines * step * scale) return step * scale;
+    }
+  }
 }
 
 int runTrain(const TrainOptions& options, std::ostream& out, std::ostream& err) {

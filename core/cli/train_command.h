@@ -13,8 +13,8 @@ inline constexpr int kMaxTableRows = 20;
 
 /// Every how many epochs --history records the loss: 1, or ⌈epochs / kMaxHistoryLines⌉.
 long long historyStride(long long epochs);
-/// Every how many epochs the progress line is printed: 100, or more for runs over 2000 epochs
-/// (a multiple of 100 giving about 20 lines).
+/// Every how many epochs the progress line is printed: 100, or for runs over 2000 epochs the
+/// first of 200, 500, 1000, 2000, 5000, … that gives at most 20 lines.
 long long progressInterval(long long epochs);
 
 /// Runs `train`: builds the experiment, trains, prints progress, the final loss and the

@@ -174,7 +174,9 @@ TEST(Cli, HistoryStrideKeepsLongRunsUnderAMillionLines) {
   EXPECT_EQ(historyStride(3'000'000), 3);
   EXPECT_EQ(progressInterval(1500), 100);
   EXPECT_EQ(progressInterval(2000), 100);
+  EXPECT_EQ(progressInterval(2001), 200);
   EXPECT_EQ(progressInterval(1'000'000), 50'000);
+  EXPECT_EQ(progressInterval(1'000'001), 100'000);
 }
 
 TEST(Cli, PredictReproducesTheTrainersPredictions) {
