@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "blas_setup.h"
 #include "random.h"
 
 namespace nnlab {
@@ -163,6 +164,7 @@ bool Network::allFinite() const {
 }
 
 Matrix Network::predict(const Matrix& inputs) const {
+  prepareBlas();
   if (inputs.cols() != m_inputs) {
     throw std::invalid_argument("the data has " + std::to_string(inputs.cols()) +
                                 " input columns but the network expects " +

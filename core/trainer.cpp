@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "blas_setup.h"
 #include "small_product.h"
 
 namespace nnlab {
@@ -25,6 +26,7 @@ Trainer::Trainer(Network network, Dataset dataset, TrainingSettings settings)
       m_dataset(std::move(dataset)),
       m_settings(settings),
       m_optimizer(settings.optimizer) {
+  prepareBlas();
   if (auto problem = incompatibility(m_network, m_dataset, m_settings)) {
     throw std::invalid_argument(*problem);
   }
