@@ -91,4 +91,16 @@ void lossGradient(Loss loss, const Matrix& prediction, const Matrix& target, dou
   }
 }
 
+double lossSumAndGradient(Loss loss, const Matrix& prediction, const Matrix& target, double divisor,
+                          Matrix& gradient) {
+  if (loss == Loss::Bce) {
+    lossGradient(loss, prediction, target, divisor, gradient);
+    return lossSum(loss, prediction, target);
+  }
+  gradient.noalias() = prediction - target;  // ŷ − y, then scaled into 2(ŷ − y)/divisor
+  const double sum = gradient.squaredNorm();
+  gradient *= 2.0 / divisor;
+  return sum;
+}
+
 }  // namespace nnlab

@@ -30,5 +30,8 @@ double lossValue(Loss loss, const Matrix& prediction, const Matrix& target);
 /// `gradient` must have ŷ's shape.
 void lossGradient(Loss loss, const Matrix& prediction, const Matrix& target, double divisor,
                   Matrix& gradient);
+/// lossSum and lossGradient in one pass over the batch (the trainer's hot path).
+double lossSumAndGradient(Loss loss, const Matrix& prediction, const Matrix& target, double divisor,
+                          Matrix& gradient);
 
 }  // namespace nnlab

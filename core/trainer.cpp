@@ -143,11 +143,10 @@ const Matrix& Trainer::forward(const Matrix& inputs, Workspace& workspace) {
 // With sse that is the seed's layer1ᵀ · (2(ŷ − y) ⊙ σ'(z2)), with the opposite sign.
 double Trainer::backward(const Matrix& inputs, const Matrix& targets, Workspace& workspace) {
   const Matrix& output = forward(inputs, workspace);
-  const double sum = lossSum(m_settings.loss, output, targets);
   const int last = m_network.layerCount() - 1;
-  lossGradient(m_settings.loss, output, targets,
-               lossDivisor(m_settings.loss, static_cast<double>(output.size())),
-               workspace.deltas[last]);
+  const double sum = lossSumAndGradient(
+      m_settings.loss, output, targets,
+      lossDivisor(m_settings.loss, static_cast<double>(output.size())), workspace.deltas[last]);
   for (int l = last; l >= 0; --l) {
     const DenseLayer& layer = m_network.layer(l);
     Matrix& delta = workspace.deltas[l];
