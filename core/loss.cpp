@@ -14,10 +14,11 @@ struct NamedLoss {
   std::string_view label;
 };
 
-constexpr std::array<NamedLoss, 3> kLosses{{
+constexpr std::array<NamedLoss, 4> kLosses{{
     {Loss::Sse, "sse", "SSE"},
     {Loss::Mse, "mse", "MSE"},
     {Loss::Bce, "bce", "BCE"},
+    {Loss::Ce, "ce", "CE"},
 }};
 
 }  // namespace
@@ -62,15 +63,31 @@ double lossSum(Loss loss, const Matrix& prediction, const Matrix& target) {
       const auto y = target.array();
       return -(y * p.log() + (1.0 - y) * (1.0 - p).log()).sum();
     }
+    case Loss::Ce:
+      return -(target.array() * prediction.array().max(kEpsilon).log()).sum();
   }
   return 0.0;
 }
 
 double lossDivisor(Loss loss, double entries) { return loss == Loss::Sse ? 1.0 : entries; }
 
+double lossDivisor(Loss loss, double rows, double columns) {
+  switch (loss) {
+    case Loss::Sse:
+      return 1.0;
+    case Loss::Ce:
+      return rows;
+    case Loss::Mse:
+    case Loss::Bce:
+      break;
+  }
+  return rows * columns;
+}
+
 double lossValue(Loss loss, const Matrix& prediction, const Matrix& target) {
-  return lossSum(loss, prediction, target) /
-         lossDivisor(loss, static_cast<double>(prediction.size()));
+  return lossSum(loss, prediction, target) / lossDivisor(loss,
+                                                         static_cast<double>(prediction.rows()),
+                                                         static_cast<double>(prediction.cols()));
 }
 
 void lossGradient(Loss loss, const Matrix& prediction, const Matrix& target, double divisor,
@@ -88,12 +105,19 @@ void lossGradient(Loss loss, const Matrix& prediction, const Matrix& target, dou
       gradient.array() = inside * (p - target.array()) / (p * (1.0 - p)) / divisor;
       break;
     }
+    case Loss::Ce: {
+      // ∂/∂ŷ −Σ y ln ŷ = −y / ŷ; zero where the clamp holds ŷ at ε.
+      const auto p = prediction.array().max(kEpsilon);
+      const auto inside = (prediction.array() == p).cast<double>();
+      gradient.array() = -inside * target.array() / p / divisor;
+      break;
+    }
   }
 }
 
 double lossSumAndGradient(Loss loss, const Matrix& prediction, const Matrix& target, double divisor,
                           Matrix& gradient) {
-  if (loss == Loss::Bce) {
+  if (loss == Loss::Bce || loss == Loss::Ce) {
     lossGradient(loss, prediction, target, divisor, gradient);
     return lossSum(loss, prediction, target);
   }

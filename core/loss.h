@@ -12,10 +12,12 @@ namespace nnlab {
 ///   sse = Σ (ŷ − y)²                         — the seed article's loss: no ½, no mean
 ///   mse = sse / (N·K)
 ///   bce = mean over N·K of −[y ln ŷ + (1 − y) ln(1 − ŷ)], ŷ clamped to [ε, 1 − ε]
-enum class Loss { Sse, Mse, Bce };
+///   ce  = mean over the N samples of −Σ_k y_k ln ŷ_k, ŷ clamped to ≥ ε (categorical
+///         cross-entropy: one-hot targets, usually a softmax output)
+enum class Loss { Sse, Mse, Bce, Ce };
 
 std::string_view lossName(Loss loss);
-/// The name shown to people: "SSE", "MSE", "BCE".
+/// The name shown to people: "SSE", "MSE", "BCE", "CE".
 std::string_view lossLabel(Loss loss);
 std::optional<Loss> parseLoss(std::string_view name);
 std::string lossNames();
@@ -23,7 +25,11 @@ std::string lossNames();
 /// The summed per-entry loss, before any mean: Σ (ŷ − y)² or Σ −[y ln ŷ + (1 − y) ln(1 − ŷ)].
 double lossSum(Loss loss, const Matrix& prediction, const Matrix& target);
 /// Divisor turning lossSum over `entries` = N·K values into the loss: 1 for sse, N·K otherwise.
+/// Wrong for ce, whose mean is over samples: use the three-argument form.
 double lossDivisor(Loss loss, double entries);
+/// Divisor turning lossSum over `rows` × `columns` values into the loss: 1 for sse, N for ce,
+/// N·K otherwise.
+double lossDivisor(Loss loss, double rows, double columns);
 /// The loss of a whole batch: lossSum / lossDivisor.
 double lossValue(Loss loss, const Matrix& prediction, const Matrix& target);
 /// gradient = ∂L/∂ŷ, where L = lossSum / `divisor` (lossDivisor of the batch at hand).

@@ -225,6 +225,33 @@ void checkHeader(const Json& root, const std::string& file) {
   }
 }
 
+RowVector readVector(const Json& object, const char* key, int size, const Reader& reader) {
+  const Json& values =
+      reader.array(reader.member(object, key), quoted(key), size,
+                   "numbers but the network has " + std::to_string(size) + " inputs");
+  RowVector result(size);
+  for (int j = 0; j < size; ++j) {
+    result(j) = reader.number(values[j], std::string(key) + "[" + std::to_string(j) + "]");
+  }
+  return result;
+}
+
+InputScaling readScaling(const Json& root, int inputs, const std::string& file) {
+  const auto found = root.find("input_scaling");
+  if (found == root.end()) return {};
+  const Reader reader(file, "input_scaling");
+  if (!found->is_object())
+    reader.fail(std::string("must be an object (got ") + found->type_name() + ")");
+  const Json& kind = reader.member(*found, "kind");
+  const auto parsed = kind.is_string() ? parseScaling(kind.get<std::string>()) : std::nullopt;
+  if (!parsed) reader.fail("unknown kind " + brief(kind) + " (valid: " + scalingNames() + ")");
+  if (*parsed == ScalingKind::None) return {};
+  RowVector offset = readVector(*found, "offset", inputs, reader);
+  RowVector scale = readVector(*found, "scale", inputs, reader);
+  if ((scale.array() == 0.0).any()) reader.fail("a \"scale\" is 0");
+  return InputScaling(*parsed, std::move(offset), std::move(scale));
+}
+
 std::string numberText(double value) { return Json(value).dump(); }
 
 void appendRow(std::string& text, const auto& values) {
@@ -252,15 +279,34 @@ void appendLayer(std::string& text, const DenseLayer& layer) {
   text += "\n    }";
 }
 
+void appendScaling(std::string& text, const InputScaling& scaling) {
+  text +=
+      "  \"input_scaling\": {\"kind\": " + quoted(scalingName(scaling.kind())) + ", \"offset\": ";
+  appendRow(text, scaling.offset());
+  text += ", \"scale\": ";
+  appendRow(text, scaling.scale());
+  text += "},\n";
+}
+
 }  // namespace
 
-std::string modelToJson(const Network& network) {
+std::string modelToJson(const Network& network) { return modelToJson(network, InputScaling{}); }
+
+std::string modelToJson(const Network& network, const InputScaling& scaling) {
   if (!network.allFinite()) {
     throw ModelError("the network has weights that are not finite numbers; it cannot be saved");
   }
   std::string text = "{\n  \"format\": " + quoted(kModelFormat) + ",\n";
   text += "  \"version\": " + std::to_string(kModelVersion) + ",\n";
   text += "  \"inputs\": " + std::to_string(network.inputs()) + ",\n";
+  if (!scaling.isIdentity()) {
+    if (scaling.offset().size() != network.inputs()) {
+      throw ModelError("the input scaling has " + std::to_string(scaling.offset().size()) +
+                       " columns but the network has " + std::to_string(network.inputs()) +
+                       " inputs");
+    }
+    appendScaling(text, scaling);
+  }
   text += "  \"layers\": [\n";
   for (int l = 0; l < network.layerCount(); ++l) {
     if (l > 0) text += ",\n";
@@ -271,10 +317,15 @@ std::string modelToJson(const Network& network) {
 }
 
 Network modelFromJson(std::string_view text, const std::string& fileName) {
+  return modelFileFromJson(text, fileName).network;
+}
+
+ModelFile modelFileFromJson(std::string_view text, const std::string& fileName) {
   const Json root = parseJson(text, fileName);
   checkHeader(root, fileName);
   const Reader reader(fileName, "");
   const int inputs = reader.count(root, "inputs", 1);
+  InputScaling scaling = readScaling(root, inputs, fileName);
   const Json& layers = reader.member(root, "layers");
   if (!layers.is_array() || layers.empty()) {
     reader.fail("\"layers\" must be an array of at least one layer (got " + brief(layers) + ")");
@@ -286,13 +337,15 @@ Network modelFromJson(std::string_view text, const std::string& fileName) {
     fanIn = result.back().units();
   }
   try {
-    return Network::fromLayers(inputs, std::move(result));
+    return {Network::fromLayers(inputs, std::move(result)), std::move(scaling)};
   } catch (const std::invalid_argument& e) {
     fail(fileName, e.what());
   }
 }
 
-Network readModelFile(const std::string& path) {
+Network readModelFile(const std::string& path) { return readModelFileWithScaling(path).network; }
+
+ModelFile readModelFileWithScaling(const std::string& path) {
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) fail(path, "cannot read: it is a directory");
   std::ifstream file(path, std::ios::binary);
@@ -303,11 +356,15 @@ Network readModelFile(const std::string& path) {
   std::ostringstream content;
   content << file.rdbuf();
   if (file.bad()) fail(path, "cannot read the file");
-  return modelFromJson(content.str(), path);
+  return modelFileFromJson(content.str(), path);
 }
 
 void writeModelFile(const std::string& path, const Network& network) {
   writeFileAtomically(path, modelToJson(network));
+}
+
+void writeModelFile(const std::string& path, const Network& network, const InputScaling& scaling) {
+  writeFileAtomically(path, modelToJson(network, scaling));
 }
 
 }  // namespace nnlab

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "input_scaling.h"
 #include "network.h"
 
 namespace nnlab {
@@ -30,7 +31,26 @@ std::string modelToJson(const Network& network);
 /// problem; input nested deeper than kModelMaxDepth is rejected before parsing.
 Network modelFromJson(std::string_view text, const std::string& fileName);
 
-/// Reads a model file; throws ModelError (also when it cannot be read).
+/// A model file's contents: the network and the scaling its raw inputs need (identity when the
+/// file has none).
+struct ModelFile {
+  Network network;
+  InputScaling scaling;
+};
+
+/// modelToJson plus, unless `scaling` is the identity, after "inputs":
+///   "input_scaling": {"kind": "zscore", "offset": […], "scale": […]}   (x' = (x − offset)/scale)
+std::string modelToJson(const Network& network, const InputScaling& scaling);
+/// Reads JSON written by either modelToJson; throws ModelError like modelFromJson (also for an
+/// "input_scaling" whose kind is unknown or whose arrays do not have one number per input).
+ModelFile modelFileFromJson(std::string_view text, const std::string& fileName);
+/// Reads a model file with its input scaling; throws ModelError.
+ModelFile readModelFileWithScaling(const std::string& path);
+/// Writes a model file with its input scaling atomically; throws like writeModelFile.
+void writeModelFile(const std::string& path, const Network& network, const InputScaling& scaling);
+
+/// Reads a model file; throws ModelError (also when it cannot be read). Any input scaling in it
+/// is checked but not returned: use readModelFileWithScaling to honour it.
 Network readModelFile(const std::string& path);
 /// Writes a model file atomically (see writeFileAtomically); throws ModelError or
 /// std::runtime_error.

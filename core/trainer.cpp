@@ -32,6 +32,7 @@ Trainer::Trainer(Network network, Dataset dataset, TrainingSettings settings)
   }
   m_optimizer.reset(m_network);
   m_random = Random(m_settings.shuffleSeed);
+  splitRows();
   configure();
 }
 
@@ -39,6 +40,11 @@ std::optional<std::string> Trainer::incompatibility(const Network& network, cons
                                                     const TrainingSettings& settings) {
   if (network.layerCount() == 0) return "the network has no layers";
   if (dataset.rows() < 1) return "the dataset has no rows";
+  if (!dataset.testRows.empty() && static_cast<int>(dataset.testRows.size()) != dataset.rows()) {
+    return "the data has " + std::to_string(dataset.rows()) + " rows but " +
+           std::to_string(dataset.testRows.size()) + " train/test flags";
+  }
+  if (dataset.trainingRowCount() < 1) return "every row is a test row: none is left to train on";
   if (dataset.inputColumns() != network.inputs()) {
     return "the data has " + std::to_string(dataset.inputColumns()) +
            " input columns but the network has " + std::to_string(network.inputs()) + " inputs";
@@ -61,6 +67,13 @@ std::optional<std::string> Trainer::incompatibility(const Network& network, cons
       !std::isfinite(settings.l2)) {
     return "L1 and L2 rates must be finite numbers ≥ 0";
   }
+  for (int l = 0; l + 1 < network.layerCount(); ++l) {
+    if (!isElementwise(network.layer(l).activation)) {
+      return "softmax normalises a whole layer into class probabilities, so only the output "
+             "layer may use it (layer " +
+             std::to_string(l + 1) + " of " + std::to_string(network.layerCount()) + " does)";
+    }
+  }
   if (o.kind == OptimizerKind::Perceptron && network.layerCount() != 1) {
     return "the perceptron rule trains a single layer (of step units); this network has " +
            std::to_string(network.layerCount()) + " layers";
@@ -68,10 +81,30 @@ std::optional<std::string> Trainer::incompatibility(const Network& network, cons
   return std::nullopt;
 }
 
+// The training and test rows as matrices of their own, so that epochs run on contiguous rows.
+void Trainer::splitRows() {
+  if (m_dataset.testRowCount() == 0) {
+    m_trainInputs = m_dataset.inputs;
+    m_trainTargets = m_dataset.targets;
+    m_testInputs.resize(0, m_dataset.inputColumns());
+    m_testTargets.resize(0, m_dataset.targetColumns());
+    return;
+  }
+  Dataset train = selectRows(m_dataset, false);
+  Dataset test = selectRows(m_dataset, true);
+  m_trainInputs = std::move(train.inputs);
+  m_trainTargets = std::move(train.targets);
+  m_testInputs = std::move(test.inputs);
+  m_testTargets = std::move(test.targets);
+}
+
 void Trainer::configure() {
-  const int n = m_dataset.rows();
+  const int n = static_cast<int>(m_trainInputs.rows());
   const int batch = effectiveBatchSize();
   m_full.resize(m_network, n, 0, 0);
+  const int tests = static_cast<int>(m_testInputs.rows());
+  m_all.resize(m_network, tests > 0 ? m_dataset.rows() : 0, 0, 0);
+  m_test.resize(m_network, tests, 0, 0);
   m_batch.resize(m_network, batch, m_dataset.inputColumns(), m_dataset.targetColumns());
   const int remainder = n % batch;
   m_remainder.resize(m_network, remainder, m_dataset.inputColumns(), m_dataset.targetColumns());
@@ -81,7 +114,7 @@ void Trainer::configure() {
 }
 
 int Trainer::effectiveBatchSize() const {
-  const int n = m_dataset.rows();
+  const int n = static_cast<int>(m_trainInputs.rows());
   switch (m_settings.optimizer.kind) {
     case OptimizerKind::Gd:
       return n;
@@ -111,6 +144,7 @@ void Trainer::setDataset(Dataset dataset) {
     throw std::invalid_argument(*problem);
   }
   m_dataset = std::move(dataset);
+  splitRows();
   configure();
 }
 
@@ -141,16 +175,30 @@ const Matrix& Trainer::forward(const Matrix& inputs, Workspace& workspace) {
 //   ∂L/∂W_l = a_{l−1}ᵀ · δ_l,   ∂L/∂b_l = Σ_rows δ_l
 //   δ_{l−1} = (δ_l · W_lᵀ) ⊙ f_{l−1}'(z_{l−1})
 // With sse that is the seed's layer1ᵀ · (2(ŷ − y) ⊙ σ'(z2)), with the opposite sign.
+// Softmax with ce: ∂L/∂z_k = Σ_j (−y_j/ŷ_j)·ŷ_j(1[j = k] − ŷ_k)/N = (ŷ_k·Σ_j y_j − y_k)/N, which
+// is (ŷ_k − y_k)/N for targets that sum to 1 per row; it is used directly (cheaper and exact
+// even where ŷ underflows).
 double Trainer::backward(const Matrix& inputs, const Matrix& targets, Workspace& workspace) {
   const Matrix& output = forward(inputs, workspace);
   const int last = m_network.layerCount() - 1;
-  const double sum = lossSumAndGradient(
-      m_settings.loss, output, targets,
-      lossDivisor(m_settings.loss, static_cast<double>(output.size())), workspace.deltas[last]);
+  const Loss loss = m_settings.loss;
+  const double divisor =
+      lossDivisor(loss, static_cast<double>(output.rows()), static_cast<double>(output.cols()));
+  const bool softmaxCe =
+      loss == Loss::Ce && m_network.layer(last).activation == Activation::Softmax;
+  double sum = 0.0;
+  if (softmaxCe) {
+    sum = lossSum(loss, output, targets);
+    workspace.deltas[last].noalias() = output - targets;
+    workspace.deltas[last] /= divisor;
+  } else {
+    sum = lossSumAndGradient(loss, output, targets, divisor, workspace.deltas[last]);
+  }
   for (int l = last; l >= 0; --l) {
     const DenseLayer& layer = m_network.layer(l);
     Matrix& delta = workspace.deltas[l];
-    multiplyByDerivative(layer.activation, workspace.activations[l], delta);
+    if (l != last || !softmaxCe)
+      multiplyByDerivative(layer.activation, workspace.activations[l], delta);
     const Matrix& in = l == 0 ? inputs : workspace.activations[l - 1];
     multiplyTransposedLeft(in, delta, m_gradients.weights[l]);
     if (layer.hasBias()) m_gradients.bias[l].noalias() = delta.colwise().sum();
@@ -170,14 +218,14 @@ void Trainer::addRegularisation() {
 }
 
 bool Trainer::fullBatchEpoch(double& lossSum) {
-  lossSum = backward(m_dataset.inputs, m_dataset.targets, m_full);
+  lossSum = backward(m_trainInputs, m_trainTargets, m_full);
   if (!std::isfinite(lossSum)) return false;
   m_optimizer.update(m_gradients, m_network);
   return true;
 }
 
 bool Trainer::minibatchEpoch(double& lossSum) {
-  const int n = m_dataset.rows();
+  const int n = static_cast<int>(m_trainInputs.rows());
   // Fisher–Yates with our own generator, so the order is the same on every platform.
   for (int i = n - 1; i > 0; --i) {
     std::swap(m_order[i], m_order[m_random.below(static_cast<std::uint64_t>(i) + 1)]);
@@ -186,8 +234,8 @@ bool Trainer::minibatchEpoch(double& lossSum) {
   for (int start = 0; start < n;) {
     Workspace& ws = n - start >= m_batch.rows() ? m_batch : m_remainder;
     for (int r = 0; r < ws.rows(); ++r) {
-      ws.inputs.row(r) = m_dataset.inputs.row(m_order[start + r]);
-      ws.targets.row(r) = m_dataset.targets.row(m_order[start + r]);
+      ws.inputs.row(r) = m_trainInputs.row(m_order[start + r]);
+      ws.targets.row(r) = m_trainTargets.row(m_order[start + r]);
     }
     const double batchSum = backward(ws.inputs, ws.targets, ws);
     if (!std::isfinite(batchSum)) {
@@ -207,9 +255,9 @@ bool Trainer::perceptronEpoch(double& lossSum) {
   lossSum = 0.0;
   Workspace& ws = m_batch;  // one row
   const DenseLayer& layer = m_network.layer(0);
-  for (int i = 0; i < m_dataset.rows(); ++i) {
-    ws.inputs.row(0) = m_dataset.inputs.row(i);
-    ws.targets.row(0) = m_dataset.targets.row(i);
+  for (Eigen::Index i = 0; i < m_trainInputs.rows(); ++i) {
+    ws.inputs.row(0) = m_trainInputs.row(i);
+    ws.targets.row(0) = m_trainTargets.row(i);
     const Matrix& output = forward(ws.inputs, ws);
     const double sampleSum = nnlab::lossSum(m_settings.loss, output, ws.targets);
     if (!std::isfinite(sampleSum)) {
@@ -228,8 +276,8 @@ bool Trainer::perceptronEpoch(double& lossSum) {
 
 StepResult Trainer::step(long long epochs) {
   StepResult result;
-  const double divisor =
-      lossDivisor(m_settings.loss, static_cast<double>(m_dataset.targets.size()));
+  const double divisor = lossDivisor(m_settings.loss, static_cast<double>(m_trainTargets.rows()),
+                                     static_cast<double>(m_trainTargets.cols()));
   for (long long e = 0; e < epochs; ++e) {
     double sum = 0.0;
     bool finite = true;
@@ -243,7 +291,7 @@ StepResult Trainer::step(long long epochs) {
       case OptimizerKind::Sgd:
       case OptimizerKind::Momentum:
       case OptimizerKind::Adam:
-        finite = m_batch.rows() == m_dataset.rows() ? fullBatchEpoch(sum) : minibatchEpoch(sum);
+        finite = m_batch.rows() == m_trainInputs.rows() ? fullBatchEpoch(sum) : minibatchEpoch(sum);
         break;
     }
     result.loss = sum / divisor;
@@ -257,14 +305,29 @@ StepResult Trainer::step(long long epochs) {
   return result;
 }
 
-const Matrix& Trainer::predictAll() { return forward(m_dataset.inputs, m_full); }
+const Matrix& Trainer::predictAll() {
+  if (m_testInputs.rows() == 0) return forward(m_dataset.inputs, m_full);
+  return forward(m_dataset.inputs, m_all);
+}
 
-double Trainer::evaluate() { return lossValue(m_settings.loss, predictAll(), m_dataset.targets); }
+double Trainer::evaluate() {
+  return lossValue(m_settings.loss, forward(m_trainInputs, m_full), m_trainTargets);
+}
+
+std::optional<double> Trainer::evaluateTest() {
+  if (m_testInputs.rows() == 0) return std::nullopt;
+  return lossValue(m_settings.loss, forward(m_testInputs, m_test), m_testTargets);
+}
+
+Evaluation Trainer::evaluateAll() {
+  return evaluatePredictions(m_settings.loss, predictAll(), m_dataset);
+}
 
 double Trainer::computeGradients(Gradients& out) {
-  const double sum = backward(m_dataset.inputs, m_dataset.targets, m_full);
+  const double sum = backward(m_trainInputs, m_trainTargets, m_full);
   out = m_gradients;
-  return sum / lossDivisor(m_settings.loss, static_cast<double>(m_dataset.targets.size()));
+  return sum / lossDivisor(m_settings.loss, static_cast<double>(m_trainTargets.rows()),
+                           static_cast<double>(m_trainTargets.cols()));
 }
 
 }  // namespace nnlab

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "dataset.h"
+#include "evaluation.h"
 #include "loss.h"
 #include "network.h"
 #include "optimizer.h"
@@ -35,8 +36,9 @@ struct StepResult {
   bool diverged = false;
 };
 
-/// Trains a Network on a Dataset. One epoch is one pass over every row. All buffers are sized
-/// when the trainer is configured, so step() does not touch the heap.
+/// Trains a Network on a Dataset. One epoch is one pass over every training row; rows flagged as
+/// test rows (Dataset::testRows) are never trained on. All buffers are sized when the trainer is
+/// configured, so step() does not touch the heap.
 class Trainer {
  public:
   /// Throws std::invalid_argument when network, data and settings do not fit together.
@@ -63,13 +65,18 @@ class Trainer {
   long long epoch() const { return m_epoch; }
   void setEpoch(long long epoch) { m_epoch = epoch; }
 
-  /// Forward pass of every row with the current weights; returns N × outputs. Reuses the
-  /// trainer's buffers: the reference is valid until the next call that trains or evaluates.
+  /// Forward pass of every row (training and test) with the current weights; returns
+  /// N × outputs. Reuses the trainer's buffers: the reference is valid until the next call that
+  /// trains or evaluates.
   const Matrix& predictAll();
-  /// The loss of the current weights over the whole dataset.
+  /// The loss of the current weights over the training rows (every row without a test set).
   double evaluate();
+  /// The loss of the current weights over the test rows; nullopt when there are none.
+  std::optional<double> evaluateTest();
+  /// Training and test losses and accuracies from one forward pass over every row (allocates).
+  Evaluation evaluateAll();
 
-  /// ∂L/∂θ over the whole dataset with the current weights, regularisation included, without
+  /// ∂L/∂θ over the training rows with the current weights, regularisation included, without
   /// changing them; returns the loss (for gradient checks and inspection).
   double computeGradients(Gradients& out);
 
@@ -89,6 +96,7 @@ class Trainer {
   };
 
   void configure();
+  void splitRows();
   int effectiveBatchSize() const;
   const Matrix& forward(const Matrix& inputs, Workspace& workspace);
   /// Loss sum of the batch; fills m_gradients.
@@ -103,7 +111,13 @@ class Trainer {
   TrainingSettings m_settings;
   Optimizer m_optimizer;
   Gradients m_gradients;
-  Workspace m_full;          // all N rows
+  Matrix m_trainInputs;      // the training rows of m_dataset (N_train × inputs)
+  Matrix m_trainTargets;     // N_train × outputs
+  Matrix m_testInputs;       // the test rows (N_test × inputs; empty without a split)
+  Matrix m_testTargets;      // N_test × outputs
+  Workspace m_full;          // all N_train training rows
+  Workspace m_all;           // every row, training and test (unused without a split)
+  Workspace m_test;          // the N_test test rows (unused without a split)
   Workspace m_batch;         // batchSize rows
   Workspace m_remainder;     // N mod batchSize rows
   std::vector<int> m_order;  // row order of the current epoch

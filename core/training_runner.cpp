@@ -100,6 +100,8 @@ struct TrainingRunner::Impl {
   void startRunning(long long steps);
   void replaceTrainer(Network network, std::shared_ptr<const Dataset> data, long long epoch);
   void publish();
+  void trackBest(const Evaluation& evaluation);
+  void clearBest();
   double measuredRate(Clock::time_point now);
 
   // Commands, run on the training thread.
@@ -109,6 +111,7 @@ struct TrainingRunner::Impl {
   void doSetDataset(std::shared_ptr<const Dataset> data);
   void doSetNetwork(const NetworkSpec& spec, Init newInit, std::uint64_t newSeed);
   void doSetModel(Network network);
+  void doRevertToBest();
 
   // Shared with callers.
   mutable std::mutex snapshotMutex;
@@ -144,6 +147,9 @@ struct TrainingRunner::Impl {
   std::deque<std::pair<Clock::time_point, long long>> rateSamples;
   Clock::time_point nextPublish;
   std::uint64_t serial = 0;
+  Network best;  // the weights with the lowest test loss seen at a publication
+  std::optional<double> bestTestLoss;
+  long long bestEpoch = 0;
 
   std::jthread thread;  // last: joined before anything it uses is destroyed
 };
@@ -340,18 +346,27 @@ void TrainingRunner::Impl::replaceTrainer(Network network, std::shared_ptr<const
   trainer.setEpoch(epoch);
   dataset = std::move(data);
   backUp(Clock::now(), true);
+  clearBest();
 }
 
 void TrainingRunner::Impl::publish() {
   auto next = std::make_shared<TrainingSnapshot>();
   const Clock::time_point now = Clock::now();
   next->serial = ++serial;
+  next->predictions = trainer.predictAll();
+  const Evaluation evaluation =
+      evaluatePredictions(trainer.settings().loss, next->predictions, *dataset);
+  trackBest(evaluation);
   next->epoch = trainer.epoch();
   next->state = state;
   next->reason = reason;
   next->message = message;
-  next->predictions = trainer.predictAll();
-  next->loss = lossValue(trainer.settings().loss, next->predictions, dataset->targets);
+  next->loss = evaluation.trainLoss;
+  next->testLoss = evaluation.testLoss;
+  next->trainAccuracy = evaluation.trainAccuracy;
+  next->testAccuracy = evaluation.testAccuracy;
+  next->bestTestLoss = bestTestLoss;
+  if (bestTestLoss) next->bestEpoch = bestEpoch;
   next->epochsPerSecond = measuredRate(now);
   next->speedLimit = speedLimit;
   next->stopConditions = stopConditions;
@@ -369,6 +384,30 @@ void TrainingRunner::Impl::publish() {
     snapshot.swap(old);
   }
   // `old` is released here, outside the lock: a reader never waits for a snapshot's destructor.
+}
+
+// Called at every publication: the test loss is measured there anyway, and checking it every
+// epoch would cost a forward pass of the test rows per epoch.
+void TrainingRunner::Impl::trackBest(const Evaluation& evaluation) {
+  if (!evaluation.testLoss || !std::isfinite(*evaluation.testLoss)) return;
+  if (!bestTestLoss || *evaluation.testLoss < *bestTestLoss) {
+    bestTestLoss = evaluation.testLoss;
+    bestEpoch = trainer.epoch();
+    best = trainer.network();
+    return;
+  }
+  const long long patience = stopConditions.earlyStopPatience;
+  if (state == RunState::Running && patience > 0 && trainer.epoch() - bestEpoch >= patience) {
+    std::ostringstream text;
+    text << "The test loss has not improved for " << trainer.epoch() - bestEpoch
+         << " epochs; the lowest, " << *bestTestLoss << ", was at epoch " << bestEpoch << ".";
+    pauseWith(PauseReason::EarlyStop, text.str());
+  }
+}
+
+void TrainingRunner::Impl::clearBest() {
+  bestTestLoss.reset();
+  bestEpoch = 0;
 }
 
 double TrainingRunner::Impl::measuredRate(Clock::time_point now) {
@@ -430,6 +469,7 @@ void TrainingRunner::Impl::doSetDataset(std::shared_ptr<const Dataset> data) {
     }
     trainer.setDataset(*data);
     dataset = std::move(data);
+    clearBest();
     return;
   }
   Network adapted = fitToData(old, *data, init, seed);
@@ -477,6 +517,23 @@ void TrainingRunner::Impl::doSetModel(Network network) {
   trainer.setEpoch(epoch);
   if (!sameShape) history.clear();
   backUp(Clock::now(), true);
+  clearBest();
+}
+
+void TrainingRunner::Impl::doRevertToBest() {
+  if (!bestTestLoss) {
+    message = "There are no best weights to revert to: no test loss has been measured.";
+    return;
+  }
+  trainer.setNetwork(best);  // also clears the optimizer state
+  trainer.setEpoch(bestEpoch);
+  history.truncate(bestEpoch);
+  backUp(Clock::now(), true);
+  chunk = 1;
+  std::ostringstream text;
+  text << "Restored the weights of epoch " << bestEpoch << ", which had the lowest test loss ("
+       << *bestTestLoss << ").";
+  message = text.str();
 }
 
 TrainingRunner::TrainingRunner(Network network, Init init, std::uint64_t seed, Dataset dataset,
@@ -547,6 +604,10 @@ void TrainingRunner::setNetwork(const NetworkSpec& spec, Init init, std::uint64_
 void TrainingRunner::setModel(Network network) {
   auto shared = std::make_shared<Network>(std::move(network));  // std::function needs a copy
   m_impl->post([impl = m_impl.get(), shared] { impl->doSetModel(std::move(*shared)); });
+}
+
+void TrainingRunner::revertToBest() {
+  m_impl->post([impl = m_impl.get()] { impl->doRevertToBest(); });
 }
 
 std::shared_ptr<const TrainingSnapshot> TrainingRunner::latestSnapshot() const {

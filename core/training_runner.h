@@ -25,12 +25,17 @@ enum class PauseReason {
   LossGoal,   ///< the loss fell to the goal
   Diverged,   ///< the loss became NaN/inf; the last finite weights were restored
   Stopped,    ///< stop() was called; the runner accepts no more commands
+  EarlyStop,  ///< the test loss did not improve for StopConditions::earlyStopPatience epochs
 };
 
 /// When training stops by itself.
 struct StopConditions {
   long long maxEpochs = 0;  ///< 0: no limit
   double lossGoal = 0.0;    ///< stop when loss ≤ goal; 0: no goal
+  /// Stop when the test loss has not reached a new low for this many epochs; 0: never. Test
+  /// losses are measured when snapshots are published (every few ms), so the stop comes at the
+  /// first publication after the patience runs out. Without test rows it has no effect.
+  long long earlyStopPatience = 0;
 };
 
 /// Options fixed for the runner's lifetime.
@@ -48,11 +53,19 @@ struct TrainingSnapshot {
   /// Human-readable detail (divergence, re-initialised layers, refused commands). It stays until
   /// another such event, or until run(), step(), reset() or setNetwork() clears it.
   std::string message;
-  /// Of the current weights on the whole dataset, as Trainer::evaluate (no regularisation).
+  /// Of the current weights on the training rows, as Trainer::evaluate (no regularisation).
   double loss = std::numeric_limits<double>::quiet_NaN();
-  std::optional<double> testLoss;  ///< when a test set exists (not yet)
-  double epochsPerSecond = 0.0;    ///< measured over the last second or so
-  double speedLimit = 0.0;         ///< epochs/s; 0: unlimited
+  std::optional<double> testLoss;  ///< on the test rows, when the dataset has some
+  /// Share of training rows classified right (see classificationAccuracy); nullopt for
+  /// regression targets.
+  std::optional<double> trainAccuracy;
+  std::optional<double> testAccuracy;  ///< likewise on the test rows
+  /// Lowest test loss seen at a publication since the weights were last replaced, and its
+  /// epoch: what revertToBest() returns to. nullopt without test rows.
+  std::optional<double> bestTestLoss;
+  std::optional<long long> bestEpoch;
+  double epochsPerSecond = 0.0;  ///< measured over the last second or so
+  double speedLimit = 0.0;       ///< epochs/s; 0: unlimited
   StopConditions stopConditions;
   TrainingSettings settings;
   Init init = Init::Uniform01;
@@ -60,8 +73,8 @@ struct TrainingSnapshot {
   Network network;                         ///< weights and biases
   Gradients gradients;                     ///< of the last update
   std::shared_ptr<const Dataset> dataset;  ///< what `predictions` rows refer to
-  Matrix predictions;                      ///< dataset rows × outputs, with `network`
-  std::vector<HistoryPoint> history;       ///< decimated loss history, oldest first
+  Matrix predictions;  ///< every dataset row (training and test) × outputs, with `network`
+  std::vector<HistoryPoint> history;  ///< decimated loss history, oldest first
 };
 
 /// Trains a network on its own thread (standard library only). Every command returns after at
@@ -107,6 +120,9 @@ class TrainingRunner {
   /// same architecture the epoch count and history go on; otherwise they restart from 0.
   /// Weights that are not all finite are refused.
   void setModel(Network network);
+  /// Restores the weights with the lowest test loss seen (see TrainingSnapshot::bestEpoch); the
+  /// epoch count and history go back to that epoch. Without one, the snapshot's message says so.
+  void revertToBest();
 
   /// The latest published snapshot. Never waits for training.
   std::shared_ptr<const TrainingSnapshot> latestSnapshot() const;

@@ -4,6 +4,7 @@
 #include "loss.h"
 #include "network.h"
 #include "optimizer.h"
+#include "presets.h"
 #include "train_command.h"
 
 namespace nnlab::cli {
@@ -13,10 +14,11 @@ std::string usageText() {
   nnlab-cli train --data FILE.csv [--targets N]
                   (--model-in FILE.json | --layers 3,4,1 [--activation sigmoid]
                    [--output-activation A] [--no-bias] [--init uniform01] [--seed S])
-                  [--loss sse|mse|bce] [--optimizer gd|sgd|momentum|adam|perceptron] [--lr X]
+                  [--loss sse|mse|bce|ce] [--optimizer gd|sgd|momentum|adam|perceptron] [--lr X]
                   [--batch-size N] [--l1 R] [--l2 R] [--epochs N] [--model-out FILE.json]
-                  [--history FILE.csv] [--quiet]
-  nnlab-cli train --preset seed [any option above overrides the preset]
+                  [--history FILE.csv] [--quiet] [--test-split P] [--early-stop N]
+                  [--loss-goal X] [--scale none|minmax|zscore]
+  nnlab-cli train --preset NAME [any option above overrides the preset]
   nnlab-cli predict --model FILE.json --data FILE.csv [--targets N]
   nnlab-cli --help | train --help | predict --help
 
@@ -29,9 +31,14 @@ std::string trainHelpText() {
 
 Data:
   --data FILE.csv     header row of column names, then one numeric row per sample
-  --targets N         the last N columns are targets (default 1)
+  --targets N         the last N columns are targets (default 1). With --loss ce and an output
+                      layer of K > 1 units, a single target column holds class labels 0..K-1,
+                      expanded to K one-hot columns
   --preset NAME       a ready-made experiment (seed: the article's XOR-like table, 3-4-1 sigmoid,
-                      no bias, uniform01, sse, gd, lr 1, 1500 epochs); other options override it
+                      no bias, uniform01, sse, gd, lr 1, 1500 epochs; circle, xor2d, gauss,
+                      spiral, moons, blobs3: 2-D classification with 20% test rows; sine, plane:
+                      regression; mp-and, mp-or, mp-nand, mp-xor: one step unit and the
+                      perceptron rule; xor-2-2-1); other options override it
 
 Network (or --model-in FILE.json to continue from a saved model):
   --layers I,H,...,O  inputs (must equal the data's input columns), hidden units, outputs (must
@@ -43,12 +50,20 @@ Network (or --model-in FILE.json to continue from a saved model):
   --seed S            seed for the initial weights and minibatch order (default 1)
 
 Training:
-  --loss NAME         default sse
+  --loss NAME         default sse; ce (categorical cross-entropy) goes with a softmax output
   --optimizer NAME    default gd (full batch)
   --lr X              learning rate (default 1)
   --batch-size N      rows per update for sgd, momentum, adam (default 32; 0 = all rows)
   --l1 R, --l2 R      weight penalties (default 0)
   --epochs N          default 1000 (a preset's own otherwise)
+  --test-split P      hold out P percent of the rows (drawn with --seed) for testing; they are
+                      never trained on; the test loss and accuracies are printed
+  --early-stop N      stop when the test loss has not improved for N epochs, and return to the
+                      weights with the lowest test loss (needs a test set)
+  --loss-goal X       stop once the training loss is at most X
+  --scale KIND        rescale the inputs: none, minmax (to [0, 1]) or zscore (mean 0, sd 1),
+                      fitted on the training rows; saved in --model-out so that predict takes
+                      raw data
 
 Output:
   Prints the loss every 100 epochs (runs over 2000 epochs: every 200, 500, 1000, 2000, ...
@@ -63,6 +78,11 @@ Output:
   text.append("Activations: ").append(activationNames()).append("\n");
   text.append("Initialisations: ").append(initNames()).append("\n");
   text.append("Losses: ").append(lossNames()).append("\n");
+  std::string presets;
+  for (const std::string& name : presetNames())
+    presets.append(presets.empty() ? "" : ", ").append(name);
+  text.append("Presets: ").append(presets).append("\n");
+  text.append("Input scalings: ").append(scalingNames()).append("\n");
   text.append("Optimizers: ").append(optimizerNames()).append("\n");
   return text;
 }

@@ -93,6 +93,12 @@ double rate(Arguments& args) {
   return value;
 }
 
+double percent(Arguments& args) {
+  const double value = rate(args);
+  if (value > 100.0) throw UsageError(std::string(args.option()).append(": at most 100 percent"));
+  return value;
+}
+
 std::uint64_t seed(Arguments& args) {
   const std::string text = args.value();
   std::uint64_t value = 0;
@@ -180,6 +186,10 @@ const std::vector<std::pair<std::string_view, TrainHandler>>& trainHandlers() {
       {"--l1", [](T& o, A& a) { o.l1 = rate(a); }},
       {"--l2", [](T& o, A& a) { o.l2 = rate(a); }},
       {"--epochs", [](T& o, A& a) { o.epochs = wholeNumber(a, 0, kMaxEpochs); }},
+      {"--test-split", [](T& o, A& a) { o.testSplit = percent(a); }},
+      {"--early-stop", [](T& o, A& a) { o.earlyStop = wholeNumber(a, 1, kMaxEpochs); }},
+      {"--loss-goal", [](T& o, A& a) { o.lossGoal = rate(a); }},
+      {"--scale", [](T& o, A& a) { o.scaling = choice(a, parseScaling, scalingNames()); }},
       {"--model-out", [](T& o, A& a) { o.modelOut = a.value(); }},
       {"--history", [](T& o, A& a) { o.historyPath = a.value(); }},
       {"--quiet", [](T& o, A& a) { a.noValue(), o.quiet = true; }},

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "activation.h"
+#include "input_scaling.h"
 #include "loss.h"
 #include "network.h"
 #include "optimizer.h"
@@ -38,6 +39,10 @@ struct TrainOptions {
   std::optional<double> l1;
   std::optional<double> l2;
   std::optional<long long> epochs;
+  std::optional<double> testSplit;     ///< percent of rows held out for testing
+  std::optional<long long> earlyStop;  ///< patience in epochs without a new lowest test loss
+  std::optional<double> lossGoal;      ///< stop once the training loss is ≤ this
+  std::optional<ScalingKind> scaling;  ///< fitted on the training rows, saved with the model
   std::optional<std::string> modelOut;
   std::optional<std::string> historyPath;
   bool quiet = false;

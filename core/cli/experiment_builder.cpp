@@ -117,6 +117,27 @@ TrainingSettings makeSettings(const TrainOptions& o, const std::optional<Preset>
   return settings;
 }
 
+// The output units the network will have, before it is built: from --layers, the model file or
+// the preset. 0 when none says.
+int plannedOutputs(const TrainOptions& o, const std::optional<Preset>& preset) {
+  if (!o.layers.empty()) return o.layers.back();
+  if (o.modelIn) return readModelFile(*o.modelIn).outputs();
+  return preset ? preset->spec.layers.back().units : 0;
+}
+
+// With ce, a single target column of class labels feeds K output units as K one-hot columns.
+void expandLabelsForCe(const TrainOptions& o, const std::optional<Preset>& preset, Experiment& e) {
+  const Loss loss = o.loss.value_or(preset ? preset->settings.loss : Loss::Sse);
+  if (loss != Loss::Ce || e.dataset.targetColumns() != 1) return;
+  const int classes = plannedOutputs(o, preset);
+  if (classes < 2) return;
+  try {
+    e.dataset = expandClassLabels(e.dataset, classes);
+  } catch (const std::invalid_argument& error) {
+    throw std::runtime_error(std::string(e.dataName).append(": ").append(error.what()));
+  }
+}
+
 }  // namespace
 
 Experiment buildExperiment(const TrainOptions& options) {
@@ -133,6 +154,17 @@ Experiment buildExperiment(const TrainOptions& options) {
     e.dataset = preset->dataset;
     e.dataName = std::string("the ").append(preset->name).append(" preset's data");
   }
+  expandLabelsForCe(options, preset, e);
+  if (options.testSplit) {
+    splitTestRows(e.dataset, *options.testSplit, options.seed.value_or(preset ? preset->seed : 1));
+  }
+  if (options.scaling) {
+    e.scaling = InputScaling::fit(*options.scaling, e.dataset);
+  } else if (options.modelIn) {
+    e.scaling = readModelFileWithScaling(*options.modelIn).scaling;
+  }
+  e.rawInputs = e.dataset.inputs;
+  e.dataset = e.scaling.apply(std::move(e.dataset));
   e.network = makeNetwork(options, preset, e);
   e.settings = makeSettings(options, preset);
   e.epochs = options.epochs.value_or(preset ? preset->epochs : 1000);

@@ -4,6 +4,7 @@
 
 #include "cli_options.h"
 #include "dataset.h"
+#include "input_scaling.h"
 #include "network.h"
 #include "trainer.h"
 
@@ -11,7 +12,9 @@ namespace nnlab::cli {
 
 /// Everything `train` needs to run: data, a ready network, settings and how long to train.
 struct Experiment {
-  Dataset dataset;
+  Dataset dataset;       ///< inputs already scaled by `scaling`
+  Matrix rawInputs;      ///< the inputs as read, for display
+  InputScaling scaling;  ///< from --scale (fitted on the training rows) or --model-in's file
   std::string dataName;  ///< the CSV path, or "the preset's data"
   Network network;
   TrainingSettings settings;

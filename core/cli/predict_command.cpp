@@ -48,11 +48,12 @@ std::vector<std::string> outputNames(const CsvTable& table, int inputs, int targ
 }  // namespace
 
 int runPredict(const PredictOptions& options, std::ostream& out) {
-  const Network network = readModelFile(options.modelPath);
+  const ModelFile model = readModelFileWithScaling(options.modelPath);
+  const Network& network = model.network;
   const CsvTable table = readCsvTable(options.dataPath);
   const int targets = targetColumns(options, table, network);
   const int inputs = network.inputs();
-  const Matrix predictions = network.predict(table.values.leftCols(inputs));
+  const Matrix predictions = network.predict(model.scaling.apply(table.values.leftCols(inputs)));
   Matrix values(table.values.rows(), inputs + network.outputs());
   values.leftCols(inputs) = table.values.leftCols(inputs);
   values.rightCols(network.outputs()) = predictions;

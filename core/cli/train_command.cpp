@@ -21,7 +21,20 @@ std::string lossText(double value) {
   return buffer;
 }
 
-/// Trains epoch by epoch where the loss is wanted (history, progress) and in chunks otherwise.
+std::string percentText(double share) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.1f%%", 100.0 * share);
+  return buffer;
+}
+
+/// Why training ended before its last epoch, or empty.
+struct StopNote {
+  long long epoch = 0;
+  std::string text;
+};
+
+/// Trains epoch by epoch where the loss is wanted (history, progress, stop conditions) and in
+/// chunks otherwise.
 class TrainingLoop {
  public:
   TrainingLoop(Trainer& trainer, const TrainOptions& options, long long epochs, std::ostream& out)
@@ -32,30 +45,38 @@ class TrainingLoop {
         m_printProgress(!options.quiet),
         m_stride(historyStride(epochs)),
         m_interval(progressInterval(epochs)),
-        m_width(static_cast<int>(std::to_string(epochs).size())) {
+        m_width(static_cast<int>(std::to_string(epochs).size())),
+        m_patience(options.earlyStop.value_or(0)),
+        m_lossGoal(options.lossGoal.value_or(0.0)),
+        m_perceptron(trainer.settings().optimizer.kind == OptimizerKind::Perceptron) {
     if (m_recordHistory) m_history = "epoch,loss\n";
+    if (m_patience > 0) m_bestTest = trainer.evaluateTest();
+    if (m_bestTest) m_best = trainer.network();
   }
 
-  /// Trains every epoch; false if the loss diverged first.
+  /// Trains every epoch or until a stop condition; false if the loss diverged first.
   bool run() {
-    long long done = 0;
-    while (done < m_epochs) {
-      long long next = m_epochs;
-      if (m_recordHistory) next = std::min(next, (done / m_stride + 1) * m_stride);
-      if (m_printProgress) next = std::min(next, (done / m_interval + 1) * m_interval);
-      const StepResult result = m_trainer.step(next - done);
-      done += result.epochs;
+    const bool perEpoch = m_patience > 0 || m_lossGoal > 0.0 || m_perceptron;
+    while (m_done < m_epochs) {
+      long long next = perEpoch ? m_done + 1 : m_epochs;
+      if (m_recordHistory) next = std::min(next, (m_done / m_stride + 1) * m_stride);
+      if (m_printProgress) next = std::min(next, (m_done / m_interval + 1) * m_interval);
+      const StepResult result = m_trainer.step(next - m_done);
+      m_done += result.epochs;
       if (result.diverged) {
-        m_divergedAt = done + 1;
+        m_divergedAt = m_done + 1;
         return false;
       }
-      record(done, result.loss);
+      record(m_done, result.loss);
+      if (perEpoch && shouldStop(result.loss)) break;
     }
     return true;
   }
 
   long long divergedAt() const { return m_divergedAt; }
+  long long epochsDone() const { return m_done; }
   const std::string& history() const { return m_history; }
+  const std::string& stopNote() const { return m_stopNote; }
 
  private:
   void record(long long epoch, double loss) {
@@ -64,9 +85,47 @@ class TrainingLoop {
     }
     if (m_printProgress && epoch % m_interval == 0) {
       const std::string number = std::to_string(epoch);
-      m_out << "epoch " << std::string(m_width + 1 - number.size(), ' ') << number << "  "
-            << lossLabel(m_trainer.settings().loss) << ' ' << lossText(loss) << '\n';
+      const std::string_view label = lossLabel(m_trainer.settings().loss);
+      m_out << "epoch " << std::string(m_width + 1 - number.size(), ' ') << number << "  " << label
+            << ' ' << lossText(loss);
+      if (const auto test = m_trainer.evaluateTest()) m_out << "  test " << lossText(*test);
+      m_out << '\n';
     }
+  }
+
+  // The perceptron has converged after an epoch without a mistake (its loss counts mistakes).
+  bool shouldStop(double loss) {
+    if (m_lossGoal > 0.0 && loss <= m_lossGoal) {
+      m_stopNote =
+          "reached the loss goal " + lossText(m_lossGoal) + " at epoch " + std::to_string(m_done);
+      return true;
+    }
+    if (m_perceptron && loss == 0.0) {
+      m_stopNote = "the perceptron converged: epoch " + std::to_string(m_done) +
+                   " classified every row right";
+      return true;
+    }
+    return m_patience > 0 && testLossStalled();
+  }
+
+  // Early stopping: keeps the weights with the lowest test loss and returns to them.
+  bool testLossStalled() {
+    const std::optional<double> test = m_trainer.evaluateTest();
+    if (!test) return false;
+    if (!m_bestTest || *test < *m_bestTest) {
+      m_bestTest = test;
+      m_bestEpoch = m_done;
+      m_best = m_trainer.network();
+      return false;
+    }
+    if (m_done - m_bestEpoch < m_patience) return false;
+    m_trainer.setNetwork(m_best);
+    m_trainer.setEpoch(m_bestEpoch);
+    m_stopNote = "stopped early at epoch " + std::to_string(m_done) + ": the test loss had not " +
+                 "improved for " + std::to_string(m_patience) + " epochs; restored the weights " +
+                 "of epoch " + std::to_string(m_bestEpoch) + " (test " + lossText(*m_bestTest) +
+                 ")";
+    return true;
   }
 
   Trainer& m_trainer;
@@ -77,19 +136,48 @@ class TrainingLoop {
   long long m_stride;
   long long m_interval;
   int m_width;
+  long long m_patience;
+  double m_lossGoal;
+  bool m_perceptron;
+  std::optional<double> m_bestTest;
+  long long m_bestEpoch = 0;
+  Network m_best;
   std::string m_history;
+  std::string m_stopNote;
+  long long m_done = 0;
   long long m_divergedAt = 0;
 };
 
-void printResults(Trainer& trainer, long long epochs, std::ostream& out) {
+void printAccuracy(Trainer& trainer, std::ostream& out) {
+  const Evaluation evaluation = trainer.evaluateAll();
+  if (evaluation.testLoss) {
+    out << "test " << lossLabel(trainer.settings().loss) << ' ' << lossText(*evaluation.testLoss)
+        << " on " << trainer.dataset().testRowCount() << " held-out rows\n";
+  }
+  if (!evaluation.trainAccuracy) return;
+  out << "accuracy: train " << percentText(*evaluation.trainAccuracy);
+  if (evaluation.testAccuracy) out << ", test " << percentText(*evaluation.testAccuracy);
+  out << '\n';
+  const bool perceptron = trainer.settings().optimizer.kind == OptimizerKind::Perceptron;
+  if (perceptron && *evaluation.trainAccuracy < 1.0) {
+    out << "the perceptron did not converge: some rows are still misclassified after every "
+           "epoch (a single step unit separates classes only by a straight line; XOR, for "
+           "one, is not linearly separable)\n";
+  }
+}
+
+void printResults(Trainer& trainer, long long epochs, const Matrix& rawInputs, std::ostream& out) {
   const double loss = trainer.evaluate();
   out << "final " << lossLabel(trainer.settings().loss) << ' ' << lossText(loss) << " after "
       << epochs << (epochs == 1 ? " epoch" : " epochs") << '\n';
-  const Dataset& data = trainer.dataset();
-  if (data.rows() <= kMaxTableRows) {
+  printAccuracy(trainer, out);
+  if (trainer.dataset().rows() <= kMaxTableRows) {
+    Dataset data = trainer.dataset();
+    data.inputs = rawInputs;  // the table shows the data as it was read
     out << '\n' << resultTable(data, trainer.predictAll());
   } else {
-    out << "(" << data.rows() << " rows; `nnlab-cli predict` lists every prediction)\n";
+    out << "(" << trainer.dataset().rows()
+        << " rows; `nnlab-cli predict` lists every prediction)\n";
   }
 }
 
@@ -121,9 +209,10 @@ int runTrain(const TrainOptions& options, std::ostream& out, std::ostream& err) 
         << ": the loss is no longer a finite number (try a smaller --lr); nothing was written\n";
     return 1;
   }
-  printResults(trainer, experiment.epochs, out);
+  if (!loop.stopNote().empty()) out << loop.stopNote() << '\n';
+  printResults(trainer, trainer.epoch(), experiment.rawInputs, out);
   if (options.modelOut) {
-    writeModelFile(*options.modelOut, trainer.network());
+    writeModelFile(*options.modelOut, trainer.network(), experiment.scaling);
     out << "model written to " << *options.modelOut << '\n';
   }
   if (options.historyPath) {

@@ -112,7 +112,7 @@ TEST(Cli, BadArgumentsExitTwoWithUsage) {
       {"train", "--preset", "seed", "--lr"},
       {"train", "--preset", "seed", "--quiet=yes"},
       {"train", "--preset", "nope"},
-      {"train", "--preset", "seed", "--activation", "softmax"},
+      {"train", "--preset", "seed", "--activation", "swish"},
       {"train", "--preset", "seed", "--optimizer", "rmsprop"},
       {"train", "--layers", "3,4,1"},
       {"train", "--data", "x.csv"},

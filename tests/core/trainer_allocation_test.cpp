@@ -72,5 +72,13 @@ TEST(TrainerAllocationTest, PerceptronStepsWithoutAllocating) {
   EXPECT_EQ(allocationsDuring(trainer, 100), 0);
 }
 
+TEST(TrainerAllocationTest, SoftmaxWithTestRowsStepsWithoutAllocating) {
+  const Preset preset =
+      generatedPreset(Generator::Blobs3, defaultGeneratorSettings(Generator::Blobs3));
+  ASSERT_GT(preset.dataset.testRowCount(), 0);
+  Trainer trainer(preset.makeNetwork(), preset.dataset, preset.settings);
+  EXPECT_EQ(allocationsDuring(trainer, 50), 0);
+}
+
 }  // namespace
 }  // namespace nnlab

@@ -1,0 +1,79 @@
+// nnlab-cli on classification: class labels with ce, test splits, accuracies, presets.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli.h"
+
+namespace nnlab::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliRun {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+CliRun run(const std::vector<std::string>& args) {
+  std::ostringstream out;
+  std::ostringstream err;
+  const int code = runCli(args, out, err);
+  return {code, out.str(), err.str()};
+}
+
+/// A CSV file in a fresh directory, removed at the end of the test.
+class TempCsv {
+ public:
+  explicit TempCsv(const std::string& text) {
+    std::string pattern = (fs::temp_directory_path() / "nnlab-cli-class-XXXXXX").string();
+    m_dir = mkdtemp(pattern.data()) ? pattern : "";
+    m_path = (fs::path(m_dir) / "data.csv").string();
+    std::ofstream(m_path) << text;
+  }
+  ~TempCsv() {
+    std::error_code error;
+    fs::remove_all(m_dir, error);
+  }
+  const std::string& path() const { return m_path; }
+  std::string file(const std::string& name) const { return (fs::path(m_dir) / name).string(); }
+
+ private:
+  std::string m_dir;
+  std::string m_path;
+};
+
+const char* kThreeClasses = "a,b,label\n0,0,0\n0.1,0.1,0\n1,0,1\n0.9,0.1,1\n0,1,2\n0.1,0.9,2\n";
+
+TEST(CliClassification, ClassLabelsTrainASoftmaxWithCe) {
+  TempCsv csv(kThreeClasses);
+  const CliRun result = run({"train", "--data", csv.path(), "--layers", "2,8,3", "--activation",
+                             "tanh", "--output-activation", "softmax", "--loss", "ce",
+                             "--optimizer", "adam", "--lr", "0.05", "--epochs", "300", "--quiet"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  EXPECT_NE(result.out.find("final CE"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("label=2"), std::string::npos) << result.out;
+}
+
+TEST(CliClassification, LabelsOutOfRangeAreNamedByRow) {
+  TempCsv csv("a,b,label\n0,0,0\n1,0,1\n0,1,3\n");
+  const CliRun result = run({"train", "--data", csv.path(), "--layers", "2,3", "--activation",
+                             "softmax", "--loss", "ce", "--epochs", "1", "--quiet"});
+  EXPECT_EQ(result.code, 1);
+  EXPECT_NE(result.err.find("row 3: class label 3"), std::string::npos) << result.err;
+}
+
+TEST(CliClassification, HiddenSoftmaxIsRefused) {
+  TempCsv csv(kThreeClasses);
+  const CliRun result = run({"train", "--data", csv.path(), "--layers", "2,4,3", "--activation",
+                             "softmax", "--loss", "ce", "--epochs", "1", "--quiet"});
+  EXPECT_EQ(result.code, 1);
+  EXPECT_NE(result.err.find("only the output layer"), std::string::npos) << result.err;
+}
+
+}  // namespace
+}  // namespace nnlab::cli
