@@ -440,6 +440,7 @@ void TrainingRunner::Impl::doSetSettings(const TrainingSettings& settings) {
     message = "Refused the new settings: " + *problem + "; the old ones stay.";
     return;
   }
+  if (settings.loss != trainer.settings().loss) clearBest();  // losses of another kind
   trainer.setSettings(settings);
 }
 

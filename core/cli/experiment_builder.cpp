@@ -165,6 +165,11 @@ Experiment buildExperiment(const TrainOptions& options) {
   }
   e.rawInputs = e.dataset.inputs;
   e.dataset = e.scaling.apply(std::move(e.dataset));
+  if (options.earlyStop && e.dataset.testRowCount() == 0) {
+    throw UsageError(
+        "--early-stop watches the test loss: give --test-split P (or a preset with "
+        "test rows)");
+  }
   e.network = makeNetwork(options, preset, e);
   e.settings = makeSettings(options, preset);
   e.epochs = options.epochs.value_or(preset ? preset->epochs : 1000);

@@ -75,5 +75,26 @@ TEST(CliClassification, HiddenSoftmaxIsRefused) {
   EXPECT_NE(result.err.find("only the output layer"), std::string::npos) << result.err;
 }
 
+TEST(CliClassification, EarlyStopNeedsATestSet) {
+  TempCsv csv(kThreeClasses);
+  const CliRun result = run({"train", "--data", csv.path(), "--layers", "2,3", "--activation",
+                             "softmax", "--loss", "ce", "--early-stop", "5", "--quiet"});
+  EXPECT_EQ(result.code, 2);
+  EXPECT_NE(result.err.find("--test-split"), std::string::npos) << result.err;
+}
+
+TEST(CliClassification, TestSplitHoldsRowsOutAndReportsAccuracy) {
+  TempCsv csv(kThreeClasses);
+  const CliRun result = run({"train",   "--data",       csv.path(), "--layers",
+                             "2,8,3",   "--activation", "tanh",     "--output-activation",
+                             "softmax", "--loss",       "ce",       "--optimizer",
+                             "adam",    "--lr",         "0.05",     "--epochs",
+                             "100",     "--test-split", "34",       "--quiet"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  EXPECT_NE(result.out.find("test CE"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("on 2 held-out rows"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("accuracy: train "), std::string::npos) << result.out;
+}
+
 }  // namespace
 }  // namespace nnlab::cli

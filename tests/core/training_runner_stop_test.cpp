@@ -7,6 +7,7 @@
 #include <functional>
 #include <thread>
 
+#include "presets.h"
 #include "random.h"
 #include "training_runner.h"
 
@@ -93,6 +94,21 @@ TEST(TrainingRunnerStopTest, RevertToBestRestoresTheLowestTestLoss) {
   ASSERT_TRUE(reverted->testLoss.has_value());
   EXPECT_EQ(*reverted->testLoss, *trained->bestTestLoss);
   EXPECT_LE(*reverted->testLoss, *trained->testLoss);
+}
+
+TEST(TrainingRunnerStopTest, ClassificationSnapshotsCarryAccuracies) {
+  const Preset preset =
+      generatedPreset(Generator::Blobs3, defaultGeneratorSettings(Generator::Blobs3));
+  TrainingRunner runner(preset.makeNetwork(), preset.init, preset.seed, preset.dataset,
+                        preset.settings);
+  runner.step(preset.epochs);
+  const Snapshot done = waitFor(runner, [](const TrainingSnapshot& s) {
+    return s.state == RunState::Paused && s.reason == PauseReason::StepDone;
+  });
+  ASSERT_TRUE(done->trainAccuracy.has_value());
+  ASSERT_TRUE(done->testAccuracy.has_value());
+  EXPECT_GE(*done->testAccuracy, 0.95);
+  EXPECT_EQ(done->predictions.rows(), preset.dataset.rows());  // test rows too
 }
 
 TEST(TrainingRunnerStopTest, RevertWithoutTestRowsSaysWhy) {
