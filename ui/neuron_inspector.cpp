@@ -27,6 +27,8 @@ QString functionName(Activation activation) {
       return QStringLiteral("id");
     case Activation::Step:
       return QStringLiteral("step");
+    case Activation::Softmax:
+      return QStringLiteral("softmax");
   }
   return QStringLiteral("f");
 }
