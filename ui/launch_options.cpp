@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <exception>
 
+#include "activation.h"
 #include "csv_reader.h"
 
 namespace nnlab {
@@ -20,6 +21,51 @@ int targetColumns(const CsvTable& table) {
   }
   const int columns = static_cast<int>(table.header.size());
   return std::clamp(targets, 1, std::max(1, columns - 1));
+}
+
+/// "64,32,1" → {64, 32, 1}; empty when any part is not a positive whole number.
+std::vector<int> layerSizes(const QString& text) {
+  std::vector<int> sizes;
+  for (const QString& part : text.split(QLatin1Char(','))) {
+    bool ok = false;
+    const int units = part.trimmed().toInt(&ok);
+    if (!ok || units < 1) return {};
+    sizes.push_back(units);
+  }
+  return sizes;
+}
+
+/// Reshapes `preset` to --layers / --activation, checked against its data.
+bool reshape(const LaunchOptions& options, Preset& preset, QString* error) {
+  NetworkSpec& spec = preset.spec;
+  if (!options.layers.empty()) {
+    const std::vector<int>& layers = options.layers;
+    if (layers.front() != preset.dataset.inputColumns() ||
+        layers.back() != preset.dataset.targetColumns()) {
+      *error = QCoreApplication::translate(
+                   "LaunchOptions",
+                   "--layers must start with the data's %1 input(s) and end with its %2 target(s)")
+                   .arg(preset.dataset.inputColumns())
+                   .arg(preset.dataset.targetColumns());
+      return false;
+    }
+    const Activation hidden = spec.layers.front().activation;
+    const Activation output = spec.layers.back().activation;
+    spec.inputs = layers.front();
+    spec.layers.clear();
+    for (size_t i = 1; i < layers.size(); ++i)
+      spec.layers.push_back({layers[i], i + 1 == layers.size() ? output : hidden});
+  }
+  if (!options.activation.isEmpty()) {
+    const auto activation = parseActivation(options.activation.toStdString());
+    for (size_t i = 0; activation && i + 1 < spec.layers.size(); ++i)
+      spec.layers[i].activation = *activation;
+  }
+  if (const auto problem = spec.validate()) {
+    *error = QString::fromStdString(*problem);
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -44,9 +90,18 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
       QStringLiteral("report"),
       QCoreApplication::translate("LaunchOptions", "Write figures of the run as JSON."),
       QStringLiteral("file.json"));
+  const QCommandLineOption layers(
+      QStringLiteral("layers"),
+      QCoreApplication::translate("LaunchOptions",
+                                  "Network shape: inputs, hidden units…, outputs (e.g. 8,16,1)."),
+      QStringLiteral("I,H,...,O"));
+  const QCommandLineOption activation(
+      QStringLiteral("activation"),
+      QCoreApplication::translate("LaunchOptions", "Hidden layers' activation function."),
+      QStringLiteral("name"));
   const QCommandLineOption quit(QStringLiteral("quit"),
                                 QCoreApplication::translate("LaunchOptions", "Exit when done."));
-  parser.addOptions({preset, trainFor, screenshot, report, quit});
+  parser.addOptions({preset, layers, activation, trainFor, screenshot, report, quit});
   parser.addPositionalArgument(QStringLiteral("file.csv"),
                                QCoreApplication::translate("LaunchOptions", "Data to open."));
   LaunchOptions options;
@@ -65,6 +120,17 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
       options.error =
           QCoreApplication::translate("LaunchOptions", "--train-for needs a number of seconds ≥ 0");
   }
+  if (parser.isSet(layers)) {
+    options.layers = layerSizes(parser.value(layers));
+    if (options.layers.size() < 2)
+      options.error = QCoreApplication::translate(
+          "LaunchOptions", "--layers needs at least two positive numbers, e.g. 3,4,1");
+  }
+  options.activation = parser.value(activation);
+  if (!options.activation.isEmpty() && !parseActivation(options.activation.toStdString()))
+    options.error =
+        QCoreApplication::translate("LaunchOptions", "unknown activation \"%1\" (known: %2)")
+            .arg(options.activation, QString::fromStdString(activationNames()));
   const QStringList files = parser.positionalArguments();
   if (files.size() > 1)
     options.error = QCoreApplication::translate("LaunchOptions", "give at most one CSV file");
@@ -90,19 +156,24 @@ std::optional<Preset> LaunchOptions::experiment(QString* error) const {
                  .arg(preset, names.join(QStringLiteral(", ")));
     return std::nullopt;
   }
-  if (csvPath.isEmpty()) return chosen;
-  try {
-    CsvTable table = readCsvTable(csvPath.toStdString());
-    const int targets = targetColumns(table);
-    chosen->dataset = datasetFromTable(std::move(table), csvPath.toStdString(), targets);
-  } catch (const std::exception& problem) {
-    *error = QString::fromStdString(problem.what());
-    return std::nullopt;
+  if (!csvPath.isEmpty()) {
+    try {
+      CsvTable table = readCsvTable(csvPath.toStdString());
+      const int targets = targetColumns(table);
+      chosen->dataset = datasetFromTable(std::move(table), csvPath.toStdString(), targets);
+    } catch (const std::exception& problem) {
+      *error = QString::fromStdString(problem.what());
+      return std::nullopt;
+    }
+    chosen->name = csvPath.toStdString();
+    chosen->spec.inputs = chosen->dataset.inputColumns();
+    chosen->spec.layers.back().units = chosen->dataset.targetColumns();
+    chosen->spec.bias = true;  // unlike the seed table, arbitrary data has no constant column
+    // The seed's U[0, 1) weights are all positive: on wider data they saturate every sigmoid
+    // and nothing learns. Xavier, as nnlab-cli uses by default.
+    chosen->init = Init::Xavier;
   }
-  chosen->name = csvPath.toStdString();
-  chosen->spec.inputs = chosen->dataset.inputColumns();
-  chosen->spec.layers.back().units = chosen->dataset.targetColumns();
-  chosen->spec.bias = true;  // unlike the seed table, arbitrary data has no constant column
+  if (!reshape(*this, *chosen, error)) return std::nullopt;
   return chosen;
 }
 

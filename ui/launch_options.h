@@ -3,16 +3,20 @@
 #include <QString>
 #include <QStringList>
 #include <optional>
+#include <vector>
 
 #include "presets.h"
 
 namespace nnlab {
 
-/// What `nnlab [--preset NAME | FILE.csv] [--train-for S] [--screenshot F] [--report F] [--quit]`
-/// asks for.
+/// What `nnlab [--preset NAME | FILE.csv] [--layers I,H,…,O] [--activation A] [--train-for S]
+/// [--screenshot F] [--report F] [--quit]` asks for.
 struct LaunchOptions {
   QString preset;   ///< empty: the seed experiment (or the CSV file)
   QString csvPath;  ///< data to open instead of a preset's
+  /// Inputs, hidden units…, outputs (as nnlab-cli's --layers); empty: the preset's shape.
+  std::vector<int> layers;
+  QString activation;  ///< hidden layers' activation; empty: the preset's
   double trainForSeconds = 0.0;
   QString screenshotPath;
   QString reportPath;
@@ -24,7 +28,8 @@ struct LaunchOptions {
   /// True when the run is driven by the command line (train, screenshot, report or quit).
   bool scripted() const;
   /// The experiment to open: the preset, or the seed's network fitted to the CSV file's
-  /// columns. nullopt with `error` set when the preset is unknown or the file unusable.
+  /// columns, reshaped by --layers and --activation. nullopt with `error` set when the preset
+  /// is unknown, the file unusable or the layers do not fit the data.
   std::optional<Preset> experiment(QString* error) const;
 };
 

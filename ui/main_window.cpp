@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "architecture_panel.h"
 #include "control_bar.h"
@@ -32,7 +33,8 @@ namespace nnlab {
 
 namespace {
 
-constexpr int kFrameIntervalMs = 16;
+constexpr int kFrameIntervalMs = 16;         // 60 frames/s when frames are cheap
+constexpr int kSlowestFrameIntervalMs = 33;  // never below 30 frames/s
 
 QLabel* panelTitle(const QString& text, QWidget* parent) {
   auto* title = new QLabel(text, parent);
@@ -108,6 +110,11 @@ QWidget* MainWindow::createNetworkPanel() {
   m_info = new QLabel(panel);
   m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
   m_info->setMinimumWidth(100);
+  // Two lines, always: a long edge description wraps instead of being cut, and the graph
+  // above does not jump when the text changes length.
+  m_info->setWordWrap(true);
+  m_info->setFixedHeight(2 * m_info->fontMetrics().lineSpacing() + 4);
+  m_info->setAlignment(Qt::AlignLeft | Qt::AlignTop);
   m_info->setText(tr("Hover over a neuron or a connection to see its live values."));
   auto* fit = new QPushButton(tr("Fit"), panel);
   fit->setToolTip(tr("Scale the graph to fit the view (the mouse wheel zooms)."));
@@ -128,8 +135,13 @@ QWidget* MainWindow::createNetworkPanel() {
   layout->addLayout(footer);
   layout->addWidget(m_architecture);
   connect(m_graph, &NetworkView::infoChanged, this, [this](const QString& text) {
-    m_info->setText(
-        text.isEmpty() ? tr("Hover over a neuron or a connection to see its live values.") : text);
+    if (!text.isEmpty()) {
+      m_info->setText(text);
+      return;
+    }
+    const QString hint = tr("Hover over a neuron or a connection to see its live values.");
+    const QString note = m_graph->crowdingNote();
+    m_info->setText(note.isEmpty() ? hint : note + QLatin1Char(' ') + hint);
   });
   return panel;
 }
@@ -244,12 +256,28 @@ void MainWindow::connectCommands() {
 }
 
 void MainWindow::refresh() {
+  // On a two-core machine the GUI thread competes with training: when frames get costly (a
+  // big network), space them so that drawing takes at most about half of one core.
+  const int interval = std::clamp(static_cast<int>(2.0 * m_frames.lastMs()), kFrameIntervalMs,
+                                  kSlowestFrameIntervalMs);
+  if (interval != m_timer->interval()) m_timer->setInterval(interval);
   std::shared_ptr<const TrainingSnapshot> snapshot = m_runner->latestSnapshot();
   if (!snapshot || (m_shown && snapshot->serial == m_shownSerial)) return;
   QElapsedTimer clock;
   clock.start();
   showSnapshot(snapshot);
-  m_frames.add(static_cast<double>(clock.nsecsElapsed()) / 1e6);
+  m_frames.addUpdate(static_cast<double>(clock.nsecsElapsed()) / 1e6);
+}
+
+bool MainWindow::event(QEvent* event) {
+  // Widgets paint into the window's backing store when it handles UpdateRequest: timing it
+  // gives the paint cost of a frame, which the snapshot → widget update above does not include.
+  if (event->type() != QEvent::UpdateRequest) return QMainWindow::event(event);
+  QElapsedTimer clock;
+  clock.start();
+  const bool handled = QMainWindow::event(event);
+  m_frames.addPaint(static_cast<double>(clock.nsecsElapsed()) / 1e6);
+  return handled;
 }
 
 void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot) {

@@ -41,6 +41,7 @@ class MainWindow : public QMainWindow {
   /// The snapshot the widgets show now (null before the first frame).
   std::shared_ptr<const TrainingSnapshot> shownSnapshot() const { return m_shown; }
   const FrameStats& frameStats() const { return m_frames; }
+  FrameStats& frameStats() { return m_frames; }
   ControlBar* controls() const { return m_controls; }
   NetworkView* networkView() const { return m_graph; }
   ArchitecturePanel* architecture() const { return m_architecture; }
@@ -58,6 +59,8 @@ class MainWindow : public QMainWindow {
   void loadPreset(const Preset& preset);
 
  protected:
+  /// Times the window's repaints (UpdateRequest) for the frame statistics.
+  bool event(QEvent* event) override;
   void closeEvent(QCloseEvent* event) override;
 
  private:

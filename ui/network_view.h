@@ -38,6 +38,14 @@ class NetworkView : public QGraphicsView {
   QString neuronName(int column, int unit) const;
   /// Where the centre of a neuron is, in viewport coordinates (for tests and popups).
   QPoint neuronViewPosition(int column, int unit) const;
+  /// The middle of the edge feeding `layer`'s unit `to` from input `from`, in viewport
+  /// coordinates.
+  QPoint edgeViewPosition(int layer, int from, int to) const;
+  /// Connections drawn and connections in the network: a crowded network shows only the
+  /// strongest connections of each layer pair.
+  std::pair<int, int> drawnEdges() const;
+  /// Says how many connections are hidden, or nothing when all are drawn.
+  QString crowdingNote() const;
 
  public slots:
   /// Scales the graph to fit the view and forgets any wheel zoom.

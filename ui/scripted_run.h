@@ -31,6 +31,8 @@ class ScriptedRun : public QObject {
   void finished(int exitCode);
 
  private:
+  void startTraining();
+  void beginTraining();
   void stopTraining();
   void waitForPause();
   void finish();
@@ -41,6 +43,8 @@ class ScriptedRun : public QObject {
   QElapsedTimer m_clock;
   double m_trainedSeconds = 0.0;
   long long m_startEpoch = 0;
+  int m_framesWhileTraining = 0;
+  int m_startChecks = 0;
   int m_pauseChecks = 0;
   int m_exitCode = 0;
 };

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "frame_stats.h"
 #include "launch_options.h"
 #include "main_window.h"
 
@@ -39,8 +40,9 @@ TEST(ScriptedRun, WritesAReportWithTheRequiredKeysAndAScreenshot) {
   QFile file(dir.filePath(QStringLiteral("report.json")));
   ASSERT_TRUE(file.open(QIODevice::ReadOnly));
   const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
-  for (const char* key : {"epochs", "train_loss", "epochs_per_second", "frames", "frame_ms_median",
-                          "frame_ms_max", "peak_rss_mb"})
+  for (const char* key :
+       {"epochs", "train_loss", "epochs_per_second", "frames", "frames_per_second",
+        "frame_ms_median", "frame_ms_max", "paint_ms_median", "paint_ms_max", "peak_rss_mb"})
     EXPECT_TRUE(report.contains(QLatin1String(key))) << key;
   EXPECT_GT(report[QStringLiteral("epochs")].toDouble(), 100);
   EXPECT_GT(report[QStringLiteral("frames")].toInt(), 0);
@@ -80,6 +82,46 @@ TEST(LaunchOptions, ACsvFileSetsInputsAndOutputs) {
   ASSERT_TRUE(experiment) << error.toStdString();
   EXPECT_EQ(experiment->spec.inputs, 2);
   EXPECT_EQ(experiment->dataset.rows(), 2);
+}
+
+TEST(LaunchOptions, LayersReshapeTheNetworkAndMustFitTheData) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("data.csv"));
+  QFile file(path);
+  ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+  file.write("a,b,y\n0,1,1\n1,1,0\n");
+  file.close();
+  QString error;
+  const std::optional<Preset> experiment =
+      LaunchOptions::parse({QStringLiteral("nnlab"), path, QStringLiteral("--layers"),
+                            QStringLiteral("2,8,8,1"), QStringLiteral("--activation"),
+                            QStringLiteral("tanh")})
+          .experiment(&error);
+  ASSERT_TRUE(experiment) << error.toStdString();
+  EXPECT_EQ(experiment->spec.shapeText(), "2-8-8-1");
+  EXPECT_EQ(experiment->spec.layers[1].activation, Activation::Tanh);
+  EXPECT_EQ(experiment->spec.layers[2].activation, Activation::Sigmoid);  // the output's own
+
+  const LaunchOptions wrong = LaunchOptions::parse(
+      {QStringLiteral("nnlab"), path, QStringLiteral("--layers"), QStringLiteral("3,4,1")});
+  ASSERT_TRUE(wrong.error.isEmpty());
+  EXPECT_FALSE(wrong.experiment(&error));
+  EXPECT_TRUE(error.contains(QStringLiteral("--layers"))) << error.toStdString();
+  EXPECT_FALSE(LaunchOptions::parse(
+                   {QStringLiteral("nnlab"), QStringLiteral("--layers"), QStringLiteral("3,x")})
+                   .error.isEmpty());
+}
+
+TEST(ScriptedRun, FrameTimesIncludeThePaint) {
+  FrameStats frames;
+  frames.addUpdate(1.0);
+  frames.addPaint(4.0);
+  frames.addPaint(2.0);  // the chart's own repaint, for the same snapshot
+  frames.addUpdate(3.0);
+  EXPECT_EQ(frames.count(), 2);
+  EXPECT_DOUBLE_EQ(frames.maxMs(), 7.0);
+  EXPECT_DOUBLE_EQ(frames.paintMaxMs(), 6.0);
+  EXPECT_DOUBLE_EQ(frames.lastMs(), 7.0);
 }
 
 }  // namespace
