@@ -1,5 +1,6 @@
 #include "dataset_panel.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -66,10 +68,14 @@ DatasetPanel::DatasetPanel(QWidget* parent)
   m_model->setUndoStack(m_undoStack);
   m_view->setModel(m_model);
   m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-  m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+  // Columns fit their numbers (fitColumns); the last one takes any width left over.
+  m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+  m_view->horizontalHeader()->setStretchLastSection(true);
   m_view->horizontalHeader()->setMinimumSectionSize(36);
   m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
   m_view->installEventFilter(this);
+  if (auto* corner = m_view->findChild<QAbstractButton*>())
+    corner->setToolTip(tr("Select every cell (Ctrl+A)."));
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
@@ -87,6 +93,16 @@ DatasetPanel::DatasetPanel(QWidget* parent)
     connect(m_model, signal, this, &DatasetPanel::updateSelectedSample);
   }
   connect(m_model, &QAbstractItemModel::modelReset, this, &DatasetPanel::updateSelectedSample);
+  connect(m_model, &QAbstractItemModel::modelReset, this, &DatasetPanel::fitColumns);
+  for (auto signal : {&QAbstractItemModel::columnsInserted, &QAbstractItemModel::columnsRemoved,
+                      &QAbstractItemModel::rowsInserted})
+    connect(m_model, signal, this, &DatasetPanel::fitColumns);
+  connect(m_model, &QAbstractItemModel::dataChanged, this,
+          [this](const QModelIndex& topLeft, const QModelIndex& bottomRight) {
+            // Predictions change every frame, within their fixed width: refit on edits only.
+            for (int column = topLeft.column(); column <= bottomRight.column(); ++column)
+              if (m_model->fieldOfColumn(column) >= 0) return fitColumns();
+          });
 }
 
 DatasetPanel::~DatasetPanel() {
@@ -160,11 +176,38 @@ QWidget* DatasetPanel::makeButtons() {
 }
 
 void DatasetPanel::setDataset(const Dataset& dataset) {
+  const int selected = m_selectedRow;
   m_loading = true;
   m_model->setDataset(dataset);
   m_undoStack->clear();
-  m_selectedRow = -1;
   m_loading = false;
+  // The old selection means nothing in the new data: say so, or the graph would go on
+  // showing a row that may no longer exist.
+  m_selectedRow = -1;
+  if (selected != -1) emit selectedSampleChanged(-1);
+}
+
+void DatasetPanel::fitColumns() {
+  constexpr int kRowsMeasured = 200;  // enough to find the widest; cheap on big tables
+  // The widest prediction (4 digits) and error (3 digits) QString::number writes.
+  const QString widestPrediction = QStringLiteral("-8.888e-88");
+  const QFontMetrics metrics = m_view->fontMetrics();
+  const QFontMetrics headerMetrics = m_view->horizontalHeader()->fontMetrics();
+  const int padding = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 10;
+  const int rows = std::min(m_model->rowCount(), kRowsMeasured);
+  for (int column = 0; column < m_model->columnCount(); ++column) {
+    const QString header = m_model->headerData(column, Qt::Horizontal).toString();
+    int width = headerMetrics.horizontalAdvance(header) + 12;
+    if (m_model->fieldOfColumn(column) < 0) {
+      width = std::max(width, metrics.horizontalAdvance(widestPrediction) + padding);
+    } else {
+      for (int row = 0; row < rows; ++row) {
+        const QString text = m_model->index(row, column).data().toString();
+        width = std::max(width, metrics.horizontalAdvance(text) + padding);
+      }
+    }
+    m_view->setColumnWidth(column, width);
+  }
 }
 
 const Dataset& DatasetPanel::dataset() const { return m_model->dataset(); }

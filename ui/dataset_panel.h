@@ -27,7 +27,9 @@ class DatasetPanel : public QWidget {
   explicit DatasetPanel(QWidget* parent = nullptr);
   ~DatasetPanel() override;
 
-  /// Loads a dataset, clearing the undo history and the predictions. Emits nothing.
+  /// Loads a dataset, clearing the undo history, the predictions and the selection. Emits no
+  /// datasetEdited() (the caller hands the data to the runner itself); selectedSampleChanged(−1)
+  /// if a row was selected.
   void setDataset(const nnlab::Dataset& dataset);
   const nnlab::Dataset& dataset() const;
   /// Fills the prediction and error columns when the snapshot's shape matches the table;
@@ -81,6 +83,8 @@ class DatasetPanel : public QWidget {
   bool handleKey(QKeyEvent* event);
   void showMessage(const QString& message);
   void updateSelectedSample();
+  /// Sizes every column to its header and its numbers, so that none reads "0.…".
+  void fitColumns();
   std::vector<int> selectedRows() const;
   /// The column among inputs (or targets) the current cell is in, or the last one.
   int chosenColumn(bool target) const;

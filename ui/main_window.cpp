@@ -189,7 +189,12 @@ void MainWindow::createMenus() {
   QAction* undo = m_data->undoStack()->createUndoAction(this, tr("&Undo"));
   undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
   QAction* redo = m_data->undoStack()->createRedoAction(this, tr("&Redo"));
-  redo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+  // Ctrl+Shift+Z and Ctrl+Y both, whatever the platform's own Redo key is.
+  QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+  for (const QKeySequence& key :
+       {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)})
+    if (!redoKeys.contains(key)) redoKeys.append(key);
+  redo->setShortcuts(redoKeys);
   edit->addAction(undo);
   edit->addAction(redo);
 

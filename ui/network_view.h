@@ -28,6 +28,8 @@ class NetworkView : public QGraphicsView {
   /// Outlines the neuron the inspector shows (column 0 = inputs); nullopt for none.
   void setInspectedNeuron(std::optional<std::pair<int, int>> neuron);
 
+  /// The dataset row whose activations the neurons show (−1 without data).
+  int sample() const { return m_sample; }
   /// Largest |w| of the shown network (the legend's range).
   double weightRange() const { return m_weightRange; }
   /// How many times the architecture has been laid out (tests use it).

@@ -73,12 +73,21 @@ void StatusLine::showSnapshot(const TrainingSnapshot& snapshot) {
   m_loss->setText(std::isfinite(snapshot.loss)
                       ? QStringLiteral("%1 %2").arg(name).arg(snapshot.loss, 0, 'g', 4)
                       : QStringLiteral("%1 —").arg(name));
-  m_speed->setText(speedOf(snapshot.state == RunState::Running ? snapshot.epochsPerSecond : 0.0));
+  // Paused, "0 epochs/s" would read as "too slow": show the rate of the last run, dimmed, or
+  // a dash before the first.
+  const bool running = snapshot.state == RunState::Running;
+  if (running && snapshot.epochsPerSecond > 0) m_lastRate = snapshot.epochsPerSecond;
+  if (snapshot.epoch == 0) m_lastRate = running ? m_lastRate : 0.0;  // reset or new network
+  m_speed->setText(m_lastRate > 0 ? speedOf(m_lastRate) : tr("— epochs/s"));
+  m_speed->setForegroundRole(running ? QPalette::WindowText : QPalette::PlaceholderText);
+  m_speed->setToolTip(running ? tr("Epochs trained per second, measured.")
+                              : tr("Epochs per second measured while training last ran."));
   m_state->setText(stateOf(snapshot));
 }
 
 QString StatusLine::stateText() const { return m_state->text(); }
 QString StatusLine::lossText() const { return m_loss->text(); }
 QString StatusLine::epochText() const { return m_epoch->text(); }
+QString StatusLine::speedText() const { return m_speed->text(); }
 
 }  // namespace nnlab

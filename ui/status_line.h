@@ -21,12 +21,14 @@ class StatusLine : public QWidget {
   QString stateText() const;
   QString lossText() const;
   QString epochText() const;
+  QString speedText() const;
 
  private:
   QLabel* m_epoch;
   QLabel* m_loss;
   QLabel* m_speed;
   QLabel* m_state;
+  double m_lastRate = 0.0;  ///< measured while last running; 0 before any run
 };
 
 }  // namespace nnlab

@@ -2,22 +2,30 @@
 
 #include <gtest/gtest.h>
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStatusBar>
+#include <QTableView>
 #include <QTest>
 #include <QToolButton>
 #include <memory>
 
 #include "architecture_panel.h"
 #include "control_bar.h"
+#include "dataset_model.h"
+#include "dataset_panel.h"
 #include "network_view.h"
 #include "neuron_inspector.h"
+#include "status_line.h"
 #include "training_runner.h"
 #include "weight_editor.h"
 
@@ -149,6 +157,112 @@ TEST_F(MainWindowTest, EditingAWeightRefusesTextAndAppliesNumbers) {
   QTest::keyClick(editor->lineEdit(), Qt::Key_Return);
   ASSERT_TRUE(QTest::qWaitFor([&] { return latest()->network.layer(0).weights(1, 2) == 0.625; },
                               kTimeoutMs));
+}
+
+TEST_F(MainWindowTest, DoubleClickingAnEdgeEditsItsWeightInPlaceAndTrainingGoesOnFromIt) {
+  m_window->controls()->stepCount()->setValue(5);
+  QTest::mouseClick(m_window->controls()->stepButton(), Qt::LeftButton);
+  ASSERT_TRUE(waitShown(
+      [](const TrainingSnapshot& s) { return s.epoch == 5 && s.state == RunState::Paused; }));
+  const double before = latest()->network.layer(1).weights(2, 0);
+  NetworkView* view = m_window->networkView();
+  QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, view->edgeViewPosition(1, 2, 0));
+  auto* editor = qobject_cast<WeightEditor*>(QApplication::activePopupWidget());
+  ASSERT_NE(editor, nullptr);
+  editor->lineEdit()->selectAll();
+  QTest::keyClicks(editor->lineEdit(), QStringLiteral("-3.5"));
+  QTest::keyClick(editor->lineEdit(), Qt::Key_Return);
+  ASSERT_TRUE(QTest::qWaitFor([&] { return latest()->network.layer(1).weights(2, 0) == -3.5; },
+                              kTimeoutMs));
+  EXPECT_EQ(latest()->epoch, 5);  // the same run goes on, not a new one
+  QTest::mouseClick(m_window->controls()->stepButton(), Qt::LeftButton);
+  ASSERT_TRUE(waitShown([](const TrainingSnapshot& s) { return s.epoch == 10; }));
+  const double trained = latest()->network.layer(1).weights(2, 0);
+  EXPECT_NE(trained, -3.5);
+  // Five steps from the typed value, not from the old one.
+  EXPECT_LT(std::abs(trained - -3.5), std::abs(trained - before));
+}
+
+TEST_F(MainWindowTest, EditingAWeightIsRefusedWithAMessageWhileTraining) {
+  QTest::mouseClick(m_window->controls()->trainButton(), Qt::LeftButton);
+  ASSERT_TRUE(waitShown([](const TrainingSnapshot& s) { return s.state == RunState::Running; }));
+  NetworkView* view = m_window->networkView();
+  QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, view->edgeViewPosition(1, 2, 0));
+  EXPECT_EQ(QApplication::activePopupWidget(), nullptr);
+  EXPECT_TRUE(m_window->statusBar()->currentMessage().contains(QStringLiteral("Pause")));
+}
+
+TEST_F(MainWindowTest, ARefusedOptimizerShowsWhyAndPutsTheControlBack) {
+  ASSERT_TRUE(waitShown([](const TrainingSnapshot&) { return true; }));
+  QComboBox* optimizer = nullptr;
+  for (QComboBox* combo : m_window->architecture()->findChildren<QComboBox*>())
+    if (combo->findText(QStringLiteral("perceptron")) >= 0) optimizer = combo;
+  ASSERT_NE(optimizer, nullptr);
+  ASSERT_EQ(optimizer->currentText(), QStringLiteral("gd"));
+  // The seed has a hidden layer: the perceptron rule cannot train it.
+  const int perceptron = optimizer->findText(QStringLiteral("perceptron"));
+  optimizer->setCurrentIndex(perceptron);
+  emit optimizer->activated(perceptron);
+  ASSERT_TRUE(waitShown([](const TrainingSnapshot& s) { return !s.message.empty(); }));
+  EXPECT_EQ(latest()->settings.optimizer.kind, OptimizerKind::Gd);
+  ASSERT_TRUE(QTest::qWaitFor([&] { return optimizer->currentText() == QStringLiteral("gd"); },
+                              kTimeoutMs));
+  EXPECT_EQ(m_window->statusBar()->currentMessage(),
+            QString::fromStdString(m_window->shownSnapshot()->message));
+}
+
+TEST_F(MainWindowTest, RedoWorksWithCtrlShiftZAndCtrlY) {
+  DatasetModel* model = m_window->dataPanel()->model();
+  const QModelIndex cell = model->index(0, model->columnOfField(0));
+  ASSERT_TRUE(model->setData(cell, QStringLiteral("5")));
+  m_window->networkView()->setFocus();
+  for (QKeyCombination redo : {QKeyCombination(Qt::ControlModifier | Qt::ShiftModifier, Qt::Key_Z),
+                               QKeyCombination(Qt::ControlModifier, Qt::Key_Y)}) {
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(model->dataset().inputs(0, 0), 0.0);
+    QTest::keyClick(m_window.get(), redo.key(), redo.keyboardModifiers());
+    EXPECT_EQ(model->dataset().inputs(0, 0), 5.0);
+  }
+}
+
+TEST_F(MainWindowTest, LoadingAPresetForgetsTheSelectedRow) {
+  ASSERT_TRUE(waitShown([](const TrainingSnapshot&) { return true; }));
+  QTableView* table = m_window->dataPanel()->view();
+  table->setCurrentIndex(table->model()->index(3, 0));
+  ASSERT_TRUE(QTest::qWaitFor([&] { return m_window->networkView()->sample() == 3; }, kTimeoutMs));
+  m_window->loadPreset(seedPreset());
+  ASSERT_TRUE(QTest::qWaitFor([&] { return m_window->networkView()->sample() == 0; }, kTimeoutMs));
+  EXPECT_FALSE(table->currentIndex().isValid());
+}
+
+TEST_F(MainWindowTest, PausedTheStatusBarShowsTheLastRateNotZero) {
+  ASSERT_TRUE(waitShown([](const TrainingSnapshot&) { return true; }));
+  EXPECT_EQ(m_window->statusLine()->speedText(), QStringLiteral("— epochs/s"));
+  m_window->controls()->stepCount()->setValue(2000);
+  QTest::mouseClick(m_window->controls()->stepButton(), Qt::LeftButton);
+  ASSERT_TRUE(waitShown(
+      [](const TrainingSnapshot& s) { return s.epoch == 2000 && s.state == RunState::Paused; }));
+  EXPECT_FALSE(m_window->statusLine()->speedText().startsWith(QLatin1Char('0')))
+      << m_window->statusLine()->speedText().toStdString();
+}
+
+TEST_F(MainWindowTest, EveryControlExplainsItselfInATooltip) {
+  ASSERT_TRUE(waitShown([](const TrainingSnapshot&) { return true; }));
+  QStringList silent;
+  for (QWidget* widget : m_window->findChildren<QWidget*>()) {
+    const bool control = qobject_cast<QAbstractButton*>(widget) ||
+                         qobject_cast<QAbstractSpinBox*>(widget) ||
+                         qobject_cast<QComboBox*>(widget) || qobject_cast<QSlider*>(widget);
+    // The menu bar's overflow arrow is Qt's own and says nothing in any application.
+    if (!control || qobject_cast<QMenuBar*>(widget->parentWidget())) continue;
+    if (widget->toolTip().isEmpty()) {
+      auto* button = qobject_cast<QAbstractButton*>(widget);
+      silent << QStringLiteral("%1 \"%2\"")
+                    .arg(QString::fromLatin1(widget->metaObject()->className()),
+                         button ? button->text() : QString());
+    }
+  }
+  EXPECT_TRUE(silent.isEmpty()) << silent.join(QStringLiteral(", ")).toStdString();
 }
 
 TEST(MainWindowLifetime, ClosingMidTrainingExitsCleanly) {
