@@ -189,11 +189,11 @@ void DatasetPanel::setDataset(const Dataset& dataset) {
 
 void DatasetPanel::fitColumns() {
   constexpr int kRowsMeasured = 200;  // enough to find the widest; cheap on big tables
-  // The widest prediction (4 digits) and error (3 digits) QString::number writes.
-  const QString widestPrediction = QStringLiteral("-8.888e-88");
+  // A wide prediction (4 digits) or error (3 digits): "0.0001467", "-0.000207", "-2.07e-05".
+  const QString widestPrediction = QStringLiteral("-0.000888");
   const QFontMetrics metrics = m_view->fontMetrics();
   const QFontMetrics headerMetrics = m_view->horizontalHeader()->fontMetrics();
-  const int padding = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 10;
+  const int padding = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 6;
   const int rows = std::min(m_model->rowCount(), kRowsMeasured);
   for (int column = 0; column < m_model->columnCount(); ++column) {
     const QString header = m_model->headerData(column, Qt::Horizontal).toString();

@@ -89,6 +89,7 @@ void EdgeLayerItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
   const bool dense = m_weights.size() > 256;
   const QPalette palette = widget ? widget->palette() : QApplication::palette();
   const QColor background = palette.color(widget ? widget->backgroundRole() : QPalette::Base);
+  const bool darkBackground = background.lightnessF() < 0.5;
   // Antialiased hairlines cost several times more to rasterise; a dense pair does not need it.
   painter->setRenderHint(QPainter::Antialiasing, drawnCount() <= 1024);
   // Weak edges first so the strong ones are drawn on top of them.
@@ -102,7 +103,13 @@ void EdgeLayerItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
       // In a dense layer pair, weak edges fade into the background so the strong ones stand
       // out of the mass. Faded by mixing, not by alpha: translucent lines rasterise 5–15×
       // slower (measured on 4000 hairlines: 7 ms opaque, 45–130 ms at alpha 0.5).
-      if (dense) colour = mix(background, colour, 0.08 + 0.92 * t);
+      if (dense) {
+        colour = mix(background, colour, 0.08 + 0.92 * t);
+      } else if (darkBackground) {
+        // The scale's near-white zero would make the weakest edges the brightest lines on a
+        // dark background; fade them half-way into it instead.
+        colour = mix(background, colour, 0.45 + 0.55 * t);
+      }
       QPen pen(colour);
       // Width 0 is the cosmetic one-pixel hairline, which rasterises far faster than width 1.
       pen.setWidthF(m_maxWidth <= 1.0 ? 0.0 : 1.0 + t * (m_maxWidth - 1.0));

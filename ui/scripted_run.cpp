@@ -43,7 +43,8 @@ void ScriptedRun::beginTraining() {
   m_window.frameStats().clear();      // frames while training, not the window's first layout
   m_clock.start();
   m_window.controls()->trainAction()->setChecked(true);
-  QTimer::singleShot(static_cast<int>(m_options.trainForSeconds * 1000), this,
+  // Precise: a coarse timer may fire 5% early, and train_seconds would not be what was asked.
+  QTimer::singleShot(static_cast<int>(m_options.trainForSeconds * 1000), Qt::PreciseTimer, this,
                      &ScriptedRun::stopTraining);
 }
 
