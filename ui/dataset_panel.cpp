@@ -97,12 +97,9 @@ DatasetPanel::DatasetPanel(QWidget* parent)
   for (auto signal : {&QAbstractItemModel::columnsInserted, &QAbstractItemModel::columnsRemoved,
                       &QAbstractItemModel::rowsInserted})
     connect(m_model, signal, this, &DatasetPanel::fitColumns);
-  connect(m_model, &QAbstractItemModel::dataChanged, this,
-          [this](const QModelIndex& topLeft, const QModelIndex& bottomRight) {
-            // Predictions change every frame, within their fixed width: refit on edits only.
-            for (int column = topLeft.column(); column <= bottomRight.column(); ++column)
-              if (m_model->fieldOfColumn(column) >= 0) return fitColumns();
-          });
+  // Every edit of the data is an undo step; predictions, which change every frame within
+  // their fixed width, are not.
+  connect(m_undoStack, &QUndoStack::indexChanged, this, &DatasetPanel::fitColumns);
 }
 
 DatasetPanel::~DatasetPanel() {
