@@ -109,8 +109,10 @@ TEST(TrainingRunner, StepTrainsExactlyNEpochsLikeTheTrainer) {
   runner->step(1234);
   Snapshot s = waitForPause(*runner, PauseReason::StepDone);
   EXPECT_EQ(s->epoch, 1234);
+  // One point per epoch, each the loss of the weights that epoch started from: epochs 0…1233.
   ASSERT_EQ(s->history.size(), 1234u);
-  EXPECT_EQ(s->history.back().epoch, 1234);
+  EXPECT_EQ(s->history.front().epoch, 0);
+  EXPECT_EQ(s->history.back().epoch, 1233);
 
   const Preset preset = seedPreset();
   Trainer trainer(preset.makeNetwork(), preset.dataset, preset.settings);
@@ -333,7 +335,7 @@ TEST(TrainingRunner, HistoryStaysWithinItsBudgetOverTenMillionEpochs) {
   EXPECT_EQ(s->epoch, epochs);
   ASSERT_FALSE(s->history.empty());
   EXPECT_GE(s->history.size(), 500u);
-  EXPECT_EQ(s->history.back().epoch, epochs);
+  EXPECT_EQ(s->history.back().epoch, epochs - 1);
   EXPECT_EQ(s->history.front().max, s->history.front().max);  // not NaN
   EXPECT_GT(s->history.front().max, s->history.back().min);   // the loss fell
 }
