@@ -1,35 +1,15 @@
+// The runner's thread: its loop, training chunks, pacing, backups; and the public commands.
 #include "training_runner.h"
 
-#include <atomic>
-#include <chrono>
 #include <cmath>
-#include <condition_variable>
-#include <deque>
-#include <functional>
-#include <mutex>
 #include <sstream>
 #include <stdexcept>
-#include <stop_token>
-#include <thread>
 #include <utility>
 
+#include "training_runner_impl.h"
+
 namespace nnlab {
-namespace {
-
-using Clock = std::chrono::steady_clock;
-using Seconds = std::chrono::duration<double>;
-
-// One chunk of epochs should take about this long: long enough that the per-chunk work (clock
-// reads, the weight backup, the pending-command check) is noise, short enough that commands and
-// the destructor are served within about a millisecond.
-constexpr double kChunkSeconds = 0.00075;
-// Backups of the weights and snapshot publications are spaced so that each costs at most this
-// share of the training time (a 1000-row dataset makes a snapshot cost a third of an epoch), but
-// never further apart than kMaxGapSeconds, so that a display still gets 40 pictures a second of
-// a big model (an 8 × 64-unit network's snapshot costs ~0.5 ms: ~2% of its training time).
-constexpr double kOverheadShare = 0.01;
-constexpr double kMaxGapSeconds = 0.025;
-constexpr double kRateWindowSeconds = 1.0;
+namespace runner_detail {
 
 // When the next backup or publication is due, after one that ran from `start` to `end`.
 Clock::time_point nextDue(Clock::time_point start, Clock::time_point end, double minGapSeconds) {
@@ -77,83 +57,9 @@ std::string refitMessage(const Network& network, bool inputsChanged, bool output
   return text + (inputsChanged ? "first layer" : "last layer");
 }
 
-}  // namespace
+}  // namespace runner_detail
 
-// Everything below the "training thread" line is touched only by that thread; callers reach it
-// through `commands`, which the thread drains at chunk boundaries.
-struct TrainingRunner::Impl {
-  Impl(Network network, Init init, std::uint64_t seed, Dataset data, TrainingSettings settings,
-       RunnerOptions options);
-
-  void post(std::function<void()> command);
-  std::shared_ptr<const TrainingSnapshot> latest() const;
-
-  // Training thread.
-  void loop(std::stop_token token);
-  void runCommands();
-  void waitForCommand(std::stop_token token, std::optional<Clock::time_point> until);
-  long long epochsAllowed(Clock::time_point now);
-  void trainChunk(long long limit);
-  void adaptChunk(long long epochs, double seconds);
-  void backUp(Clock::time_point now, bool always);
-  void restoreAfterDivergence(const StepResult& result);
-  void pauseWith(PauseReason why, std::string text = {});
-  void startRunning(long long steps);
-  void replaceTrainer(Network network, std::shared_ptr<const Dataset> data, long long epoch);
-  void publish();
-  void trackBest(const Evaluation& evaluation);
-  void clearBest();
-  double measuredRate(Clock::time_point now);
-
-  // Commands, run on the training thread.
-  void doReset(std::uint64_t newSeed);
-  void doSetSettings(const TrainingSettings& settings);
-  void doSetSpeedLimit(double epochsPerSecond);
-  void doSetDataset(std::shared_ptr<const Dataset> data);
-  void doSetNetwork(const NetworkSpec& spec, Init newInit, std::uint64_t newSeed);
-  void doSetModel(Network network);
-  void doRevertToBest();
-
-  // Shared with callers.
-  mutable std::mutex snapshotMutex;
-  std::shared_ptr<const TrainingSnapshot> snapshot;  // guarded by snapshotMutex
-  std::mutex commandMutex;
-  std::condition_variable_any wake;
-  std::vector<std::function<void()>> commands;  // guarded by commandMutex
-  // Read by the training thread between chunks without taking the lock: an atomic flag is all
-  // the hot loop pays for being commandable.
-  std::atomic<bool> pending{false};
-  std::atomic<bool> stopped{false};
-
-  // ---- training thread ----
-  RunnerOptions options;
-  std::shared_ptr<const Dataset> dataset;  // what the trainer holds a copy of
-  Trainer trainer;
-  Init init;
-  std::uint64_t seed;
-  RunState state = RunState::Paused;
-  PauseReason reason = PauseReason::None;
-  std::string message;
-  long long stepsLeft = 0;  // > 0 while step(n) is running
-  double speedLimit = 0.0;  // epochs/s; 0: unlimited
-  StopConditions stopConditions;
-  LossHistory history;
-  long long chunk = 1;  // epochs per chunk, adapted to take ~kChunkSeconds
-  Network backup;       // the last weights known to give a finite loss
-  long long backupEpoch = 0;
-  Clock::time_point nextBackup;
-  Clock::time_point paceStart;  // speed limit: epochs trained since paceStart
-  long long pacedEpochs = 0;
-  long long totalEpochs = 0;  // every epoch ever trained, for the rate
-  std::deque<std::pair<Clock::time_point, long long>> rateSamples;
-  Clock::time_point nextPublish;
-  std::uint64_t serial = 0;
-  Network best;  // the weights with the lowest test loss seen at a publication
-  std::optional<double> bestTestLoss;
-  long long bestEpoch = 0;
-
-  std::jthread thread;  // last: joined before anything it uses is destroyed
-};
+using namespace runner_detail;
 
 TrainingRunner::Impl::Impl(Network network, Init init, std::uint64_t seed, Dataset data,
                            TrainingSettings settings, RunnerOptions options)
@@ -350,194 +256,6 @@ void TrainingRunner::Impl::replaceTrainer(Network network, std::shared_ptr<const
   dataset = std::move(data);
   backUp(Clock::now(), true);
   clearBest();
-}
-
-void TrainingRunner::Impl::publish() {
-  auto next = std::make_shared<TrainingSnapshot>();
-  const Clock::time_point now = Clock::now();
-  next->serial = ++serial;
-  next->predictions = trainer.predictAll();
-  const Evaluation evaluation =
-      evaluatePredictions(trainer.settings().loss, next->predictions, *dataset);
-  trackBest(evaluation);
-  next->epoch = trainer.epoch();
-  next->state = state;
-  next->reason = reason;
-  next->message = message;
-  next->loss = evaluation.trainLoss;
-  next->testLoss = evaluation.testLoss;
-  next->trainAccuracy = evaluation.trainAccuracy;
-  next->testAccuracy = evaluation.testAccuracy;
-  next->bestTestLoss = bestTestLoss;
-  if (bestTestLoss) next->bestEpoch = bestEpoch;
-  next->epochsPerSecond = measuredRate(now);
-  next->speedLimit = speedLimit;
-  next->stopConditions = stopConditions;
-  next->settings = trainer.settings();
-  next->init = init;
-  next->seed = seed;
-  next->network = trainer.network();
-  next->gradients = trainer.gradients();
-  next->dataset = dataset;
-  next->history = history.points();
-  nextPublish = nextDue(now, Clock::now(), options.publishIntervalSeconds);
-  std::shared_ptr<const TrainingSnapshot> old = std::move(next);
-  {
-    std::lock_guard lock(snapshotMutex);
-    snapshot.swap(old);
-  }
-  // `old` is released here, outside the lock: a reader never waits for a snapshot's destructor.
-}
-
-// Called at every publication: the test loss is measured there anyway, and checking it every
-// epoch would cost a forward pass of the test rows per epoch.
-void TrainingRunner::Impl::trackBest(const Evaluation& evaluation) {
-  if (!evaluation.testLoss || !std::isfinite(*evaluation.testLoss)) return;
-  if (!bestTestLoss || *evaluation.testLoss < *bestTestLoss) {
-    bestTestLoss = evaluation.testLoss;
-    bestEpoch = trainer.epoch();
-    best = trainer.network();
-    return;
-  }
-  const long long patience = stopConditions.earlyStopPatience;
-  if (state == RunState::Running && patience > 0 && trainer.epoch() - bestEpoch >= patience) {
-    std::ostringstream text;
-    text << "The test loss has not improved for " << trainer.epoch() - bestEpoch
-         << " epochs; the lowest, " << *bestTestLoss << ", was at epoch " << bestEpoch << ".";
-    pauseWith(PauseReason::EarlyStop, text.str());
-  }
-}
-
-void TrainingRunner::Impl::clearBest() {
-  bestTestLoss.reset();
-  bestEpoch = 0;
-}
-
-double TrainingRunner::Impl::measuredRate(Clock::time_point now) {
-  if (state != RunState::Running) {
-    rateSamples.clear();
-    return 0.0;
-  }
-  rateSamples.emplace_back(now, totalEpochs);
-  while (rateSamples.size() > 2 &&
-         Seconds(now - rateSamples[1].first).count() >= kRateWindowSeconds) {
-    rateSamples.pop_front();
-  }
-  const double seconds = Seconds(now - rateSamples.front().first).count();
-  if (seconds <= 0.0) return 0.0;
-  return static_cast<double>(totalEpochs - rateSamples.front().second) / seconds;
-}
-
-void TrainingRunner::Impl::doReset(std::uint64_t newSeed) {
-  Network fresh = trainer.network();  // same shapes, activations and biases
-  fresh.initialize(init, newSeed);
-  seed = newSeed;
-  replaceTrainer(std::move(fresh), dataset, 0);  // a new trainer: the same shuffles as a new run
-  history.clear();
-  pauseWith(PauseReason::None);
-  message.clear();
-}
-
-void TrainingRunner::Impl::doSetSettings(const TrainingSettings& settings) {
-  if (auto problem = Trainer::incompatibility(trainer.network(), trainer.dataset(), settings)) {
-    message = "Refused the new settings: " + *problem + "; the old ones stay.";
-    return;
-  }
-  if (settings.loss != trainer.settings().loss) clearBest();  // losses of another kind
-  trainer.setSettings(settings);
-}
-
-void TrainingRunner::Impl::doSetSpeedLimit(double epochsPerSecond) {
-  if (std::isnan(epochsPerSecond) || epochsPerSecond < 0.0) {
-    message = "Refused the speed limit " + numberText(epochsPerSecond) +
-              ": it must be a positive number of epochs per second, or 0 for unlimited.";
-    return;
-  }
-  speedLimit = std::isinf(epochsPerSecond) ? 0.0 : epochsPerSecond;
-  paceStart = Clock::now();
-  pacedEpochs = 0;
-}
-
-void TrainingRunner::Impl::doSetDataset(std::shared_ptr<const Dataset> data) {
-  if (data->rows() < 1) {
-    message = "Refused the new data: it has no rows; the old data stays.";
-    return;
-  }
-  const Network& old = trainer.network();
-  const bool inputsChanged = data->inputColumns() != old.inputs();
-  const bool outputsChanged = data->targetColumns() != old.outputs();
-  if (!inputsChanged && !outputsChanged) {
-    if (auto problem = Trainer::incompatibility(old, *data, trainer.settings())) {
-      message = "Refused the new data: " + *problem + "; the old data stays.";
-      return;
-    }
-    trainer.setDataset(*data);
-    dataset = std::move(data);
-    clearBest();
-    return;
-  }
-  Network adapted = fitToData(old, *data, init, seed);
-  if (auto problem = Trainer::incompatibility(adapted, *data, trainer.settings())) {
-    message = "Refused the new data: " + *problem + "; the old data stays.";
-    return;
-  }
-  message = refitMessage(adapted, inputsChanged, outputsChanged) + " (" +
-            std::string(initName(init)) + ", seed " + std::to_string(seed) + ").";
-  replaceTrainer(std::move(adapted), std::move(data), trainer.epoch());
-}
-
-void TrainingRunner::Impl::doSetNetwork(const NetworkSpec& spec, Init newInit,
-                                        std::uint64_t newSeed) {
-  if (auto problem = spec.validate()) {
-    message = "Refused the new network: " + *problem + ".";
-    return;
-  }
-  Network fresh(spec);
-  fresh.initialize(newInit, newSeed);
-  if (auto problem = Trainer::incompatibility(fresh, *dataset, trainer.settings())) {
-    message = "Refused the new network: " + *problem + ".";
-    return;
-  }
-  init = newInit;
-  seed = newSeed;
-  replaceTrainer(std::move(fresh), dataset, 0);
-  history.clear();
-  pauseWith(PauseReason::None);
-  message.clear();
-}
-
-void TrainingRunner::Impl::doSetModel(Network network) {
-  if (auto problem = Trainer::incompatibility(network, *dataset, trainer.settings())) {
-    message = "Refused the model: " + *problem + ".";
-    return;
-  }
-  if (!network.allFinite()) {
-    message = "Refused the model: some of its weights are not finite numbers.";
-    return;
-  }
-  const bool sameShape = network.sameShape(trainer.network());
-  const long long epoch = sameShape ? trainer.epoch() : 0;
-  trainer.setNetwork(std::move(network));
-  trainer.setEpoch(epoch);
-  if (!sameShape) history.clear();
-  backUp(Clock::now(), true);
-  clearBest();
-}
-
-void TrainingRunner::Impl::doRevertToBest() {
-  if (!bestTestLoss) {
-    message = "There are no best weights to revert to: no test loss has been measured.";
-    return;
-  }
-  trainer.setNetwork(best);  // also clears the optimizer state
-  trainer.setEpoch(bestEpoch);
-  history.truncate(bestEpoch);
-  backUp(Clock::now(), true);
-  chunk = 1;
-  std::ostringstream text;
-  text << "Restored the weights of epoch " << bestEpoch << ", which had the lowest test loss ("
-       << *bestTestLoss << ").";
-  message = text.str();
 }
 
 TrainingRunner::TrainingRunner(Network network, Init init, std::uint64_t seed, Dataset dataset,

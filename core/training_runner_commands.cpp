@@ -1,0 +1,199 @@
+// The runner's commands (run on the training thread) and its snapshot publication.
+#include <cmath>
+#include <sstream>
+
+#include "training_runner_impl.h"
+
+namespace nnlab {
+
+using namespace runner_detail;
+
+void TrainingRunner::Impl::publish() {
+  auto next = std::make_shared<TrainingSnapshot>();
+  const Clock::time_point now = Clock::now();
+  next->serial = ++serial;
+  next->predictions = trainer.predictAll();
+  const Evaluation evaluation =
+      evaluatePredictions(trainer.settings().loss, next->predictions, *dataset);
+  trackBest(evaluation);
+  next->epoch = trainer.epoch();
+  next->state = state;
+  next->reason = reason;
+  next->message = message;
+  next->loss = evaluation.trainLoss;
+  next->testLoss = evaluation.testLoss;
+  next->trainAccuracy = evaluation.trainAccuracy;
+  next->testAccuracy = evaluation.testAccuracy;
+  next->bestTestLoss = bestTestLoss;
+  if (bestTestLoss) next->bestEpoch = bestEpoch;
+  next->epochsPerSecond = measuredRate(now);
+  next->speedLimit = speedLimit;
+  next->stopConditions = stopConditions;
+  next->settings = trainer.settings();
+  next->init = init;
+  next->seed = seed;
+  next->network = trainer.network();
+  next->gradients = trainer.gradients();
+  next->dataset = dataset;
+  next->history = history.points();
+  nextPublish = nextDue(now, Clock::now(), options.publishIntervalSeconds);
+  std::shared_ptr<const TrainingSnapshot> old = std::move(next);
+  {
+    std::lock_guard lock(snapshotMutex);
+    snapshot.swap(old);
+  }
+  // `old` is released here, outside the lock: a reader never waits for a snapshot's destructor.
+}
+
+// Called at every publication: the test loss is measured there anyway, and checking it every
+// epoch would cost a forward pass of the test rows per epoch.
+void TrainingRunner::Impl::trackBest(const Evaluation& evaluation) {
+  if (!evaluation.testLoss || !std::isfinite(*evaluation.testLoss)) return;
+  if (!bestTestLoss || *evaluation.testLoss < *bestTestLoss) {
+    bestTestLoss = evaluation.testLoss;
+    bestEpoch = trainer.epoch();
+    best = trainer.network();
+    return;
+  }
+  const long long patience = stopConditions.earlyStopPatience;
+  if (state == RunState::Running && patience > 0 && trainer.epoch() - bestEpoch >= patience) {
+    std::ostringstream text;
+    text << "The test loss has not improved for " << trainer.epoch() - bestEpoch
+         << " epochs; the lowest, " << *bestTestLoss << ", was at epoch " << bestEpoch << ".";
+    pauseWith(PauseReason::EarlyStop, text.str());
+  }
+}
+
+void TrainingRunner::Impl::clearBest() {
+  bestTestLoss.reset();
+  bestEpoch = 0;
+}
+
+double TrainingRunner::Impl::measuredRate(Clock::time_point now) {
+  if (state != RunState::Running) {
+    rateSamples.clear();
+    return 0.0;
+  }
+  rateSamples.emplace_back(now, totalEpochs);
+  while (rateSamples.size() > 2 &&
+         Seconds(now - rateSamples[1].first).count() >= kRateWindowSeconds) {
+    rateSamples.pop_front();
+  }
+  const double seconds = Seconds(now - rateSamples.front().first).count();
+  if (seconds <= 0.0) return 0.0;
+  return static_cast<double>(totalEpochs - rateSamples.front().second) / seconds;
+}
+
+void TrainingRunner::Impl::doReset(std::uint64_t newSeed) {
+  Network fresh = trainer.network();  // same shapes, activations and biases
+  fresh.initialize(init, newSeed);
+  seed = newSeed;
+  replaceTrainer(std::move(fresh), dataset, 0);  // a new trainer: the same shuffles as a new run
+  history.clear();
+  pauseWith(PauseReason::None);
+  message.clear();
+}
+
+void TrainingRunner::Impl::doSetSettings(const TrainingSettings& settings) {
+  if (auto problem = Trainer::incompatibility(trainer.network(), trainer.dataset(), settings)) {
+    message = "Refused the new settings: " + *problem + "; the old ones stay.";
+    return;
+  }
+  if (settings.loss != trainer.settings().loss) clearBest();  // losses of another kind
+  trainer.setSettings(settings);
+}
+
+void TrainingRunner::Impl::doSetSpeedLimit(double epochsPerSecond) {
+  if (std::isnan(epochsPerSecond) || epochsPerSecond < 0.0) {
+    message = "Refused the speed limit " + numberText(epochsPerSecond) +
+              ": it must be a positive number of epochs per second, or 0 for unlimited.";
+    return;
+  }
+  speedLimit = std::isinf(epochsPerSecond) ? 0.0 : epochsPerSecond;
+  paceStart = Clock::now();
+  pacedEpochs = 0;
+}
+
+void TrainingRunner::Impl::doSetDataset(std::shared_ptr<const Dataset> data) {
+  if (data->rows() < 1) {
+    message = "Refused the new data: it has no rows; the old data stays.";
+    return;
+  }
+  const Network& old = trainer.network();
+  const bool inputsChanged = data->inputColumns() != old.inputs();
+  const bool outputsChanged = data->targetColumns() != old.outputs();
+  if (!inputsChanged && !outputsChanged) {
+    if (auto problem = Trainer::incompatibility(old, *data, trainer.settings())) {
+      message = "Refused the new data: " + *problem + "; the old data stays.";
+      return;
+    }
+    trainer.setDataset(*data);
+    dataset = std::move(data);
+    clearBest();
+    return;
+  }
+  Network adapted = fitToData(old, *data, init, seed);
+  if (auto problem = Trainer::incompatibility(adapted, *data, trainer.settings())) {
+    message = "Refused the new data: " + *problem + "; the old data stays.";
+    return;
+  }
+  message = refitMessage(adapted, inputsChanged, outputsChanged) + " (" +
+            std::string(initName(init)) + ", seed " + std::to_string(seed) + ").";
+  replaceTrainer(std::move(adapted), std::move(data), trainer.epoch());
+}
+
+void TrainingRunner::Impl::doSetNetwork(const NetworkSpec& spec, Init newInit,
+                                        std::uint64_t newSeed) {
+  if (auto problem = spec.validate()) {
+    message = "Refused the new network: " + *problem + ".";
+    return;
+  }
+  Network fresh(spec);
+  fresh.initialize(newInit, newSeed);
+  if (auto problem = Trainer::incompatibility(fresh, *dataset, trainer.settings())) {
+    message = "Refused the new network: " + *problem + ".";
+    return;
+  }
+  init = newInit;
+  seed = newSeed;
+  replaceTrainer(std::move(fresh), dataset, 0);
+  history.clear();
+  pauseWith(PauseReason::None);
+  message.clear();
+}
+
+void TrainingRunner::Impl::doSetModel(Network network) {
+  if (auto problem = Trainer::incompatibility(network, *dataset, trainer.settings())) {
+    message = "Refused the model: " + *problem + ".";
+    return;
+  }
+  if (!network.allFinite()) {
+    message = "Refused the model: some of its weights are not finite numbers.";
+    return;
+  }
+  const bool sameShape = network.sameShape(trainer.network());
+  const long long epoch = sameShape ? trainer.epoch() : 0;
+  trainer.setNetwork(std::move(network));
+  trainer.setEpoch(epoch);
+  if (!sameShape) history.clear();
+  backUp(Clock::now(), true);
+  clearBest();
+}
+
+void TrainingRunner::Impl::doRevertToBest() {
+  if (!bestTestLoss) {
+    message = "There are no best weights to revert to: no test loss has been measured.";
+    return;
+  }
+  trainer.setNetwork(best);  // also clears the optimizer state
+  trainer.setEpoch(bestEpoch);
+  history.truncate(bestEpoch);
+  backUp(Clock::now(), true);
+  chunk = 1;
+  std::ostringstream text;
+  text << "Restored the weights of epoch " << bestEpoch << ", which had the lowest test loss ("
+       << *bestTestLoss << ").";
+  message = text.str();
+}
+
+}  // namespace nnlab

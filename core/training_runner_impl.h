@@ -1,0 +1,127 @@
+#pragma once
+
+// The training runner's private state, shared by training_runner.cpp (the thread and its
+// training loop) and training_runner_commands.cpp (commands and snapshot publication). Not part
+// of the library's interface.
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <stop_token>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "evaluation.h"
+#include "training_runner.h"
+
+namespace nnlab {
+namespace runner_detail {
+
+using Clock = std::chrono::steady_clock;
+using Seconds = std::chrono::duration<double>;
+
+// One chunk of epochs should take about this long: long enough that the per-chunk work (clock
+// reads, the weight backup, the pending-command check) is noise, short enough that commands and
+// the destructor are served within about a millisecond.
+constexpr double kChunkSeconds = 0.00075;
+// Backups of the weights and snapshot publications are spaced so that each costs at most this
+// share of the training time (a 1000-row dataset makes a snapshot cost a third of an epoch), but
+// never further apart than kMaxGapSeconds, so that a display still gets 40 pictures a second of
+// a big model (an 8 × 64-unit network's snapshot costs ~0.5 ms: ~2% of its training time).
+constexpr double kOverheadShare = 0.01;
+constexpr double kMaxGapSeconds = 0.025;
+constexpr double kRateWindowSeconds = 1.0;
+
+// When the next backup or publication is due, after one that ran from `start` to `end`.
+Clock::time_point nextDue(Clock::time_point start, Clock::time_point end, double minGapSeconds);
+std::string numberText(double value);
+// `network` with its first layer (if its inputs differ from the data's) and its last layer (if
+// its outputs differ) replaced by the layers setNetwork(spec, init, seed) would draw.
+Network fitToData(const Network& network, const Dataset& data, Init init, std::uint64_t seed);
+std::string refitMessage(const Network& network, bool inputsChanged, bool outputsChanged);
+
+}  // namespace runner_detail
+
+// Everything below the "training thread" line is touched only by that thread; callers reach it
+// through `commands`, which the thread drains at chunk boundaries.
+struct TrainingRunner::Impl {
+  using Clock = runner_detail::Clock;
+  Impl(Network network, Init init, std::uint64_t seed, Dataset data, TrainingSettings settings,
+       RunnerOptions options);
+
+  void post(std::function<void()> command);
+  std::shared_ptr<const TrainingSnapshot> latest() const;
+
+  // Training thread.
+  void loop(std::stop_token token);
+  void runCommands();
+  void waitForCommand(std::stop_token token, std::optional<Clock::time_point> until);
+  long long epochsAllowed(Clock::time_point now);
+  void trainChunk(long long limit);
+  void adaptChunk(long long epochs, double seconds);
+  void backUp(Clock::time_point now, bool always);
+  void restoreAfterDivergence(const StepResult& result);
+  void pauseWith(PauseReason why, std::string text = {});
+  void startRunning(long long steps);
+  void replaceTrainer(Network network, std::shared_ptr<const Dataset> data, long long epoch);
+  void publish();
+  void trackBest(const Evaluation& evaluation);
+  void clearBest();
+  double measuredRate(Clock::time_point now);
+
+  // Commands, run on the training thread.
+  void doReset(std::uint64_t newSeed);
+  void doSetSettings(const TrainingSettings& settings);
+  void doSetSpeedLimit(double epochsPerSecond);
+  void doSetDataset(std::shared_ptr<const Dataset> data);
+  void doSetNetwork(const NetworkSpec& spec, Init newInit, std::uint64_t newSeed);
+  void doSetModel(Network network);
+  void doRevertToBest();
+
+  // Shared with callers.
+  mutable std::mutex snapshotMutex;
+  std::shared_ptr<const TrainingSnapshot> snapshot;  // guarded by snapshotMutex
+  std::mutex commandMutex;
+  std::condition_variable_any wake;
+  std::vector<std::function<void()>> commands;  // guarded by commandMutex
+  // Read by the training thread between chunks without taking the lock: an atomic flag is all
+  // the hot loop pays for being commandable.
+  std::atomic<bool> pending{false};
+  std::atomic<bool> stopped{false};
+
+  // ---- training thread ----
+  RunnerOptions options;
+  std::shared_ptr<const Dataset> dataset;  // what the trainer holds a copy of
+  Trainer trainer;
+  Init init;
+  std::uint64_t seed;
+  RunState state = RunState::Paused;
+  PauseReason reason = PauseReason::None;
+  std::string message;
+  long long stepsLeft = 0;  // > 0 while step(n) is running
+  double speedLimit = 0.0;  // epochs/s; 0: unlimited
+  StopConditions stopConditions;
+  LossHistory history;
+  long long chunk = 1;  // epochs per chunk, adapted to take ~kChunkSeconds
+  Network backup;       // the last weights known to give a finite loss
+  long long backupEpoch = 0;
+  Clock::time_point nextBackup;
+  Clock::time_point paceStart;  // speed limit: epochs trained since paceStart
+  long long pacedEpochs = 0;
+  long long totalEpochs = 0;  // every epoch ever trained, for the rate
+  std::deque<std::pair<Clock::time_point, long long>> rateSamples;
+  Clock::time_point nextPublish;
+  std::uint64_t serial = 0;
+  Network best;  // the weights with the lowest test loss seen at a publication
+  std::optional<double> bestTestLoss;
+  long long bestEpoch = 0;
+
+  std::jthread thread;  // last: joined before anything it uses is destroyed
+};
+
+}  // namespace nnlab
