@@ -10,6 +10,7 @@
 #include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <algorithm>
 
 #include "training_runner.h"
 
@@ -153,8 +154,8 @@ void ArchitecturePanel::syncWidgets() {
   m_removeLayer->setEnabled(hidden > 0);
 }
 
-QComboBox* ArchitecturePanel::activationCombo(Activation current) {
-  auto* combo = new QComboBox(this);
+QComboBox* ArchitecturePanel::activationCombo(Activation current, QWidget* parent) {
+  auto* combo = new QComboBox(parent);
   for (Activation a : {Activation::Sigmoid, Activation::Tanh, Activation::Relu, Activation::Linear,
                        Activation::Step})
     combo->addItem(text(activationName(a)), static_cast<int>(a));
@@ -168,14 +169,17 @@ QComboBox* ArchitecturePanel::activationCombo(Activation current) {
 void ArchitecturePanel::buildLayerWidgets() {
   for (QWidget* widget : m_layerWidgets) delete widget;
   m_layerWidgets.clear();
+  // The editors live in the scroll area's content widget from the start. Made after the window
+  // is shown, they would otherwise stay hidden until someone called show() on each.
+  QWidget* grid = m_layerScroll->widget();
   const int layers = static_cast<int>(m_spec.layers.size());
   for (int l = 0; l < layers; ++l) {
     const bool output = l == layers - 1;
-    auto* name = new QLabel(output ? tr("output") : tr("h%1").arg(l + 1), this);
+    auto* name = new QLabel(output ? tr("output") : tr("h%1").arg(l + 1), grid);
     name->setAlignment(Qt::AlignCenter);
     m_layerGrid->addWidget(name, 0, l);
     m_layerWidgets.push_back(name);
-    auto* units = new QSpinBox(this);
+    auto* units = new QSpinBox(grid);
     units->setRange(1, kMaxUnits);
     units->setValue(m_spec.layers[l].units);
     units->setKeyboardTracking(false);
@@ -187,7 +191,7 @@ void ArchitecturePanel::buildLayerWidgets() {
       spec.layers[l].units = value;
       requestNetwork(spec);
     });
-    QComboBox* activation = activationCombo(m_spec.layers[l].activation);
+    QComboBox* activation = activationCombo(m_spec.layers[l].activation, grid);
     connect(activation, &QComboBox::activated, this, [this, l, activation] {
       NetworkSpec spec = m_spec;
       spec.layers[l].activation = static_cast<Activation>(activation->currentData().toInt());
@@ -198,11 +202,26 @@ void ArchitecturePanel::buildLayerWidgets() {
     m_layerWidgets.push_back(units);
     m_layerWidgets.push_back(activation);
   }
+  for (QWidget* widget : m_layerWidgets) widget->show();
   m_layerGrid->activate();
-  QWidget* grid = m_layerScroll->widget();
   grid->adjustSize();
-  m_layerScroll->setFixedHeight(grid->sizeHint().height() +
-                                m_layerScroll->horizontalScrollBar()->sizeHint().height());
+  // Room for the three rows and for the sideways scroll bar, which may come and go.
+  const int rows = std::max(grid->sizeHint().height(), m_layerGrid->minimumSize().height());
+  m_layerScroll->setFixedHeight(rows + m_layerScroll->horizontalScrollBar()->sizeHint().height());
+}
+
+QList<QSpinBox*> ArchitecturePanel::unitBoxes() const {
+  QList<QSpinBox*> boxes;
+  for (QWidget* widget : m_layerWidgets)
+    if (auto* box = qobject_cast<QSpinBox*>(widget)) boxes.push_back(box);
+  return boxes;
+}
+
+QList<QComboBox*> ArchitecturePanel::activationCombos() const {
+  QList<QComboBox*> combos;
+  for (QWidget* widget : m_layerWidgets)
+    if (auto* combo = qobject_cast<QComboBox*>(widget)) combos.push_back(combo);
+  return combos;
 }
 
 void ArchitecturePanel::addHiddenLayer() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QWidget>
 #include <string>
 #include <vector>
@@ -31,6 +32,9 @@ class ArchitecturePanel : public QWidget {
   void showSnapshot(const TrainingSnapshot& snapshot);
   /// Hidden layers shown (tests use it).
   int hiddenLayerCount() const { return static_cast<int>(m_spec.layers.size()) - 1; }
+  /// The units box and activation combo of each layer, hidden layers then output (tests).
+  QList<QSpinBox*> unitBoxes() const;
+  QList<QComboBox*> activationCombos() const;
 
  public slots:
   void addHiddenLayer();
@@ -47,7 +51,7 @@ class ArchitecturePanel : public QWidget {
   void syncWidgets();
   void requestNetwork(const NetworkSpec& spec);
   void requestSettings();
-  QComboBox* activationCombo(Activation current);
+  QComboBox* activationCombo(Activation current, QWidget* parent);
 
   NetworkSpec m_spec;
   Init m_init = Init::Uniform01;

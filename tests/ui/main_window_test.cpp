@@ -136,6 +136,53 @@ TEST_F(MainWindowTest, AddingAHiddenLayerRebuildsTheGraph) {
   EXPECT_EQ(m_window->architecture()->hiddenLayerCount(), 2);
 }
 
+/// Every layer's units box and activation combo is on screen inside the architecture panel.
+void expectLayerEditorsShown(ArchitecturePanel* panel, int layers) {
+  const QList<QSpinBox*> boxes = panel->unitBoxes();
+  const QList<QComboBox*> combos = panel->activationCombos();
+  ASSERT_EQ(boxes.size(), layers);
+  ASSERT_EQ(combos.size(), layers);
+  QList<QWidget*> editors;
+  for (QSpinBox* box : boxes) editors.push_back(box);
+  for (QComboBox* combo : combos) editors.push_back(combo);
+  for (QWidget* editor : editors) {
+    EXPECT_TRUE(editor->isVisible());
+    EXPECT_FALSE(editor->geometry().isEmpty());
+    // Inside the panel from top to bottom; sideways the row may scroll.
+    const QRect inPanel(editor->mapTo(panel, QPoint(0, 0)), editor->size());
+    EXPECT_GE(inPanel.top(), 0);
+    EXPECT_LE(inPanel.bottom(), panel->height());
+    const QWidget* viewport = editor->parentWidget()->parentWidget();
+    const QRect inViewport(editor->mapTo(viewport, QPoint(0, 0)), editor->size());
+    EXPECT_GE(inViewport.top(), 0);
+    EXPECT_LE(inViewport.bottom(), viewport->height()) << "cut off by the scroll area";
+  }
+}
+
+TEST_F(MainWindowTest, LayerEditorsStayVisibleAfterArchitectureChanges) {
+  ASSERT_TRUE(waitShown([](const TrainingSnapshot&) { return true; }));
+  ArchitecturePanel* panel = m_window->architecture();
+  QPushButton* add = nullptr;
+  for (QPushButton* button : panel->findChildren<QPushButton*>())
+    if (button->text() == QStringLiteral("+ layer")) add = button;
+  ASSERT_NE(add, nullptr);
+  QTest::mouseClick(add, Qt::LeftButton);
+  ASSERT_TRUE(waitShown([](const TrainingSnapshot& s) { return s.network.layerCount() == 3; }));
+  QTest::qWait(50);
+  expectLayerEditorsShown(panel, 3);
+
+  QSpinBox* h1 = panel->unitBoxes().front();
+  h1->setFocus();
+  h1->selectAll();
+  QTest::keyClicks(h1, QStringLiteral("8"));
+  QTest::keyClick(h1, Qt::Key_Return);
+  ASSERT_TRUE(waitShown(
+      [](const TrainingSnapshot& s) { return s.network.spec().layers.front().units == 8; }));
+  QTest::qWait(50);
+  expectLayerEditorsShown(panel, 3);
+  EXPECT_EQ(panel->unitBoxes().front()->value(), 8);
+}
+
 TEST_F(MainWindowTest, ClickingANeuronShowsItsComputation) {
   ASSERT_TRUE(waitShown([](const TrainingSnapshot&) { return true; }));
   NetworkView* view = m_window->networkView();
