@@ -1,5 +1,6 @@
 // nnlab: the desktop window. Parses the command line, opens the experiment, runs the event loop.
 #include <QApplication>
+#include <QCoreApplication>
 #include <QMessageBox>
 #include <iostream>
 
@@ -7,10 +8,29 @@
 #include "main_window.h"
 #include "scripted_run.h"
 
+namespace {
+
+void nameApplication() {
+  QCoreApplication::setOrganizationName(QStringLiteral("nnlab"));
+  QCoreApplication::setApplicationName(QStringLiteral("nnlab"));
+  QCoreApplication::setApplicationVersion(QStringLiteral(NNLAB_VERSION));
+}
+
+}  // namespace
+
 int main(int argc, char* argv[]) {
+  {
+    // --help and --version need no display: answer them before opening one.
+    QCoreApplication probe(argc, argv);
+    nameApplication();
+    const nnlab::LaunchOptions options = nnlab::LaunchOptions::parse(probe.arguments());
+    if (options.help || options.version) {
+      std::cout << options.usage.toStdString();
+      return 0;
+    }
+  }
   QApplication app(argc, argv);
-  QApplication::setOrganizationName(QStringLiteral("nnlab"));
-  QApplication::setApplicationName(QStringLiteral("nnlab"));
+  nameApplication();
 
   const nnlab::LaunchOptions options = nnlab::LaunchOptions::parse(QApplication::arguments());
   if (!options.error.isEmpty()) {

@@ -68,16 +68,24 @@ bool reshape(const LaunchOptions& options, Preset& preset, QString* error) {
   return true;
 }
 
+QString knownPresets() {
+  QStringList names;
+  for (const std::string& known : presetNames()) names << QString::fromStdString(known);
+  return names.join(QStringLiteral(", "));
+}
+
 }  // namespace
 
 LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.setApplicationDescription(
       QCoreApplication::translate("LaunchOptions", "Watch and steer a neural network learning."));
-  parser.addHelpOption();
-  const QCommandLineOption preset(QStringLiteral("preset"),
-                                  QCoreApplication::translate("LaunchOptions", "Open a preset."),
-                                  QStringLiteral("name"));
+  const QCommandLineOption help = parser.addHelpOption();
+  const QCommandLineOption version = parser.addVersionOption();
+  const QCommandLineOption preset(
+      QStringLiteral("preset"),
+      QCoreApplication::translate("LaunchOptions", "Open a preset: %1.").arg(knownPresets()),
+      QStringLiteral("name"));
   const QCommandLineOption trainFor(
       QStringLiteral("train-for"),
       QCoreApplication::translate("LaunchOptions", "Train at full speed for this wall time."),
@@ -97,16 +105,31 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
       QStringLiteral("I,H,...,O"));
   const QCommandLineOption activation(
       QStringLiteral("activation"),
-      QCoreApplication::translate("LaunchOptions", "Hidden layers' activation function."),
+      QCoreApplication::translate("LaunchOptions", "Hidden layers' activation function: %1.")
+          .arg(QString::fromStdString(activationNames())),
       QStringLiteral("name"));
   const QCommandLineOption quit(QStringLiteral("quit"),
                                 QCoreApplication::translate("LaunchOptions", "Exit when done."));
   parser.addOptions({preset, layers, activation, trainFor, screenshot, report, quit});
-  parser.addPositionalArgument(QStringLiteral("file.csv"),
-                               QCoreApplication::translate("LaunchOptions", "Data to open."));
+  parser.addPositionalArgument(
+      QStringLiteral("file.csv"),
+      QCoreApplication::translate("LaunchOptions",
+                                  "Data to open: numeric columns with a header row; trailing "
+                                  "columns named y… or target… are the targets."));
   LaunchOptions options;
   if (!parser.parse(arguments)) {
     options.error = parser.errorText();
+    return options;
+  }
+  if (parser.isSet(help)) {
+    options.help = true;
+    options.usage = parser.helpText();
+    return options;
+  }
+  if (parser.isSet(version)) {
+    options.version = true;
+    options.usage = QStringLiteral("%1 %2\n").arg(QCoreApplication::applicationName(),
+                                                  QCoreApplication::applicationVersion());
     return options;
   }
   options.preset = parser.value(preset);
@@ -150,10 +173,8 @@ std::optional<Preset> LaunchOptions::experiment(QString* error) const {
   const std::string name = preset.isEmpty() ? std::string("seed") : preset.toStdString();
   std::optional<Preset> chosen = findPreset(name);
   if (!chosen) {
-    QStringList names;
-    for (const std::string& known : presetNames()) names << QString::fromStdString(known);
     *error = QCoreApplication::translate("LaunchOptions", "unknown preset \"%1\" (known: %2)")
-                 .arg(preset, names.join(QStringLiteral(", ")));
+                 .arg(preset, knownPresets());
     return std::nullopt;
   }
   if (!csvPath.isEmpty()) {

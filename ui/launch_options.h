@@ -21,9 +21,13 @@ struct LaunchOptions {
   QString screenshotPath;
   QString reportPath;
   bool quit = false;
-  QString error;  ///< non-empty when the command line is unusable
+  bool help = false;     ///< --help / -h: print `usage` and exit
+  bool version = false;  ///< --version: print `usage` (the version line) and exit
+  QString usage;         ///< what --help or --version prints
+  QString error;         ///< non-empty when the command line is unusable
 
-  /// Parses QApplication::arguments() (program name first).
+  /// Parses QApplication::arguments() (program name first). Never exits: --help and --version
+  /// set `help`/`version` and `usage`, and the caller prints it.
   static LaunchOptions parse(const QStringList& arguments);
   /// True when the run is driven by the command line (train, screenshot, report or quit).
   bool scripted() const;

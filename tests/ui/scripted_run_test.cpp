@@ -51,6 +51,24 @@ TEST(ScriptedRun, WritesAReportWithTheRequiredKeysAndAScreenshot) {
   EXPECT_FALSE(QImage(dir.filePath(QStringLiteral("shot.png"))).isNull());
 }
 
+TEST(LaunchOptions, HelpListsEveryOptionAndPresetInsteadOfOpeningTheWindow) {
+  for (const QString& flag : {QStringLiteral("--help"), QStringLiteral("-h")}) {
+    const LaunchOptions options = LaunchOptions::parse({QStringLiteral("nnlab"), flag});
+    EXPECT_TRUE(options.help) << flag.toStdString();
+    EXPECT_TRUE(options.error.isEmpty());
+    EXPECT_FALSE(options.scripted());
+    for (const char* expected : {"--preset", "file.csv", "--layers", "--activation", "--train-for",
+                                 "--screenshot", "--report", "--quit", "--version", "tanh"})
+      EXPECT_TRUE(options.usage.contains(QLatin1String(expected))) << expected;
+    for (const std::string& name : presetNames())
+      EXPECT_TRUE(options.usage.contains(QString::fromStdString(name))) << name;
+  }
+  const LaunchOptions version =
+      LaunchOptions::parse({QStringLiteral("nnlab"), QStringLiteral("--version")});
+  EXPECT_TRUE(version.version);
+  EXPECT_FALSE(version.usage.isEmpty());
+}
+
 TEST(LaunchOptions, AMissingCsvFileIsAnErrorNamingTheFile) {
   const LaunchOptions options = LaunchOptions::parse(
       {QStringLiteral("nnlab"), QStringLiteral("/nonexistent/data.csv"), QStringLiteral("--quit")});
