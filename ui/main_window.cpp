@@ -97,6 +97,8 @@ void MainWindow::createWidgets() {
   setCentralWidget(central);
   m_statusLine = new StatusLine(this);
   statusBar()->addPermanentWidget(m_statusLine, 1);
+  // The line covers the bar's own message area: it shows the messages itself.
+  connect(statusBar(), &QStatusBar::messageChanged, m_statusLine, &StatusLine::showMessage);
 }
 
 QWidget* MainWindow::createNetworkPanel() {

@@ -1,5 +1,6 @@
 #include "status_line.h"
 
+#include <QFont>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -46,7 +47,8 @@ StatusLine::StatusLine(QWidget* parent)
       m_epoch(new QLabel(this)),
       m_loss(new QLabel(this)),
       m_speed(new QLabel(this)),
-      m_state(new QLabel(this)) {
+      m_state(new QLabel(this)),
+      m_message(new QLabel(this)) {
   m_epoch->setToolTip(
       tr("An epoch is one pass over every row of the data, with the weight "
          "updates it brings."));
@@ -58,6 +60,15 @@ StatusLine::StatusLine(QWidget* parent)
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(4, 0, 4, 0);
   layout->addWidget(m_state, 1);
+  m_message->setObjectName(QStringLiteral("statusMessage"));
+  m_message->setTextFormat(Qt::PlainText);
+  QFont bold = m_message->font();
+  bold.setBold(true);
+  m_message->setFont(bold);
+  m_message->setMinimumWidth(0);
+  m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+  m_message->hide();
+  layout->addWidget(m_message, 1);
   for (QLabel* label : {m_epoch, m_loss, m_speed}) {
     label->setFrameShape(QFrame::StyledPanel);
     layout->addWidget(label);
@@ -83,6 +94,13 @@ void StatusLine::showSnapshot(const TrainingSnapshot& snapshot) {
   m_speed->setToolTip(running ? tr("Epochs trained per second, measured.")
                               : tr("Epochs per second measured while training last ran."));
   m_state->setText(stateOf(snapshot));
+}
+
+void StatusLine::showMessage(const QString& message) {
+  m_message->setText(message);
+  m_message->setToolTip(message);
+  m_message->setVisible(!message.isEmpty());
+  m_state->setVisible(message.isEmpty());
 }
 
 QString StatusLine::stateText() const { return m_state->text(); }

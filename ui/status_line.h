@@ -10,7 +10,8 @@ namespace nnlab {
 struct TrainingSnapshot;
 
 /// The permanent part of the status bar: epoch, loss (named after the loss, "SSE 0.0031"),
-/// measured epochs per second and the runner's state with its reason.
+/// measured epochs per second and the runner's state with its reason. It fills the status bar,
+/// so transient messages (QStatusBar::showMessage) are shown here, in place of the state.
 class StatusLine : public QWidget {
   Q_OBJECT
 
@@ -22,12 +23,20 @@ class StatusLine : public QWidget {
   QString lossText() const;
   QString epochText() const;
   QString speedText() const;
+  /// The transient message shown where the state usually is (tests find it by this).
+  QLabel* messageLabel() const { return m_message; }
+
+ public slots:
+  /// Shows a transient message in place of the state; an empty one brings the state back.
+  /// Connected to QStatusBar::messageChanged, whose timeout clears it.
+  void showMessage(const QString& message);
 
  private:
   QLabel* m_epoch;
   QLabel* m_loss;
   QLabel* m_speed;
   QLabel* m_state;
+  QLabel* m_message;
   double m_lastRate = 0.0;  ///< measured while last running; 0 before any run
 };
 

@@ -237,6 +237,9 @@ TEST_F(MainWindowTest, EditingAWeightIsRefusedWithAMessageWhileTraining) {
   QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, view->edgeViewPosition(1, 2, 0));
   EXPECT_EQ(QApplication::activePopupWidget(), nullptr);
   EXPECT_TRUE(m_window->statusBar()->currentMessage().contains(QStringLiteral("Pause")));
+  QLabel* shown = m_window->statusLine()->messageLabel();
+  EXPECT_TRUE(shown->isVisible());
+  EXPECT_TRUE(shown->text().contains(QStringLiteral("Pause")));
 }
 
 TEST_F(MainWindowTest, ARefusedOptimizerShowsWhyAndPutsTheControlBack) {
@@ -256,6 +259,14 @@ TEST_F(MainWindowTest, ARefusedOptimizerShowsWhyAndPutsTheControlBack) {
                               kTimeoutMs));
   EXPECT_EQ(m_window->statusBar()->currentMessage(),
             QString::fromStdString(m_window->shownSnapshot()->message));
+  // Visible to the user, not hidden behind the permanent status line.
+  QLabel* shown = nullptr;
+  for (QLabel* label : m_window->statusBar()->findChildren<QLabel*>())
+    if (label->isVisible() && label->text().contains(QStringLiteral("perceptron"))) shown = label;
+  ASSERT_NE(shown, nullptr);
+  EXPECT_GT(shown->width(), shown->fontMetrics().horizontalAdvance(QStringLiteral("perceptron")));
+  EXPECT_TRUE(m_window->statusBar()->rect().contains(
+      QRect(shown->mapTo(m_window->statusBar(), QPoint(0, 0)), QSize(1, 1))));
 }
 
 TEST_F(MainWindowTest, RedoWorksWithCtrlShiftZAndCtrlY) {
