@@ -1,0 +1,96 @@
+// The data table and the training runner together: what a user types into the table reaches the
+// training at the next epoch, while it runs, and shows in the predictions and the loss.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+#include <memory>
+
+#include "dataset_model.h"
+#include "dataset_panel.h"
+#include "loss.h"
+#include "main_window.h"
+#include "presets.h"
+#include "training_runner.h"
+
+namespace nnlab {
+namespace {
+
+constexpr int kTimeoutMs = 10000;
+
+class MainWindowDataTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m_window = std::make_unique<MainWindow>(seedPreset());
+    m_window->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
+  }
+
+  /// Types `text` into a cell the way a user does: F2, select all, type, Enter.
+  void typeIntoCell(int row, int field, const QString& text) {
+    QTableView* view = m_window->dataPanel()->view();
+    DatasetModel* model = m_window->dataPanel()->model();
+    view->setFocus();
+    view->setCurrentIndex(model->index(row, model->columnOfField(field)));
+    QTest::keyClick(view, Qt::Key_F2);
+    auto* editor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+    ASSERT_NE(editor, nullptr);
+    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(editor, text);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QApplication::processEvents();
+  }
+
+  /// The snapshot the runner publishes once the table's edit has reached it.
+  std::shared_ptr<const TrainingSnapshot> snapshotWithTarget(int row, double value) {
+    std::shared_ptr<const TrainingSnapshot> found;
+    // On a timeout the caller's checks of the returned snapshot say what went wrong.
+    static_cast<void>(QTest::qWaitFor(
+        [&] {
+          found = m_window->runner().latestSnapshot();
+          return found->dataset->targets(row, 0) == value;
+        },
+        kTimeoutMs));
+    return found;
+  }
+
+  std::unique_ptr<MainWindow> m_window;
+};
+
+TEST_F(MainWindowDataTest, EditingATargetCellChangesTheTargetsAndTheNextLoss) {
+  const auto before = m_window->runner().latestSnapshot();
+  ASSERT_EQ(before->dataset->targets(0, 0), 0.0);
+  typeIntoCell(0, 3, "1");  // row 1's y: 0 → 1
+
+  const auto after = snapshotWithTarget(0, 1.0);
+  ASSERT_EQ(after->dataset->targets(0, 0), 1.0);
+  EXPECT_EQ(after->epoch, 0) << "a data edit does not reset or train";
+  // Same weights, new target: the loss is the SSE of the same predictions against the new y.
+  Matrix targets = before->dataset->targets;
+  targets(0, 0) = 1.0;
+  EXPECT_NEAR(after->loss, lossValue(Loss::Sse, after->predictions, targets), 1e-12);
+  EXPECT_NE(after->loss, before->loss);
+  // The table shows the new target in its y column.
+  DatasetModel* model = m_window->dataPanel()->model();
+  EXPECT_EQ(model->data(model->index(0, model->columnOfField(3)), Qt::EditRole).toDouble(), 1.0);
+}
+
+TEST_F(MainWindowDataTest, EditsWhileTrainingTakeEffectWithoutPausing) {
+  m_window->runner().run();  // at the window's default, watchable speed
+  ASSERT_TRUE(
+      QTest::qWaitFor([&] { return m_window->runner().latestSnapshot()->epoch > 50; }, kTimeoutMs));
+  typeIntoCell(3, 3, "1");  // row 4's y: 0 → 1
+  const auto after = snapshotWithTarget(3, 1.0);
+  EXPECT_EQ(after->state, RunState::Running);
+  const long long epoch = after->epoch;
+  EXPECT_TRUE(QTest::qWaitFor(
+      [&] { return m_window->runner().latestSnapshot()->epoch > epoch + 50; }, kTimeoutMs))
+      << "training goes on with the edited data";
+  m_window->runner().pause();
+}
+
+}  // namespace
+}  // namespace nnlab
