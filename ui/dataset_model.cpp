@@ -156,7 +156,7 @@ QVariant DatasetModel::displayData(int row, int column) const {
     }
     case ColumnKind::Error: {
       const double e = error(row, target);
-      return std::isnan(e) ? QString() : QString::number(e, 'g', 3);
+      return std::isnan(e) ? QString() : QString::number(e, 'g', 4);
     }
   }
   return {};

@@ -68,6 +68,8 @@ DatasetPanel::DatasetPanel(QWidget* parent)
   m_model->setUndoStack(m_undoStack);
   m_view->setModel(m_model);
   m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+  // Columns are sized for their numbers: never turn one into "0.00…".
+  m_view->setTextElideMode(Qt::ElideNone);
   // Columns fit their numbers (fitColumns); the last one takes any width left over.
   m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
   m_view->horizontalHeader()->setStretchLastSection(true);
@@ -186,17 +188,19 @@ void DatasetPanel::setDataset(const Dataset& dataset) {
 
 void DatasetPanel::fitColumns() {
   constexpr int kRowsMeasured = 200;  // enough to find the widest; cheap on big tables
-  // A wide prediction (4 digits) or error (3 digits): "0.0001467", "-0.000207", "-2.07e-05".
-  const QString widestPrediction = QStringLiteral("-0.000888");
+  // Predictions and errors change every frame without a refit: leave room for the widest
+  // text four significant digits give ("-0.0008888", "-8.888e-05"), so none is ever cut.
   const QFontMetrics metrics = m_view->fontMetrics();
-  const QFontMetrics headerMetrics = m_view->horizontalHeader()->fontMetrics();
-  const int padding = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 6;
+  int widestPrediction = 0;
+  for (const char* text : {"-0.0008888", "-8.888e-05", "-8.888e+05"})
+    widestPrediction = std::max(widestPrediction, metrics.horizontalAdvance(QLatin1String(text)));
+  const int padding = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 8;
+  QHeaderView* header = m_view->horizontalHeader();
   const int rows = std::min(m_model->rowCount(), kRowsMeasured);
   for (int column = 0; column < m_model->columnCount(); ++column) {
-    const QString header = m_model->headerData(column, Qt::Horizontal).toString();
-    int width = headerMetrics.horizontalAdvance(header) + 12;
+    int width = header->sectionSizeHint(column);
     if (m_model->fieldOfColumn(column) < 0) {
-      width = std::max(width, metrics.horizontalAdvance(widestPrediction) + padding);
+      width = std::max(width, widestPrediction + padding);
     } else {
       for (int row = 0; row < rows; ++row) {
         const QString text = m_model->index(row, column).data().toString();

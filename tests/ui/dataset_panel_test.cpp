@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableView>
@@ -197,6 +198,35 @@ TEST_F(DatasetPanelTest, SnapshotFillsPredictionAndErrorColumns) {
   EXPECT_EQ(model()->index(0, 4).data().toString(), "0.0231");
   EXPECT_EQ(model()->index(1, 5).data().toString(), "-0.021");
   EXPECT_TRUE(model()->index(1, 5).data(Qt::BackgroundRole).isValid());
+}
+
+TEST_F(DatasetPanelTest, TwoTargetsReadInFullWithTinyAndNegativeNumbers) {
+  Matrix inputs(3, 2);
+  inputs << 0.125, -3.5, 1234.5678, 0.000123456, -1, 2;
+  Matrix targets(3, 2);
+  targets << 0, 1, 1, 0, 0.5, -0.25;
+  const Dataset data = Dataset::fromMatrices(inputs, targets);
+  m_panel.setDataset(data);
+  TrainingSnapshot snapshot;
+  snapshot.dataset = std::make_shared<const Dataset>(data);
+  snapshot.predictions.resize(3, 2);
+  snapshot.predictions << 8e-05, 0.99991234, -0.000123456, 1.00008123, 0.5000812, -0.2500123;
+  m_panel.showSnapshot(snapshot);
+  EXPECT_EQ(model()->index(0, 3).data().toString(), "8e-05");
+  QHeaderView* header = view()->horizontalHeader();
+  const QFontMetrics metrics = view()->fontMetrics();
+  for (int column = 0; column < model()->columnCount(); ++column) {
+    const QString name = model()->headerData(column, Qt::Horizontal).toString();
+    EXPECT_GE(view()->columnWidth(column), header->sectionSizeHint(column)) << name.toStdString();
+    for (int row = 0; row < model()->rowCount(); ++row) {
+      const QString text = model()->index(row, column).data().toString();
+      EXPECT_FALSE(text.isEmpty());
+      EXPECT_GT(view()->columnWidth(column), metrics.horizontalAdvance(text) + 4)
+          << name.toStdString() << " row " << row << ": " << text.toStdString();
+    }
+  }
+  EXPECT_EQ(model()->headerData(6, Qt::Horizontal).toString(), QString::fromUtf8("ŷ y2"));
+  EXPECT_EQ(model()->headerData(7, Qt::Horizontal).toString(), QStringLiteral("error y2"));
 }
 
 TEST_F(DatasetPanelTest, SnapshotOfAnOlderShapeIsIgnoredWithoutCrashing) {
