@@ -2,13 +2,16 @@
 
 #include <QAction>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
 #include <QToolButton>
 #include <cmath>
+#include <initializer_list>
 #include <limits>
 
 #include "training_runner.h"
@@ -82,6 +85,30 @@ ControlBar::ControlBar(QWidget* parent)
   layout->addSpacing(12);
   layout->addWidget(label(tr("Seed"), m_seed, this));
   layout->addWidget(m_seed);
+  for (QAbstractSpinBox* box :
+       std::initializer_list<QAbstractSpinBox*>{m_stepCount, m_rateBox, m_seed})
+    box->installEventFilter(this);
+}
+
+bool ControlBar::eventFilter(QObject* watched, QEvent* event) {
+  auto* box = qobject_cast<QAbstractSpinBox*>(watched);
+  if (!box) return QWidget::eventFilter(watched, event);
+  if (event->type() == QEvent::ShortcutOverride) {
+    // Not accepting the override lets the key go to the window's shortcut instead.
+    const auto* key = static_cast<QKeyEvent*>(event);
+    const bool plain = (key->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier;
+    if (plain &&
+        (key->key() == Qt::Key_Space || key->key() == Qt::Key_R || key->key() == Qt::Key_S))
+      return true;
+  } else if (event->type() == QEvent::KeyPress) {
+    const int key = static_cast<QKeyEvent*>(event)->key();
+    if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+      // The number is taken; the arrows belong to training again.
+      QMetaObject::invokeMethod(
+          box, [box] { box->clearFocus(); }, Qt::QueuedConnection);
+    }
+  }
+  return QWidget::eventFilter(watched, event);
 }
 
 void ControlBar::createActions() {
@@ -107,7 +134,14 @@ void ControlBar::createActions() {
     m_train->setText(on ? tr("Pause") : tr("Train"));
     emit trainToggled(on);
   });
-  connect(m_step, &QAction::triggered, this, [this] { emit stepRequested(m_stepCount->value()); });
+  connect(m_step, &QAction::triggered, this, [this] {
+    // Typed but not yet entered: a Step takes the number and leaves the box.
+    if (m_stepCount->hasFocus()) {
+      m_stepCount->interpretText();
+      m_stepCount->clearFocus();
+    }
+    emit stepRequested(m_stepCount->value());
+  });
 }
 
 QToolButton* ControlBar::buttonFor(QAction* action) {

@@ -39,6 +39,11 @@ class ControlBar : public QWidget {
   double speedLimit() const;
   void setSeed(quint64 seed);
 
+ protected:
+  /// Lets R, S and Space (never part of a number) reach the window's shortcuts while a number
+  /// box has focus, and gives focus back after Enter so → works again.
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
  signals:
   void resetRequested(quint64 seed);
   void trainToggled(bool train);

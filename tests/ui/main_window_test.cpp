@@ -100,6 +100,45 @@ TEST_F(MainWindowTest, StepWithNTenTrainsExactlyTenEpochs) {
   EXPECT_EQ(latest()->epoch, 20);
 }
 
+TEST_F(MainWindowTest, TrainingKeysStillWorkAfterTypingAStepCount) {
+  ASSERT_TRUE(waitShown([](const TrainingSnapshot&) { return true; }));
+  QSpinBox* box = m_window->controls()->stepCount();
+  // Keys go where a user's keys would: to the widget with focus.
+  const auto press = [&](Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+    QWidget* focus = QApplication::focusWidget();
+    QTest::keyClick(focus ? focus : m_window.get(), key, modifiers);
+  };
+  QTest::mouseClick(box, Qt::LeftButton);
+  ASSERT_TRUE(box->hasFocus());
+  press(Qt::Key_A, Qt::ControlModifier);
+  QTest::keyClicks(box, QStringLiteral("4"));
+  press(Qt::Key_Return);
+  QApplication::processEvents();
+  EXPECT_EQ(box->value(), 4);
+  press(Qt::Key_Right);  // → steps once Enter has taken the number
+  ASSERT_TRUE(waitShown(
+      [](const TrainingSnapshot& s) { return s.epoch == 4 && s.state == RunState::Paused; }));
+
+  // Typed but not entered: S steps with the typed count and types nothing.
+  QTest::mouseClick(box, Qt::LeftButton);
+  press(Qt::Key_A, Qt::ControlModifier);
+  QTest::keyClicks(box, QStringLiteral("3"));
+  press(Qt::Key_S);
+  ASSERT_TRUE(waitShown(
+      [](const TrainingSnapshot& s) { return s.epoch == 7 && s.state == RunState::Paused; }));
+  EXPECT_EQ(box->text(), QStringLiteral("3"));
+
+  QTest::mouseClick(box, Qt::LeftButton);
+  press(Qt::Key_Space);
+  ASSERT_TRUE(waitShown([](const TrainingSnapshot& s) { return s.state == RunState::Running; }));
+  press(Qt::Key_Space);
+  ASSERT_TRUE(waitShown([](const TrainingSnapshot& s) { return s.state == RunState::Paused; }));
+  QTest::mouseClick(box, Qt::LeftButton);
+  press(Qt::Key_R);
+  ASSERT_TRUE(waitShown([](const TrainingSnapshot& s) { return s.epoch == 0; }));
+  EXPECT_EQ(box->text(), QStringLiteral("3"));
+}
+
 TEST_F(MainWindowTest, LearningRateSliderAppliesWithoutReset) {
   m_window->controls()->stepCount()->setValue(30);
   QTest::mouseClick(m_window->controls()->stepButton(), Qt::LeftButton);
