@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QColor>
+#include <QImage>
+#include <QRectF>
+#include <vector>
+
+#include "activation.h"
+#include "network.h"
+#include "types.h"
+
+namespace nnlab {
+
+/// Paints a 2-input network's output over a rectangle of the input plane, one pixel per grid
+/// cell. The whole grid goes through the network as one batch (cells × 2), in buffers kept from
+/// one frame to the next, so a 96 × 96 map of a small network costs about a millisecond.
+///
+/// Colours: one output is a signed value on the diverging scale: a sigmoid or step output
+/// y ∈ [0, 1] as (y − 0.5)·2, any other activation as y itself. Several outputs (softmax) show
+/// the most probable class in its colour, paler the less sure the network is.
+class DecisionMapRenderer {
+ public:
+  /// `resolution` × `resolution` pixels; row 0 is the top of `domain` (its largest x₂).
+  /// `discretize`: only the decision (the side of 0.5, or the class), at full strength.
+  /// The network must have 2 inputs.
+  QImage render(const Network& network, const QRectF& domain, int resolution, bool discretize);
+
+  /// Where one output's value lies on the diverging scale, in [−1, 1] before clamping.
+  static double signedValue(Activation output, double y);
+  /// The colour of class `index` (0, 1, …): orange and blue first, as the diverging scale's ends.
+  static QColor classColour(int index);
+
+ private:
+  void fillGrid(const QRectF& domain, int resolution);
+  const Matrix& forward(const Network& network);
+
+  Matrix m_grid;  ///< cells × 2, row-major over the image: cell = row · resolution + column
+  QRectF m_gridDomain;
+  std::vector<Matrix> m_activations;  ///< per layer: cells × units, reused between frames
+};
+
+}  // namespace nnlab
