@@ -1,11 +1,12 @@
 #include "control_bar.h"
 
 #include <QAction>
-#include <QDoubleSpinBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
@@ -24,6 +25,8 @@ namespace {
 constexpr int kRateSteps = 500;
 constexpr double kRateMinLog = -4.0;
 constexpr double kRateMaxLog = 1.0;
+// Typed rates may go beyond the slider: the runner takes any finite rate ≥ 0.
+constexpr double kMaxTypedRate = 1000.0;
 // Speed: positions 0…kSpeedSteps−1 map to 10^0 … 10^6 epochs/s; the last one is unlimited.
 constexpr int kSpeedSteps = 61;
 constexpr int kDefaultSpeed = 25;  // ≈ 316 epochs/s: slow enough to watch the seed learn
@@ -50,7 +53,7 @@ ControlBar::ControlBar(QWidget* parent)
     : QWidget(parent),
       m_stepCount(new QSpinBox(this)),
       m_rateSlider(new QSlider(Qt::Horizontal, this)),
-      m_rateBox(new QDoubleSpinBox(this)),
+      m_rateBox(new QLineEdit(this)),
       m_speedSlider(new QSlider(Qt::Horizontal, this)),
       m_speedLabel(new QLabel(this)),
       m_seed(new QSpinBox(this)) {
@@ -85,14 +88,14 @@ ControlBar::ControlBar(QWidget* parent)
   layout->addSpacing(12);
   layout->addWidget(label(tr("Seed"), m_seed, this));
   layout->addWidget(m_seed);
-  for (QAbstractSpinBox* box :
-       std::initializer_list<QAbstractSpinBox*>{m_stepCount, m_rateBox, m_seed})
+  for (QWidget* box : std::initializer_list<QWidget*>{m_stepCount, m_rateBox, m_seed})
     box->installEventFilter(this);
 }
 
 bool ControlBar::eventFilter(QObject* watched, QEvent* event) {
-  auto* box = qobject_cast<QAbstractSpinBox*>(watched);
-  if (!box) return QWidget::eventFilter(watched, event);
+  auto* box = qobject_cast<QWidget*>(watched);
+  if (box != m_stepCount && box != m_rateBox && box != m_seed)
+    return QWidget::eventFilter(watched, event);
   if (event->type() == QEvent::ShortcutOverride) {
     // Not accepting the override lets the key go to the window's shortcut instead.
     const auto* key = static_cast<QKeyEvent*>(event);
@@ -160,31 +163,43 @@ void ControlBar::createRateControls() {
   m_rateSlider->setRange(0, kRateSteps);
   m_rateSlider->setToolTip(tip);
   m_rateSlider->setMinimumWidth(80);
-  m_rateBox->setRange(1e-4, 10.0);
-  m_rateBox->setDecimals(4);
-  m_rateBox->setSingleStep(0.01);
-  m_rateBox->setKeyboardTracking(false);
-  m_rateBox->setToolTip(tip);
-  setRateFromBox(1.0);
+  m_rateBox->setToolTip(tip + tr(" Type any rate from 0 to 1000, e.g. 0.01 or 1e-5."));
+  m_rateBox->setMaximumWidth(
+      m_rateBox->fontMetrics().horizontalAdvance(QStringLiteral("0.000001")) + 16);
+  showRate(1.0);
   connect(m_rateSlider, &QSlider::valueChanged, this, &ControlBar::setRateFromSlider);
-  connect(m_rateBox, &QDoubleSpinBox::valueChanged, this, &ControlBar::setRateFromBox);
+  connect(m_rateBox, &QLineEdit::editingFinished, this, &ControlBar::setRateFromBox);
+}
+
+void ControlBar::showRate(double rate) {
+  m_rate = rate;
+  m_rateBox->setText(QString::number(rate, 'g', 6));
+  const QSignalBlocker blocker(m_rateSlider);
+  m_rateSlider->setValue(positionOfRate(rate));  // pinned at an end beyond its range
 }
 
 void ControlBar::setRateFromSlider(int position) {
   const double rate = rateAt(position);
-  {
-    const QSignalBlocker blocker(m_rateBox);
-    m_rateBox->setValue(rate);
-  }
+  m_rate = rate;
+  m_rateBox->setText(QString::number(rate, 'g', 4));
   emit learningRateChanged(rate);
 }
 
-void ControlBar::setRateFromBox(double rate) {
-  {
-    const QSignalBlocker blocker(m_rateSlider);
-    m_rateSlider->setValue(positionOfRate(rate));
+void ControlBar::setRateFromBox() {
+  const QString text = m_rateBox->text().trimmed();
+  bool ok = false;
+  double rate = QLocale::c().toDouble(text, &ok);
+  if (!ok) rate = QLocale().toDouble(text, &ok);
+  if (!ok || !std::isfinite(rate) || rate < 0.0 || rate > kMaxTypedRate) {
+    emit refused(tr("Learning rate \"%1\" refused: type a number from 0 to %2.")
+                     .arg(text)
+                     .arg(kMaxTypedRate));
+    showRate(m_rate);
+    return;
   }
-  emit learningRateChanged(rate);
+  const bool changed = rate != m_rate;
+  showRate(rate);
+  if (changed) emit learningRateChanged(rate);
 }
 
 void ControlBar::createSpeedControls() {
@@ -231,12 +246,7 @@ void ControlBar::showSnapshot(const TrainingSnapshot& snapshot) {
   const double rate = snapshot.settings.optimizer.learningRate;
   if (rate != m_lastRate) {
     m_lastRate = rate;
-    if (!m_rateSlider->isSliderDown() && !m_rateBox->hasFocus()) {
-      const QSignalBlocker sliderBlocker(m_rateSlider);
-      const QSignalBlocker boxBlocker(m_rateBox);
-      m_rateBox->setValue(rate);
-      m_rateSlider->setValue(positionOfRate(rate));
-    }
+    if (!m_rateSlider->isSliderDown() && !m_rateBox->hasFocus() && rate != m_rate) showRate(rate);
   }
 }
 

@@ -3,8 +3,8 @@
 #include <QWidget>
 
 class QAction;
-class QDoubleSpinBox;
 class QLabel;
+class QLineEdit;
 class QSlider;
 class QSpinBox;
 class QToolButton;
@@ -32,7 +32,9 @@ class ControlBar : public QWidget {
   QToolButton* stepButton() const { return m_stepButton; }
   QSpinBox* stepCount() const { return m_stepCount; }
   QSlider* learningRateSlider() const { return m_rateSlider; }
-  QDoubleSpinBox* learningRateBox() const { return m_rateBox; }
+  /// The learning rate as a number: any value in [0, 1000], typed as "0.01" or "1e-5".
+  QLineEdit* learningRateBox() const { return m_rateBox; }
+  double learningRate() const { return m_rate; }
   QSlider* speedSlider() const { return m_speedSlider; }
   QSpinBox* seedBox() const { return m_seed; }
   /// Epochs per second chosen on the speed slider; 0 for unlimited.
@@ -50,6 +52,8 @@ class ControlBar : public QWidget {
   void stepRequested(long long epochs);
   void learningRateChanged(double learningRate);
   void speedLimitChanged(double epochsPerSecond);
+  /// Something typed was refused; the text says why (for the status bar).
+  void refused(const QString& why);
 
  private:
   QToolButton* buttonFor(QAction* action);
@@ -57,7 +61,8 @@ class ControlBar : public QWidget {
   void createRateControls();
   void createSpeedControls();
   void setRateFromSlider(int position);
-  void setRateFromBox(double rate);
+  void setRateFromBox();
+  void showRate(double rate);
   void updateSpeedLabel();
 
   QAction* m_reset;
@@ -67,12 +72,13 @@ class ControlBar : public QWidget {
   QToolButton* m_stepButton = nullptr;
   QSpinBox* m_stepCount;
   QSlider* m_rateSlider;
-  QDoubleSpinBox* m_rateBox;
+  QLineEdit* m_rateBox;
   QSlider* m_speedSlider;
   QLabel* m_speedLabel;
   QSpinBox* m_seed;
   bool m_lastRunning = false;
   double m_lastRate = 0.0;
+  double m_rate = 1.0;  ///< what the rate box and slider show
 };
 
 }  // namespace nnlab

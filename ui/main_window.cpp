@@ -256,6 +256,8 @@ void MainWindow::connectCommands() {
     m_sample = std::max(0, row);
     if (m_shown) showSnapshot(m_shown);
   });
+  connect(m_controls, &ControlBar::refused, this,
+          [this](const QString& why) { statusBar()->showMessage(why, 8000); });
   connect(m_data, &DatasetPanel::statusMessage, this,
           [this](const QString& message) { statusBar()->showMessage(message, 8000); });
   connect(m_graph, &NetworkView::neuronClicked, this, &MainWindow::inspectNeuron);

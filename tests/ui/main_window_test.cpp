@@ -65,7 +65,7 @@ TEST_F(MainWindowTest, OpensOnTheSeedExperimentPausedAtEpochZero) {
   EXPECT_EQ(shown->network.spec().shapeText(), "3-4-1");
   EXPECT_FALSE(shown->network.spec().bias);
   EXPECT_EQ(m_window->networkView()->neuronCount(), 8);
-  EXPECT_DOUBLE_EQ(m_window->controls()->learningRateBox()->value(), 1.0);
+  EXPECT_DOUBLE_EQ(m_window->controls()->learningRate(), 1.0);
 }
 
 TEST_F(MainWindowTest, TrainAdvancesEpochsAndPauseStopsThem) {
@@ -148,7 +148,7 @@ TEST_F(MainWindowTest, LearningRateSliderAppliesWithoutReset) {
   QSlider* slider = m_window->controls()->learningRateSlider();
   slider->setFocus();
   QTest::keyClick(slider, Qt::Key_PageDown);  // one page left: a smaller rate
-  const double rate = m_window->controls()->learningRateBox()->value();
+  const double rate = m_window->controls()->learningRate();
   ASSERT_LT(rate, 1.0);
   ASSERT_TRUE(QTest::qWaitFor(
       [&] { return std::abs(latest()->settings.optimizer.learningRate - rate) < 1e-3; },
@@ -159,6 +159,46 @@ TEST_F(MainWindowTest, LearningRateSliderAppliesWithoutReset) {
   EXPECT_FALSE(after->history.empty());
   QTest::mouseClick(m_window->controls()->stepButton(), Qt::LeftButton);
   ASSERT_TRUE(waitShown([](const TrainingSnapshot& s) { return s.epoch == 60; }));
+}
+
+TEST_F(MainWindowTest, AnyLearningRateFromZeroToAThousandCanBeTyped) {
+  ASSERT_TRUE(waitShown([](const TrainingSnapshot&) { return true; }));
+  ControlBar* controls = m_window->controls();
+  QLineEdit* box = controls->learningRateBox();
+  QSlider* slider = controls->learningRateSlider();
+  const auto type = [&](const QString& text) {
+    QTest::mouseClick(box, Qt::LeftButton);
+    box->selectAll();
+    QTest::keyClicks(box, text);
+    QTest::keyClick(box, Qt::Key_Return);
+    QApplication::processEvents();
+  };
+  const auto runnerRate = [&](double rate) {
+    return QTest::qWaitFor([&] { return latest()->settings.optimizer.learningRate == rate; },
+                           kTimeoutMs);
+  };
+  type(QStringLiteral("1e-5"));
+  EXPECT_TRUE(runnerRate(1e-5));
+  EXPECT_EQ(slider->value(), slider->minimum());  // below the slider: pinned at its left end
+  type(QStringLiteral("0.000002"));
+  EXPECT_TRUE(runnerRate(2e-6));
+  type(QStringLiteral("0"));
+  EXPECT_TRUE(runnerRate(0.0));
+  EXPECT_EQ(slider->value(), slider->minimum());
+  type(QStringLiteral("1000"));
+  EXPECT_TRUE(runnerRate(1000.0));
+  EXPECT_EQ(slider->value(), slider->maximum());
+
+  QLabel* message = m_window->statusLine()->messageLabel();
+  for (const QString& bad : {QStringLiteral("-1"), QStringLiteral("1e6"), QStringLiteral("abc")}) {
+    type(bad);
+    EXPECT_EQ(controls->learningRate(), 1000.0) << bad.toStdString();
+    EXPECT_EQ(box->text(), QStringLiteral("1000"));
+    EXPECT_TRUE(message->isVisible());
+    EXPECT_TRUE(message->text().contains(bad)) << message->text().toStdString();
+  }
+  QTest::qWait(100);
+  EXPECT_EQ(latest()->settings.optimizer.learningRate, 1000.0);
 }
 
 TEST_F(MainWindowTest, AddingAHiddenLayerRebuildsTheGraph) {
