@@ -74,6 +74,25 @@ QString knownPresets() {
   return names.join(QStringLiteral(", "));
 }
 
+/// Settings that learn on arbitrary data, where the seed's (SSE, gd at rate 1, no bias,
+/// positive weights) saturate at once: one hidden layer of 8 tanh units with biases, Xavier
+/// weights, MSE and Adam at 0.01; a sigmoid output for targets within [0, 1], else linear.
+void useCsvDefaults(Preset& preset) {
+  const Dataset& data = preset.dataset;
+  const bool unitInterval =
+      data.targets.size() > 0 && data.targets.minCoeff() >= 0.0 && data.targets.maxCoeff() <= 1.0;
+  preset.spec.inputs = data.inputColumns();
+  preset.spec.bias = true;
+  preset.spec.layers = {
+      {8, Activation::Tanh},
+      {data.targetColumns(), unitInterval ? Activation::Sigmoid : Activation::Linear}};
+  preset.init = Init::Xavier;
+  preset.settings.loss = Loss::Mse;
+  preset.settings.optimizer.kind = OptimizerKind::Adam;
+  preset.settings.optimizer.learningRate = 0.01;
+  preset.description = "CSV data: 8 tanh hidden units, MSE, Adam at 0.01";
+}
+
 }  // namespace
 
 LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
@@ -187,12 +206,7 @@ std::optional<Preset> LaunchOptions::experiment(QString* error) const {
       return std::nullopt;
     }
     chosen->name = csvPath.toStdString();
-    chosen->spec.inputs = chosen->dataset.inputColumns();
-    chosen->spec.layers.back().units = chosen->dataset.targetColumns();
-    chosen->spec.bias = true;  // unlike the seed table, arbitrary data has no constant column
-    // The seed's U[0, 1) weights are all positive: on wider data they saturate every sigmoid
-    // and nothing learns. Xavier, as nnlab-cli uses by default.
-    chosen->init = Init::Xavier;
+    useCsvDefaults(*chosen);
   }
   if (!reshape(*this, *chosen, error)) return std::nullopt;
   return chosen;

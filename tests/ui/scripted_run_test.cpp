@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <random>
 
 #include "frame_stats.h"
 #include "launch_options.h"
@@ -100,6 +101,73 @@ TEST(LaunchOptions, ACsvFileSetsInputsAndOutputs) {
   ASSERT_TRUE(experiment) << error.toStdString();
   EXPECT_EQ(experiment->spec.inputs, 2);
   EXPECT_EQ(experiment->dataset.rows(), 2);
+}
+
+/// y = [x1·x2 > 0], one label in twenty flipped, and an irrelevant third input.
+QString writeQuadrantCsv(const QTemporaryDir& dir, int rows) {
+  const QString path = dir.filePath(QStringLiteral("quadrants.csv"));
+  QFile file(path);
+  if (!file.open(QIODevice::WriteOnly)) return {};
+  std::mt19937 random(7);
+  std::uniform_real_distribution<double> uniform(-1.0, 1.0);
+  QByteArray text = "x1,x2,x3,y\n";
+  for (int row = 0; row < rows; ++row) {
+    const double x1 = uniform(random), x2 = uniform(random), x3 = uniform(random);
+    bool y = x1 * x2 > 0;
+    if (uniform(random) > 0.9) y = !y;
+    text += QByteArray::number(x1) + ',' + QByteArray::number(x2) + ',' + QByteArray::number(x3) +
+            ',' + (y ? "1" : "0") + '\n';
+  }
+  file.write(text);
+  return path;
+}
+
+TEST(LaunchOptions, ACsvFileOpensWithSettingsThatLearn) {
+  QTemporaryDir dir;
+  const QString path = writeQuadrantCsv(dir, 5000);
+  ASSERT_FALSE(path.isEmpty());
+  QString error;
+  const std::optional<Preset> experiment =
+      LaunchOptions::parse({QStringLiteral("nnlab"), path}).experiment(&error);
+  ASSERT_TRUE(experiment) << error.toStdString();
+  EXPECT_EQ(experiment->spec.shapeText(), "3-8-1");
+  EXPECT_EQ(experiment->spec.layers.front().activation, Activation::Tanh);
+  EXPECT_EQ(experiment->spec.layers.back().activation, Activation::Sigmoid);  // 0/1 targets
+  EXPECT_TRUE(experiment->spec.bias);
+  EXPECT_EQ(experiment->settings.loss, Loss::Mse);
+  EXPECT_EQ(experiment->settings.optimizer.kind, OptimizerKind::Adam);
+  EXPECT_DOUBLE_EQ(experiment->settings.optimizer.learningRate, 0.01);
+
+  // Trained as `nnlab quadrants.csv --train-for 1 --report …` does: well below the 0.25 of
+  // always answering one half.
+  const QString reportPath = dir.filePath(QStringLiteral("report.json"));
+  const LaunchOptions options =
+      LaunchOptions::parse({QStringLiteral("nnlab"), path, QStringLiteral("--train-for"),
+                            QStringLiteral("1"), QStringLiteral("--report"), reportPath});
+  MainWindow window(*experiment);
+  window.show();
+  ScriptedRun script(window, options);
+  QSignalSpy finished(&script, &ScriptedRun::finished);
+  script.start();
+  ASSERT_TRUE(finished.wait(20000));
+  QFile file(reportPath);
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
+  EXPECT_LT(report[QStringLiteral("train_loss")].toDouble(), 0.12);
+}
+
+TEST(LaunchOptions, ACsvFileWithTargetsBeyondOneGetsALinearOutput) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("data.csv"));
+  QFile file(path);
+  ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+  file.write("a,b,y\n0,1,3.5\n1,1,-2\n");
+  file.close();
+  QString error;
+  const std::optional<Preset> experiment =
+      LaunchOptions::parse({QStringLiteral("nnlab"), path}).experiment(&error);
+  ASSERT_TRUE(experiment) << error.toStdString();
+  EXPECT_EQ(experiment->spec.layers.back().activation, Activation::Linear);
 }
 
 TEST(LaunchOptions, LayersReshapeTheNetworkAndMustFitTheData) {
