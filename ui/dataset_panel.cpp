@@ -399,9 +399,11 @@ void DatasetPanel::interactiveImport() {
 }
 
 void DatasetPanel::interactiveExport() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"), QString(),
-                                                    tr("CSV files (*.csv);;All files (*)"));
-  if (path.isEmpty()) return;
+  QFileDialog dialog(this, tr("Export CSV"), QString(), tr("CSV files (*.csv);;All files (*)"));
+  dialog.setAcceptMode(QFileDialog::AcceptSave);
+  dialog.setDefaultSuffix(QStringLiteral("csv"));  // "data" is saved as "data.csv"
+  if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return;
+  const QString path = dialog.selectedFiles().front();
   if (!exportCsv(path)) QMessageBox::warning(this, tr("Export CSV"), message());
 }
 

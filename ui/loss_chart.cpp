@@ -30,7 +30,7 @@ LossChart::LossChart(QWidget* parent)
   m_xAxis->setTickCount(5);
   m_yLinear->setTickCount(5);
   m_yLinear->setLabelFormat(QStringLiteral("%.3g"));
-  m_yLog->setLabelFormat(QStringLiteral("%.0e"));
+  m_yLog->setLabelFormat(QStringLiteral("%.0e"));  // "1e-03": short enough never to be cut
   m_yLog->setBase(10);
   chart->addAxis(m_xAxis, Qt::AlignBottom);
   chart->addAxis(m_yLinear, Qt::AlignLeft);
@@ -120,19 +120,26 @@ QList<QPointF> LossChart::plotPoints() const {
     double loss;
     size_t index;  // which history point holds it, to keep the two in epoch order
   };
+  // A log axis cannot show zero: a loss that reaches exactly 0 is drawn at the smallest
+  // positive loss there is, so the curve stays on the chart.
+  double smallest = std::numeric_limits<double>::infinity();
+  if (m_logScale) {
+    for (const HistoryPoint& point : m_history)
+      for (double v : {point.min, point.max})
+        if (std::isfinite(v) && v > 0.0) smallest = std::min(smallest, v);
+    if (!std::isfinite(smallest)) smallest = 1e-12;
+  }
+  const auto shown = [&](double v) { return m_logScale && v <= 0.0 ? smallest : v; };
   for (size_t begin = 0; begin < count; begin += perBucket) {
     const size_t end = std::min(count, begin + perBucket);
     std::optional<Extreme> lowest, highest;
     for (size_t i = begin; i < end; ++i) {
       // Each history point already merges many epochs: its min and max keep their spikes.
       const HistoryPoint& point = m_history[i];
-      // A log axis cannot show zero or negative values: leave those out.
-      const auto usable = [&](double v) { return std::isfinite(v) && (!m_logScale || v > 0.0); };
-      if (usable(point.min) && (!lowest || point.min < lowest->loss))
-        lowest = Extreme{point.min, i};
-      if (usable(point.max) && (!highest || point.max > highest->loss)) {
-        highest = Extreme{point.max, i};
-      }
+      const double low = shown(point.min);
+      const double high = shown(point.max);
+      if (std::isfinite(low) && (!lowest || low < lowest->loss)) lowest = Extreme{low, i};
+      if (std::isfinite(high) && (!highest || high > highest->loss)) highest = Extreme{high, i};
     }
     if (!lowest || !highest) continue;
     const auto add = [&](const Extreme& extreme) {

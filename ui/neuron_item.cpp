@@ -69,7 +69,11 @@ void NeuronItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
   painter->setFont(font);
   painter->setPen(textOn(fill));
   const QRectF circle(-m_radius, -m_radius, 2 * m_radius, 2 * m_radius);
-  painter->drawText(circle, Qt::AlignCenter, QString::number(m_activation, 'f', 2));
+  // Two decimals for the usual values; three significant digits for huge inputs (1e300
+  // would otherwise print three hundred digits).
+  const QString value = std::abs(m_activation) < 100.0 ? QString::number(m_activation, 'f', 2)
+                                                       : QString::number(m_activation, 'g', 3);
+  painter->drawText(circle, Qt::AlignCenter, value);
 
   font.setPixelSize(std::max(7, static_cast<int>(m_radius * 0.8)));
   painter->setFont(font);

@@ -1,8 +1,10 @@
 #include "weight_editor.h"
 
+#include <QColor>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPalette>
 #include <QScreen>
 #include <QVBoxLayout>
 #include <cmath>
@@ -21,7 +23,11 @@ WeightEditor::WeightEditor(const QString& title, double value, QWidget* parent)
   m_edit->setToolTip(tr("Type the new weight and press Enter; Escape cancels."));
   layout->addWidget(m_edit);
   m_message->setWordWrap(true);
-  m_message->setForegroundRole(QPalette::BrightText);
+  // A clear error red that reads on the light and on the dark palette alike.
+  QPalette errorPalette = m_message->palette();
+  const bool dark = errorPalette.color(QPalette::Window).lightness() < 128;
+  errorPalette.setColor(QPalette::WindowText, dark ? QColor(255, 130, 120) : QColor(176, 0, 0));
+  m_message->setPalette(errorPalette);
   m_message->hide();
   layout->addWidget(m_message);
   connect(m_edit, &QLineEdit::returnPressed, this, &WeightEditor::tryAccept);
