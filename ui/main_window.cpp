@@ -104,18 +104,20 @@ void MainWindow::createWidgets() {
 QWidget* MainWindow::createNetworkPanel() {
   auto* panel = new QWidget(this);
   m_graph = new NetworkView(panel);
+  // Rich text, so that the tooltip wraps instead of running across the screen.
   m_graph->setToolTip(
-      tr("Each circle is a neuron, coloured by its output for the selected row; "
-         "each line a weight: blue positive, orange negative, thicker is larger. "
-         "Click a neuron to see its computation."));
+      QStringLiteral("<p>%1</p>")
+          .arg(tr("Each circle is a neuron, coloured by its output for the selected row; "
+                  "each line a weight: blue positive, orange negative, thicker is larger. "
+                  "Click a neuron to see its computation.")));
   m_legend = new WeightLegend(panel);
   m_info = new QLabel(panel);
   m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
   m_info->setMinimumWidth(100);
-  // Two lines, always: a long edge description wraps instead of being cut, and the graph
-  // above does not jump when the text changes length.
+  // Three lines, always: a long edge description (weight, gradient, sample) wraps instead of
+  // being cut in a narrow panel, and the graph above does not jump when the text changes.
   m_info->setWordWrap(true);
-  m_info->setFixedHeight(2 * m_info->fontMetrics().lineSpacing() + 4);
+  m_info->setFixedHeight(3 * m_info->fontMetrics().lineSpacing() + 4);
   m_info->setAlignment(Qt::AlignLeft | Qt::AlignTop);
   m_info->setText(tr("Hover over a neuron or a connection to see its live values."));
   auto* fit = new QPushButton(tr("Fit"), panel);
@@ -137,6 +139,7 @@ QWidget* MainWindow::createNetworkPanel() {
   layout->addLayout(footer);
   layout->addWidget(m_architecture);
   connect(m_graph, &NetworkView::infoChanged, this, [this](const QString& text) {
+    m_info->setToolTip(text);  // the whole text, should even three lines not hold it
     if (!text.isEmpty()) {
       m_info->setText(text);
       return;
