@@ -103,7 +103,13 @@ void LossChart::replot() {
     if (bottom >= top) bottom = top / 10.0;
     setRangeIfChanged(m_yLog, bottom, top);
   } else {
-    setRangeIfChanged(m_yLinear, 0.0, niceCeil(high > 0 ? high * 1.02 : 1.0));
+    const double top = niceCeil(high > 0 ? high * 1.02 : 1.0);
+    // Ticks at round steps (top is 1, 2 or 5 × 10^k): labels such as "3.75e+04" are wider
+    // than the axis makes room for and get cut to "3.75e+…".
+    const double mantissa = top / std::pow(10.0, std::floor(std::log10(top)));
+    const int ticks = std::abs(mantissa - 2.0) < 1e-9 ? 5 : 6;
+    if (m_yLinear->tickCount() != ticks) m_yLinear->setTickCount(ticks);
+    setRangeIfChanged(m_yLinear, 0.0, top);
   }
   m_series->replace(points);
 }

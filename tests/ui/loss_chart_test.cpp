@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <QTest>
+#include <QValueAxis>
 
 #include "training_runner.h"
 
@@ -27,6 +28,23 @@ TEST(LossChartTest, OnALogScaleALossOfZeroStaysOnTheCurve) {
   EXPECT_EQ(chart.pointCount(), 5);
   chart.setLogScale(false);
   EXPECT_EQ(chart.pointCount(), 5);
+}
+
+TEST(LossChartTest, LinearTicksFallOnRoundNumbersSoLabelsStayShort) {
+  LossChart chart;
+  chart.resize(300, 220);
+  chart.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&chart));
+  for (double high : {0.8, 1.7, 37000.0}) {
+    chart.showSnapshot(snapshotWithLosses({high, high / 2}));
+    auto* axis = qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Vertical).front());
+    ASSERT_NE(axis, nullptr);
+    for (int i = 0; i < axis->tickCount(); ++i) {
+      const double tick = axis->min() + (axis->max() - axis->min()) * i / (axis->tickCount() - 1);
+      // At most two significant digits: "1.5e+04", never "3.75e+04".
+      EXPECT_DOUBLE_EQ(tick, QString::number(tick, 'g', 2).toDouble()) << high << " " << tick;
+    }
+  }
 }
 
 }  // namespace
