@@ -46,6 +46,7 @@ RemoveRowsCommand::RemoveRowsCommand(DatasetModel* model, std::vector<int> rows,
     while (end < rows.size() && rows[end] == rows[end - 1] + 1) ++end;
     const int count = static_cast<int>(end - i);
     m_ranges.emplace_back(rows[i], model->samples(rows[i], count));
+    m_testFlags.push_back(model->testFlags(rows[i], count));
     i = end;
   }
 }
@@ -58,7 +59,8 @@ void RemoveRowsCommand::redo() {
 }
 
 void RemoveRowsCommand::undo() {
-  for (const auto& [row, samples] : m_ranges) m_model->insertSamples(row, samples);
+  for (std::size_t i = 0; i < m_ranges.size(); ++i)
+    m_model->insertSamples(m_ranges[i].first, m_ranges[i].second, m_testFlags[i]);
 }
 
 InsertColumnCommand::InsertColumnCommand(DatasetModel* model, bool target, int index,

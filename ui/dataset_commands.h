@@ -55,6 +55,7 @@ class RemoveRowsCommand : public QUndoCommand {
  private:
   DatasetModel* m_model;
   std::vector<std::pair<int, Matrix>> m_ranges;  ///< first row and its samples, ascending
+  std::vector<std::vector<char>> m_testFlags;    ///< per range, its rows' test flags
 };
 
 /// Adds an input or target column at `index` among its kind.

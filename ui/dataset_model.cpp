@@ -197,8 +197,16 @@ QVariant DatasetModel::foregroundData(int row, int column) const {
 
 QVariant DatasetModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation == Qt::Vertical) {
-    if (role == Qt::DisplayRole) return section + 1;
-    if (role == Qt::ToolTipRole) return tr("Sample %1").arg(section + 1);
+    // Test rows read "12 test": held out from training, they measure how well it generalises.
+    const bool test = m_dataset.isTestRow(section);
+    if (role == Qt::DisplayRole)
+      return test ? tr("%1 test").arg(section + 1) : QString::number(section + 1);
+    if (role == Qt::ToolTipRole)
+      return test ? tr("Sample %1: a test row, never trained on; the test loss and accuracy are "
+                       "measured on such rows.")
+                        .arg(section + 1)
+                  : tr("Sample %1: a training row.").arg(section + 1);
+    if (role == Qt::ForegroundRole && test) return QColor(negativeColour()).darker(130);
     return {};
   }
   if (section < 0 || section >= columnCount()) return {};
@@ -323,13 +331,23 @@ Matrix DatasetModel::samples(int row, int count) const {
   return block(row, 0, count, fieldCount());
 }
 
-void DatasetModel::insertSamples(int row, const Matrix& samples) {
+void DatasetModel::insertSamples(int row, const Matrix& samples,
+                                 const std::vector<char>& testFlags) {
   const int inputs = m_dataset.inputColumns();
   const int count = static_cast<int>(samples.rows());
   beginInsertRows({}, row, row + count - 1);
   m_dataset.inputs = withRowsInserted(m_dataset.inputs, row, samples.leftCols(inputs));
   m_dataset.targets =
       withRowsInserted(m_dataset.targets, row, samples.rightCols(samples.cols() - inputs));
+  // Test flags move with their rows; without any (no split) there is nothing to keep.
+  const bool anyTest = std::find(testFlags.begin(), testFlags.end(), 1) != testFlags.end();
+  if (!m_dataset.testRows.empty() || anyTest) {
+    m_dataset.testRows.resize(static_cast<std::size_t>(m_dataset.rows() - count), 0);
+    std::vector<char> flags(static_cast<std::size_t>(count), 0);
+    std::copy_n(testFlags.begin(), std::min<std::size_t>(testFlags.size(), flags.size()),
+                flags.begin());
+    m_dataset.testRows.insert(m_dataset.testRows.begin() + row, flags.begin(), flags.end());
+  }
   if (hasPredictions()) {
     m_predictions =
         withRowsInserted(m_predictions, row, Matrix::Constant(count, m_predictions.cols(), kNaN));
@@ -343,10 +361,21 @@ void DatasetModel::removeSamples(int row, int count) {
   beginRemoveRows({}, row, row + count - 1);
   m_dataset.inputs = withRowsRemoved(m_dataset.inputs, row, count);
   m_dataset.targets = withRowsRemoved(m_dataset.targets, row, count);
+  if (!m_dataset.testRows.empty()) {
+    m_dataset.testRows.resize(static_cast<std::size_t>(m_dataset.rows() + count), 0);
+    m_dataset.testRows.erase(m_dataset.testRows.begin() + row,
+                             m_dataset.testRows.begin() + row + count);
+  }
   if (hasPredictions()) m_predictions = withRowsRemoved(m_predictions, row, count);
   updateErrorRanges();
   endRemoveRows();
   emitRowsChanged(0, rowCount() - 1);
+}
+
+std::vector<char> DatasetModel::testFlags(int row, int count) const {
+  std::vector<char> flags(static_cast<std::size_t>(count), 0);
+  for (int i = 0; i < count; ++i) flags[static_cast<std::size_t>(i)] = m_dataset.isTestRow(row + i);
+  return flags;
 }
 
 Matrix DatasetModel::fieldValues(bool target, int index) const {

@@ -67,7 +67,10 @@ class DatasetModel : public QAbstractTableModel {
   void setBlock(int row, int field, const Matrix& values);
   /// count × fieldCount() values, in field order.
   Matrix samples(int row, int count) const;
-  void insertSamples(int row, const Matrix& samples);
+  /// The test flags of `count` rows from `row` (see Dataset::testRows).
+  std::vector<char> testFlags(int row, int count) const;
+  /// Inserts samples before `row`, as training rows unless `testFlags` (one per sample) says.
+  void insertSamples(int row, const Matrix& samples, const std::vector<char>& testFlags = {});
   void removeSamples(int row, int count);
   /// Column `index` among the inputs (or the targets).
   Matrix fieldValues(bool target, int index) const;

@@ -270,6 +270,30 @@ void DatasetPanel::addRow() {
   m_view->scrollTo(m_view->currentIndex());
 }
 
+bool DatasetPanel::appendSample(const Matrix& sample) {
+  if (sample.rows() != 1 || sample.cols() != m_model->fieldCount()) {
+    showMessage(tr("The point does not fit the table's %1 columns.").arg(m_model->fieldCount()));
+    return false;
+  }
+  const int row = m_model->rowCount();
+  const QString where = QStringLiteral("(%1, %2)")
+                            .arg(sample(0, 0), 0, 'g', 3)
+                            .arg(sample.cols() > 1 ? sample(0, 1) : 0.0, 0, 'g', 3);
+  m_undoStack->push(new InsertRowsCommand(m_model, row, sample, tr("Add point %1").arg(where)));
+  m_view->scrollTo(m_model->index(row, 0));
+  return true;
+}
+
+bool DatasetPanel::removeRow(int row) {
+  if (row < 0 || row >= m_model->rowCount()) return false;
+  if (m_model->rowCount() <= 1) {
+    showMessage(tr("Training needs at least one row: the last row stays."));
+    return false;
+  }
+  m_undoStack->push(new RemoveRowsCommand(m_model, {row}, tr("Remove row %1").arg(row + 1)));
+  return true;
+}
+
 void DatasetPanel::removeSelectedRows() {
   const std::vector<int> rows = selectedRows();
   if (rows.empty()) {

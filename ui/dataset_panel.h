@@ -50,6 +50,11 @@ class DatasetPanel : public QWidget {
   bool exportCsv(const QString& path);
   /// The message line under the table (empty when nothing to report).
   QString message() const;
+  /// Appends a training sample (1 × fields: inputs, then targets) as one undo step, e.g. a
+  /// point clicked on the output map. Refused with a message when its width does not fit.
+  bool appendSample(const nnlab::Matrix& sample);
+  /// Removes row `row` as one undo step; the last row stays (training needs one).
+  bool removeRow(int row);
 
  public slots:
   void addRow();

@@ -19,6 +19,7 @@ constexpr int kMaxResolution = 96;
 constexpr double kBudgetMs = 4.0;         // one map computation at most
 constexpr double kMargin = 0.1;           // of the data's extent, on each side
 constexpr double kPickDistancePx = 24.0;  // how near a Ctrl-click must be to a sample
+constexpr double kMapOpacity = 0.6;       // of the map over the scale's grey
 
 bool sameParameters(const Network& a, const Network& b) {
   if (a.inputs() != b.inputs() || !a.sameShape(b)) return false;
@@ -195,11 +196,13 @@ int DecisionMapView::nearestRow(const QPointF& position, double maxDistance) con
 void DecisionMapView::paintEvent(QPaintEvent*) {
   QPainter painter(this);
   const QRectF plot = plotRect();
-  if (m_image.isNull()) {
-    painter.fillRect(plot, zeroColour());
-  } else {
+  painter.fillRect(plot, zeroColour());
+  if (!m_image.isNull()) {
+    // Paler than the samples, so that a sample in a region of its own colour still stands out.
+    painter.setOpacity(kMapOpacity);
     painter.setRenderHint(QPainter::SmoothPixmapTransform, !m_discretize);
     painter.drawImage(plot, m_image);
+    painter.setOpacity(1.0);
   }
   painter.setRenderHint(QPainter::Antialiasing);
   paintSamples(painter, plot);
@@ -211,14 +214,14 @@ void DecisionMapView::paintSamples(QPainter& painter, const QRectF& plot) const 
   painter.save();
   painter.setClipRect(plot);
   const double radius = std::clamp(plot.width() / 90.0, 2.5, 5.0);
-  const QPen outline(QColor(0, 0, 0, 170), 1.0);
+  const QPen outline(QColor(0, 0, 0, 120), 1.0);
   for (int row = 0; row < m_dataset->rows(); ++row) {
     const QPointF centre = toWidget({m_dataset->inputs(row, 0), m_dataset->inputs(row, 1)});
     const QColor colour = sampleColour(row);
     if (m_dataset->isTestRow(row)) {
       // A ring: the class colour over a darker, wider one, visible on any background.
       painter.setBrush(Qt::NoBrush);
-      painter.setPen(QPen(QColor(0, 0, 0, 170), 3.2));
+      painter.setPen(QPen(QColor(0, 0, 0, 120), 3.2));
       painter.drawEllipse(centre, radius, radius);
       painter.setPen(QPen(colour, 1.8));
       painter.drawEllipse(centre, radius, radius);

@@ -10,6 +10,7 @@
 #include <limits>
 #include <optional>
 
+#include "colour_scale.h"
 #include "training_runner.h"
 
 namespace nnlab {
@@ -17,14 +18,19 @@ namespace nnlab {
 LossChart::LossChart(QWidget* parent)
     : QChartView(parent),
       m_series(new QLineSeries),
+      m_testSeries(new QLineSeries),
       m_xAxis(new QValueAxis),
       m_yLinear(new QValueAxis),
       m_yLog(new QLogValueAxis),
       m_hoverLabel(new QLabel(this)) {
   auto* chart = new QChart;
   chart->setAnimationOptions(QChart::NoAnimation);
-  chart->legend()->hide();
+  chart->legend()->hide();  // shown once there is a test line to tell apart
+  chart->legend()->setAlignment(Qt::AlignTop);
+  m_series->setName(tr("train"));
+  m_testSeries->setName(tr("test"));
   chart->addSeries(m_series);
+  chart->addSeries(m_testSeries);
 
   m_xAxis->setLabelFormat(QStringLiteral("%g"));
   m_xAxis->setTickCount(5);
@@ -34,8 +40,10 @@ LossChart::LossChart(QWidget* parent)
   m_yLog->setBase(10);
   chart->addAxis(m_xAxis, Qt::AlignBottom);
   chart->addAxis(m_yLinear, Qt::AlignLeft);
-  m_series->attachAxis(m_xAxis);
-  m_series->attachAxis(m_yLinear);
+  for (QLineSeries* series : {m_series, m_testSeries}) {
+    series->attachAxis(m_xAxis);
+    series->attachAxis(m_yLinear);
+  }
   chart->setMargins(QMargins(4, 4, 4, 4));
   setChart(chart);
   setRenderHint(QPainter::Antialiasing);
@@ -45,11 +53,14 @@ LossChart::LossChart(QWidget* parent)
   m_hoverLabel->hide();
   setToolTip(
       tr("The training loss after each epoch: how far the predictions are from the "
-         "targets. It should fall as the network learns."));
+         "targets. It should fall as the network learns. With test rows, their loss is the "
+         "orange line: when it rises while the training loss falls, the network overfits."));
   applyPalette();
 }
 
 int LossChart::pointCount() const { return static_cast<int>(m_series->count()); }
+
+int LossChart::testPointCount() const { return static_cast<int>(m_testSeries->count()); }
 
 void LossChart::showSnapshot(const TrainingSnapshot& snapshot) {
   const QString label =
@@ -61,6 +72,12 @@ void LossChart::showSnapshot(const TrainingSnapshot& snapshot) {
     m_yLog->setTitleText(label);
   }
   m_history = snapshot.history;
+  if (snapshot.testLoss)
+    m_testTrace.add(snapshot.epoch, *snapshot.testLoss);
+  else
+    m_testTrace.clear();
+  if (chart()->legend()->isVisible() == m_testTrace.isEmpty())
+    chart()->legend()->setVisible(!m_testTrace.isEmpty());
   replot();
 }
 
@@ -70,9 +87,11 @@ void LossChart::setLogScale(bool on) {
   QAbstractAxis* from = on ? static_cast<QAbstractAxis*>(m_yLinear) : m_yLog;
   QAbstractAxis* to = on ? static_cast<QAbstractAxis*>(m_yLog) : m_yLinear;
   m_series->detachAxis(from);
+  m_testSeries->detachAxis(from);
   chart()->removeAxis(from);
   chart()->addAxis(to, Qt::AlignLeft);
   m_series->attachAxis(to);
+  m_testSeries->attachAxis(to);
   applyPalette();
   replot();
 }
@@ -84,13 +103,16 @@ void LossChart::replot() {
   const int ticks = std::clamp(static_cast<int>(chart()->plotArea().width() / 70.0) + 1, 2, 6);
   if (m_xAxis->tickCount() != ticks) m_xAxis->setTickCount(ticks);
   const QList<QPointF> points = plotPoints();
+  const QList<QPointF> testPoints = testPlotPoints();
   double low = std::numeric_limits<double>::infinity();
   double high = 0.0;
-  for (const QPointF& point : points) {
-    low = std::min(low, point.y());
-    high = std::max(high, point.y());
+  for (const QList<QPointF>* line : {&points, &testPoints}) {
+    for (const QPointF& point : *line) {
+      low = std::min(low, point.y());
+      high = std::max(high, point.y());
+    }
   }
-  if (points.isEmpty()) {
+  if (points.isEmpty() && testPoints.isEmpty()) {
     low = 1e-3;
     high = 1.0;
   }
@@ -112,6 +134,17 @@ void LossChart::replot() {
     setRangeIfChanged(m_yLinear, 0.0, top);
   }
   m_series->replace(points);
+  m_testSeries->replace(testPoints);
+}
+
+QList<QPointF> LossChart::testPlotPoints() const {
+  QList<QPointF> points;
+  points.reserve(m_testTrace.points().size());
+  for (const QPointF& point : m_testTrace.points()) {
+    if (m_logScale && !(point.y() > 0.0)) continue;  // a log axis cannot show them
+    points.append(QPointF(point.x() / m_epochUnit, point.y()));
+  }
+  return points;
 }
 
 QList<QPointF> LossChart::plotPoints() const {
@@ -199,8 +232,15 @@ void LossChart::mouseMoveEvent(QMouseEvent* event) {
                                      return static_cast<double>(point.epoch) < epoch;
                                    });
   const HistoryPoint& point = it == m_history.end() ? m_history.back() : *it;
-  m_hoverLabel->setText(
-      tr("epoch %1: %2 %3").arg(point.epoch).arg(m_lossLabel).arg(point.loss, 0, 'g', 5));
+  QString text = tr("epoch %1: %2 %3").arg(point.epoch).arg(m_lossLabel).arg(point.loss, 0, 'g', 5);
+  const QList<QPointF>& test = m_testTrace.points();
+  if (!test.isEmpty()) {
+    const auto near =
+        std::lower_bound(test.begin(), test.end(), static_cast<double>(point.epoch),
+                         [](const QPointF& sample, double epoch) { return sample.x() < epoch; });
+    text += tr(", test %1").arg((near == test.end() ? test.back() : *near).y(), 0, 'g', 5);
+  }
+  m_hoverLabel->setText(text);
   m_hoverLabel->adjustSize();
   const QPoint at = event->position().toPoint() + QPoint(12, -m_hoverLabel->height() - 4);
   m_hoverLabel->move(std::clamp(at.x(), 0, std::max(0, width() - m_hoverLabel->width())),
@@ -230,8 +270,9 @@ void LossChart::applyPalette() {
     axis->setGridLineColor(p.color(QPalette::Midlight));
     axis->setLinePenColor(p.color(QPalette::Mid));
   }
-  QPen pen(QColor(0x08, 0x77, 0xbd), 2.0);
-  m_series->setPen(pen);
+  m_series->setPen(QPen(positiveColour(), 2.0));
+  m_testSeries->setPen(QPen(negativeColour(), 2.0));
+  chart()->legend()->setLabelColor(p.color(QPalette::Text));
   m_hoverLabel->setAutoFillBackground(true);
   m_hoverLabel->setStyleSheet(QString());
   m_hoverLabel->setBackgroundRole(QPalette::ToolTipBase);

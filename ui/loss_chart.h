@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "loss_history.h"
+#include "test_loss_trace.h"
 
 class QLineSeries;
 class QValueAxis;
@@ -19,6 +20,7 @@ struct TrainingSnapshot;
 
 /// Training loss against epoch for the whole run: one replace() per frame from the snapshot's
 /// decimated history, no animation. Linear or logarithmic y; hovering shows epoch and loss.
+/// When the data has test rows, their loss is a second line, recorded from the snapshots shown.
 class LossChart : public QChartView {
   Q_OBJECT
 
@@ -29,6 +31,8 @@ class LossChart : public QChartView {
   bool logScale() const { return m_logScale; }
   /// Points currently plotted (tests use it).
   int pointCount() const;
+  /// Test-loss points currently plotted.
+  int testPointCount() const;
 
  public slots:
   void setLogScale(bool on);
@@ -41,12 +45,14 @@ class LossChart : public QChartView {
  private:
   void replot();
   QList<QPointF> plotPoints() const;
+  QList<QPointF> testPlotPoints() const;
   void setEpochUnit(double lastEpoch);
   static double niceCeil(double value);
   static void setRangeIfChanged(QAbstractAxis* axis, double low, double high);
   void applyPalette();
 
   QLineSeries* m_series;
+  QLineSeries* m_testSeries;
   QValueAxis* m_xAxis;
   QValueAxis* m_yLinear;
   QLogValueAxis* m_yLog;
@@ -55,6 +61,7 @@ class LossChart : public QChartView {
   double m_epochUnit = 0.0;  // epochs per x-axis unit: 1, 1e3 or 1e6
   QString m_lossLabel;
   std::vector<HistoryPoint> m_history;
+  TestLossTrace m_testTrace;
 };
 
 }  // namespace nnlab

@@ -20,6 +20,8 @@
 #include "architecture_panel.h"
 #include "control_bar.h"
 #include "dataset_panel.h"
+#include "decision_map_panel.h"
+#include "decision_map_view.h"
 #include "forward_values.h"
 #include "loss_chart.h"
 #include "network_view.h"
@@ -176,10 +178,26 @@ QWidget* MainWindow::createLossPanel() {
   m_rightColumn = new QSplitter(Qt::Vertical, this);
   m_rightColumn->setChildrenCollapsible(false);
   m_rightColumn->addWidget(top);
+  m_rightColumn->addWidget(createMapPanel());
   m_rightColumn->addWidget(bottom);
-  m_rightColumn->setStretchFactor(0, 3);
-  m_rightColumn->setStretchFactor(1, 2);
+  m_rightColumn->setStretchFactor(0, 2);
+  m_rightColumn->setStretchFactor(1, 3);
+  m_rightColumn->setStretchFactor(2, 2);
   return m_rightColumn;
+}
+
+QWidget* MainWindow::createMapPanel() {
+  auto* panel = new QWidget(this);
+  m_map = new DecisionMapPanel(panel);
+  auto* layout = new QVBoxLayout(panel);
+  layout->setContentsMargins(4, 4, 4, 4);
+  layout->addWidget(panelTitle(tr("OUTPUT"), panel));
+  layout->addWidget(m_map, 1);
+  // Points clicked on the map are edits of the data like any other: through the DATA panel,
+  // so that the table follows and Undo takes them back.
+  connect(m_map->view(), &DecisionMapView::sampleRequested, m_data, &DatasetPanel::appendSample);
+  connect(m_map->view(), &DecisionMapView::removalRequested, m_data, &DatasetPanel::removeRow);
+  return panel;
 }
 
 void MainWindow::createMenus() {
@@ -208,14 +226,7 @@ void MainWindow::createMenus() {
   training->addAction(m_controls->stepAction());
   training->addAction(m_controls->resetAction());
 
-  QMenu* presets = menuBar()->addMenu(tr("&Presets"));
-  for (const std::string& name : presetNames()) {
-    const std::optional<Preset> preset = findPreset(name);
-    QAction* action = presets->addAction(QString::fromStdString(name), this,
-                                         [this, preset] { loadPreset(*preset); });
-    action->setToolTip(QString::fromStdString(preset->description));
-    action->setStatusTip(action->toolTip());
-  }
+  createPresetsMenu();
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   QAction* fit = view->addAction(tr("&Fit graph"), m_graph, &NetworkView::fitGraph);
@@ -232,6 +243,35 @@ void MainWindow::createMenus() {
                           "weights, its activations and its loss, live.</p><p>Train with Space, "
                           "step with →, reset with R.</p>"));
   });
+}
+
+void MainWindow::createPresetsMenu() {
+  // Grouped as the presets are used: the seed article, 2-D classification (with the output
+  // map), regression, then logic gates; the order within each is core's menu order.
+  const auto groupOf = [](const Preset& preset) {
+    if (!preset.generator) return preset.name == "seed" ? 0 : 3;
+    return *preset.generator == Generator::Sine || *preset.generator == Generator::Plane ? 2 : 1;
+  };
+  std::vector<Preset> presets;
+  for (const std::string& name : presetNames())
+    if (std::optional<Preset> preset = findPreset(name)) presets.push_back(std::move(*preset));
+  QMenu* menu = menuBar()->addMenu(tr("&Presets"));
+  menu->setToolTipsVisible(true);
+  for (int group = 0; group < 4; ++group) {
+    if (group > 0) menu->addSeparator();
+    for (const Preset& preset : presets) {
+      if (groupOf(preset) != group) continue;
+      const QString name = QString::fromStdString(preset.name);
+      // Each action loads a fresh copy: the data is drawn again from the preset's seed.
+      QAction* action = menu->addAction(name, this, [this, name] {
+        if (const std::optional<Preset> chosen = findPreset(name.toStdString()))
+          loadPreset(*chosen);
+      });
+      action->setData(name);
+      action->setToolTip(QString::fromStdString(preset.description));
+      action->setStatusTip(action->toolTip());
+    }
+  }
 }
 
 void MainWindow::connectCommands() {
@@ -301,6 +341,7 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
   m_legend->setRange(m_graph->weightRange());
   m_architecture->showSnapshot(*snapshot);
   m_chart->showSnapshot(*snapshot);
+  m_map->showSnapshot(*snapshot);
   m_statusLine->showSnapshot(*snapshot);
   if (m_inspector->neuron()) {
     const auto& dataset = snapshot->dataset;
@@ -349,8 +390,14 @@ void MainWindow::loadPreset(const Preset& preset) {
   m_controls->trainAction()->setChecked(false);
   m_data->setDataset(preset.dataset);
   m_runner->setDataset(preset.dataset);
-  m_runner->setSettings(preset.settings);
+  // The runner checks new settings against the network it has, and a new network against the
+  // settings it has. The perceptron rule trains only one layer: go through plain gradient
+  // descent, which fits any network, so that neither the old network nor the new one refuses.
+  TrainingSettings bridge = preset.settings;
+  if (bridge.optimizer.kind == OptimizerKind::Perceptron) bridge.optimizer.kind = OptimizerKind::Gd;
+  m_runner->setSettings(bridge);
   m_runner->setNetwork(preset.spec, preset.init, preset.seed);
+  m_runner->setSettings(preset.settings);
   m_controls->setSeed(preset.seed);
 }
 

@@ -19,6 +19,7 @@ namespace nnlab {
 class ArchitecturePanel;
 class ControlBar;
 class DatasetPanel;
+class DecisionMapPanel;
 class LossChart;
 class NetworkView;
 class NeuronInspector;
@@ -48,6 +49,7 @@ class MainWindow : public QMainWindow {
   LossChart* lossChart() const { return m_chart; }
   NeuronInspector* inspector() const { return m_inspector; }
   DatasetPanel* dataPanel() const { return m_data; }
+  DecisionMapPanel* decisionMap() const { return m_map; }
   StatusLine* statusLine() const { return m_statusLine; }
 
  public slots:
@@ -67,7 +69,9 @@ class MainWindow : public QMainWindow {
   void createWidgets();
   QWidget* createNetworkPanel();
   QWidget* createLossPanel();
+  QWidget* createMapPanel();
   void createMenus();
+  void createPresetsMenu();
   void connectCommands();
   void showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot);
   void inspectNeuron(int column, int unit);
@@ -89,6 +93,7 @@ class MainWindow : public QMainWindow {
   QLabel* m_info = nullptr;
   ArchitecturePanel* m_architecture = nullptr;
   LossChart* m_chart = nullptr;
+  DecisionMapPanel* m_map = nullptr;
   QCheckBox* m_logScale = nullptr;
   NeuronInspector* m_inspector = nullptr;
   StatusLine* m_statusLine = nullptr;

@@ -4,10 +4,12 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QPixmap>
 #include <QSlider>
 #include <QTimer>
 #include <iostream>
+#include <optional>
 
 #include "control_bar.h"
 #include "main_window.h"
@@ -91,6 +93,13 @@ bool ScriptedRun::writeReport(QString* error) const {
   report[QStringLiteral("epochs")] = static_cast<double>(epochs);
   report[QStringLiteral("train_seconds")] = seconds;
   report[QStringLiteral("train_loss")] = snapshot->loss;
+  // Null where they do not apply: no test rows, or regression targets.
+  const auto optional = [](const std::optional<double>& value) {
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+  };
+  report[QStringLiteral("test_loss")] = optional(snapshot->testLoss);
+  report[QStringLiteral("train_accuracy")] = optional(snapshot->trainAccuracy);
+  report[QStringLiteral("test_accuracy")] = optional(snapshot->testAccuracy);
   report[QStringLiteral("loss_name")] =
       QString::fromStdString(std::string(lossName(snapshot->settings.loss)));
   report[QStringLiteral("epochs_per_second")] =

@@ -47,6 +47,8 @@ StatusLine::StatusLine(QWidget* parent)
       m_epoch(new QLabel(this)),
       m_loss(new QLabel(this)),
       m_speed(new QLabel(this)),
+      m_testLoss(new QLabel(this)),
+      m_accuracy(new QLabel(this)),
       m_state(new QLabel(this)),
       m_message(new QLabel(this)) {
   m_epoch->setToolTip(
@@ -56,6 +58,12 @@ StatusLine::StatusLine(QWidget* parent)
       tr("The loss of the current weights over all rows: how far the predictions "
          "are from the targets (SSE: sum of squared errors)."));
   m_speed->setToolTip(tr("Epochs trained per second, measured."));
+  m_testLoss->setToolTip(
+      tr("The loss on the test rows, which the network never trains on: how well it does on "
+         "data it has not seen."));
+  m_accuracy->setToolTip(
+      tr("Share of rows classified right (the output on the right side of 0.5, or the most "
+         "probable class), on the training rows and on the test rows."));
   m_state->setToolTip(tr("What the trainer is doing, and why it stopped."));
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(4, 0, 4, 0);
@@ -69,10 +77,12 @@ StatusLine::StatusLine(QWidget* parent)
   m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   m_message->hide();
   layout->addWidget(m_message, 1);
-  for (QLabel* label : {m_epoch, m_loss, m_speed}) {
+  for (QLabel* label : {m_epoch, m_loss, m_testLoss, m_accuracy, m_speed}) {
     label->setFrameShape(QFrame::StyledPanel);
     layout->addWidget(label);
   }
+  m_testLoss->hide();
+  m_accuracy->hide();
   m_speed->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("000.0 k epochs/s")));
   m_loss->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("SSE 0.000000e-00")));
 }
@@ -94,6 +104,26 @@ void StatusLine::showSnapshot(const TrainingSnapshot& snapshot) {
   m_speed->setToolTip(running ? tr("Epochs trained per second, measured.")
                               : tr("Epochs per second measured while training last ran."));
   m_state->setText(stateOf(snapshot));
+  showQuality(snapshot, name);
+}
+
+void StatusLine::showQuality(const TrainingSnapshot& snapshot, const QString& lossName) {
+  const auto percent = [](double share) {
+    return QStringLiteral("%1%").arg(100.0 * share, 0, 'f', 1);
+  };
+  m_testLoss->setVisible(snapshot.testLoss.has_value());
+  m_testLoss->setText(snapshot.testLoss
+                          ? tr("test %1 %2").arg(lossName).arg(*snapshot.testLoss, 0, 'g', 4)
+                          : QString());
+  QString accuracy;
+  if (snapshot.trainAccuracy) accuracy = tr("accuracy %1").arg(percent(*snapshot.trainAccuracy));
+  if (snapshot.testAccuracy) {
+    accuracy = accuracy.isEmpty()
+                   ? tr("test accuracy %1").arg(percent(*snapshot.testAccuracy))
+                   : tr("%1 · test %2").arg(accuracy, percent(*snapshot.testAccuracy));
+  }
+  m_accuracy->setVisible(!accuracy.isEmpty());
+  m_accuracy->setText(accuracy);
 }
 
 void StatusLine::showMessage(const QString& message) {
@@ -107,5 +137,7 @@ QString StatusLine::stateText() const { return m_state->text(); }
 QString StatusLine::lossText() const { return m_loss->text(); }
 QString StatusLine::epochText() const { return m_epoch->text(); }
 QString StatusLine::speedText() const { return m_speed->text(); }
+QString StatusLine::testLossText() const { return m_testLoss->text(); }
+QString StatusLine::accuracyText() const { return m_accuracy->text(); }
 
 }  // namespace nnlab

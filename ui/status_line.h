@@ -23,6 +23,10 @@ class StatusLine : public QWidget {
   QString lossText() const;
   QString epochText() const;
   QString speedText() const;
+  /// "test BCE 0.081", empty without test rows.
+  QString testLossText() const;
+  /// "accuracy 97% · test 95%", empty for regression targets.
+  QString accuracyText() const;
   /// The transient message shown where the state usually is (tests find it by this).
   QLabel* messageLabel() const { return m_message; }
 
@@ -32,9 +36,14 @@ class StatusLine : public QWidget {
   void showMessage(const QString& message);
 
  private:
+  /// Test loss and accuracies, shown only where they apply.
+  void showQuality(const TrainingSnapshot& snapshot, const QString& lossName);
+
   QLabel* m_epoch;
   QLabel* m_loss;
   QLabel* m_speed;
+  QLabel* m_testLoss;
+  QLabel* m_accuracy;
   QLabel* m_state;
   QLabel* m_message;
   double m_lastRate = 0.0;  ///< measured while last running; 0 before any run

@@ -50,6 +50,48 @@ TEST(ScriptedRun, WritesAReportWithTheRequiredKeysAndAScreenshot) {
   EXPECT_GT(report[QStringLiteral("peak_rss_mb")].toDouble(), 1.0);
   EXPECT_LT(report[QStringLiteral("train_loss")].toDouble(), 1.0);
   EXPECT_FALSE(QImage(dir.filePath(QStringLiteral("shot.png"))).isNull());
+  // The seed table has no test rows: null, not 0 or a missing key.
+  ASSERT_TRUE(report.contains(QStringLiteral("test_loss")));
+  EXPECT_TRUE(report[QStringLiteral("test_loss")].isNull());
+  EXPECT_TRUE(report[QStringLiteral("test_accuracy")].isNull());
+  EXPECT_TRUE(report[QStringLiteral("train_accuracy")].isDouble());
+}
+
+TEST(ScriptedRun, ReportsTestLossAndAccuraciesOfAPresetWithTestRows) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const LaunchOptions options = LaunchOptions::parse(
+      {QStringLiteral("nnlab"), QStringLiteral("--preset"), QStringLiteral("gauss"),
+       QStringLiteral("--train-for"), QStringLiteral("0.5"), QStringLiteral("--report"),
+       dir.filePath(QStringLiteral("report.json"))});
+  QString error;
+  const std::optional<Preset> experiment = options.experiment(&error);
+  ASSERT_TRUE(experiment) << error.toStdString();
+  MainWindow window(*experiment);
+  window.show();
+  ScriptedRun script(window, options);
+  QSignalSpy finished(&script, &ScriptedRun::finished);
+  script.start();
+  ASSERT_TRUE(finished.wait(15000));
+  QFile file(dir.filePath(QStringLiteral("report.json")));
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
+  EXPECT_GT(report[QStringLiteral("test_loss")].toDouble(-1.0), 0.0);
+  EXPECT_GT(report[QStringLiteral("train_accuracy")].toDouble(), 0.8);
+  EXPECT_GT(report[QStringLiteral("test_accuracy")].toDouble(), 0.8);
+}
+
+TEST(LaunchOptions, EveryPresetNameOpensItsExperiment) {
+  for (const std::string& name : presetNames()) {
+    const LaunchOptions options = LaunchOptions::parse(
+        {QStringLiteral("nnlab"), QStringLiteral("--preset"), QString::fromStdString(name)});
+    ASSERT_TRUE(options.error.isEmpty()) << name;
+    QString error;
+    const std::optional<Preset> experiment = options.experiment(&error);
+    ASSERT_TRUE(experiment) << name << ": " << error.toStdString();
+    EXPECT_EQ(experiment->name, name);
+    EXPECT_EQ(experiment->spec.shapeText(), findPreset(name)->spec.shapeText()) << name;
+  }
 }
 
 TEST(LaunchOptions, HelpListsEveryOptionAndPresetInsteadOfOpeningTheWindow) {
