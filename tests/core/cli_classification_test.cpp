@@ -7,45 +7,16 @@
 #include <sstream>
 
 #include "cli.h"
+#include "cli_test_support.h"
 
 namespace nnlab::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-CliRun run(const std::vector<std::string>& args) {
-  std::ostringstream out;
-  std::ostringstream err;
-  const int code = runCli(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
-/// A CSV file in a fresh directory, removed at the end of the test.
-class TempCsv {
- public:
-  explicit TempCsv(const std::string& text) {
-    std::string pattern = (fs::temp_directory_path() / "nnlab-cli-class-XXXXXX").string();
-    m_dir = mkdtemp(pattern.data()) ? pattern : "";
-    m_path = (fs::path(m_dir) / "data.csv").string();
-    std::ofstream(m_path) << text;
-  }
-  ~TempCsv() {
-    std::error_code error;
-    fs::remove_all(m_dir, error);
-  }
-  const std::string& path() const { return m_path; }
-  std::string file(const std::string& name) const { return (fs::path(m_dir) / name).string(); }
-
- private:
-  std::string m_dir;
-  std::string m_path;
-};
+using testing::CliRun;
+using testing::run;
+using testing::TempCsv;
 
 const char* kThreeClasses = "a,b,label\n0,0,0\n0.1,0.1,0\n1,0,1\n0.9,0.1,1\n0,1,2\n0.1,0.9,2\n";
 

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli_test_support.h"
 #include "csv_reader.h"
 #include "model_json.h"
 #include "presets.h"
@@ -19,35 +20,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-CliRun run(const std::vector<std::string>& args) {
-  std::ostringstream out;
-  std::ostringstream err;
-  const int code = runCli(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
-/// A fresh directory, removed with everything in it at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "nnlab-cli-test-XXXXXX").string();
-    m_path = mkdtemp(pattern.data()) ? pattern : "";
-  }
-  ~TempDir() {
-    std::error_code error;
-    fs::remove_all(m_path, error);
-  }
-  std::string file(const std::string& name) const { return (fs::path(m_path) / name).string(); }
-
- private:
-  std::string m_path;
-};
+using testing::CliRun;
+using testing::run;
+using testing::TempDir;
 
 void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
 
