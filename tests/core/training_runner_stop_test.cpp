@@ -9,27 +9,16 @@
 
 #include "presets.h"
 #include "random.h"
+#include "runner_test_support.h"
 #include "training_runner.h"
 
 namespace nnlab {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-using Snapshot = std::shared_ptr<const TrainingSnapshot>;
+using testing::Snapshot;
 
-Snapshot waitFor(const TrainingRunner& runner,
-                 const std::function<bool(const TrainingSnapshot&)>& done, double seconds = 20.0) {
-  const auto deadline = Clock::now() + std::chrono::duration<double>(seconds);
-  for (;;) {
-    Snapshot snapshot = runner.latestSnapshot();
-    if (done(*snapshot)) return snapshot;
-    if (Clock::now() > deadline) {
-      ADD_FAILURE() << "timed out at epoch " << snapshot->epoch << ": " << snapshot->message;
-      return snapshot;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-}
+using testing::waitFor;
 
 // 60 noisy points of a sine on [0, 1], a third of them test rows: a 1-32-1 network overfits.
 Dataset noisySine() {

@@ -10,12 +10,13 @@
 
 #include "presets.h"
 #include "random.h"
+#include "runner_test_support.h"
 
 namespace nnlab {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-using Snapshot = std::shared_ptr<const TrainingSnapshot>;
+using testing::Snapshot;
 
 // Sanitizers slow training down by an order of magnitude; long runs shrink accordingly.
 #if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
@@ -36,20 +37,7 @@ std::unique_ptr<TrainingRunner> seedRunner(RunnerOptions options = {}) {
                                           preset.dataset, preset.settings, options);
 }
 
-// Polls the runner's snapshots until `done` holds; fails the test after `seconds`.
-Snapshot waitFor(const TrainingRunner& runner,
-                 const std::function<bool(const TrainingSnapshot&)>& done, double seconds = 20.0) {
-  const auto deadline = Clock::now() + std::chrono::duration<double>(seconds);
-  for (;;) {
-    Snapshot snapshot = runner.latestSnapshot();
-    if (done(*snapshot)) return snapshot;
-    if (Clock::now() > deadline) {
-      ADD_FAILURE() << "timed out at epoch " << snapshot->epoch << ": " << snapshot->message;
-      return snapshot;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-}
+using testing::waitFor;
 
 Snapshot waitForPause(const TrainingRunner& runner, PauseReason reason) {
   return waitFor(runner, [reason](const TrainingSnapshot& s) {
