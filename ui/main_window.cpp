@@ -188,6 +188,7 @@ QWidget* MainWindow::createLossPanel() {
 
 QWidget* MainWindow::createMapPanel() {
   auto* panel = new QWidget(this);
+  m_mapSection = panel;
   m_map = new DecisionMapPanel(panel);
   auto* layout = new QVBoxLayout(panel);
   layout->setContentsMargins(4, 4, 4, 4);
@@ -342,6 +343,8 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
   m_architecture->showSnapshot(*snapshot);
   m_chart->showSnapshot(*snapshot);
   m_map->showSnapshot(*snapshot);
+  // Without 2 inputs there is no map: its room goes to the loss chart and the neuron inspector.
+  m_mapSection->setVisible(m_map->mapShown());
   m_statusLine->showSnapshot(*snapshot);
   if (m_inspector->neuron()) {
     const auto& dataset = snapshot->dataset;

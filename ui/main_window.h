@@ -94,6 +94,7 @@ class MainWindow : public QMainWindow {
   ArchitecturePanel* m_architecture = nullptr;
   LossChart* m_chart = nullptr;
   DecisionMapPanel* m_map = nullptr;
+  QWidget* m_mapSection = nullptr;  // the OUTPUT title and map; hidden without 2 inputs
   QCheckBox* m_logScale = nullptr;
   NeuronInspector* m_inspector = nullptr;
   StatusLine* m_statusLine = nullptr;

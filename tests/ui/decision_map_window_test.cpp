@@ -38,6 +38,7 @@ class DecisionMapWindowTest : public ::testing::Test {
 TEST_F(DecisionMapWindowTest, TheMapShowsOnlyForTwoInputs) {
   open("seed");  // three inputs
   EXPECT_FALSE(m_window->decisionMap()->mapShown());
+  EXPECT_FALSE(m_window->decisionMap()->isVisible()) << "no empty OUTPUT panel takes room";
   m_window->loadPreset(*findPreset("circle"));
   ASSERT_TRUE(QTest::qWaitFor([&] { return m_window->decisionMap()->mapShown(); }, kTimeoutMs));
   EXPECT_TRUE(map()->isVisible());
