@@ -173,9 +173,11 @@ TEST_F(MainWindowTest, AnyLearningRateFromZeroToAThousandCanBeTyped) {
     QTest::keyClick(box, Qt::Key_Return);
     QApplication::processEvents();
   };
+  // Waits until the window itself shows the rate, so that no older snapshot can arrive while
+  // the next value is being typed.
   const auto runnerRate = [&](double rate) {
-    return QTest::qWaitFor([&] { return latest()->settings.optimizer.learningRate == rate; },
-                           kTimeoutMs);
+    return waitShown(
+        [rate](const TrainingSnapshot& s) { return s.settings.optimizer.learningRate == rate; });
   };
   type(QStringLiteral("1e-5"));
   EXPECT_TRUE(runnerRate(1e-5));
