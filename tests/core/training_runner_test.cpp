@@ -399,9 +399,15 @@ TEST(TrainingRunner, StressCommandsWhileReading) {
   going.store(false);
   commander.join();
   EXPECT_GT(checked, 100);
+  // The storm leaves a random loss goal, speed limit and learning rate behind, and a goal the
+  // loss already meets rightly stops each run after one epoch. Cleared, the runner trains on.
+  runner->setStopConditions({});
+  runner->setSpeedLimit(0.0);
+  runner->setLearningRate(0.5);
   runner->run();
-  const long long epoch = runner->latestSnapshot()->epoch;
-  waitFor(*runner, [&](const TrainingSnapshot& t) { return t.epoch > epoch + 100; });
+  const Snapshot started =
+      waitFor(*runner, [](const TrainingSnapshot& t) { return t.state == RunState::Running; });
+  waitFor(*runner, [&](const TrainingSnapshot& t) { return t.epoch > started->epoch + 100; });
 }
 
 }  // namespace
