@@ -25,10 +25,11 @@ inline Snapshot waitFor(const TrainingRunner& runner,
     Snapshot snapshot = runner.latestSnapshot();
     if (done(*snapshot)) return snapshot;
     if (Clock::now() > deadline) {
-      ADD_FAILURE() << "timed out at epoch " << snapshot->epoch << " (state " << static_cast<int>(snapshot->state)
-                    << ", reason " << static_cast<int>(snapshot->reason) << ", loss "
-                    << snapshot->loss << ", loss goal " << snapshot->stopConditions.lossGoal
-                    << ", speed limit " << snapshot->speedLimit << "): " << snapshot->message;
+      ADD_FAILURE() << "timed out at epoch " << snapshot->epoch << " (state "
+                    << static_cast<int>(snapshot->state) << ", reason "
+                    << static_cast<int>(snapshot->reason) << ", loss " << snapshot->loss
+                    << ", loss goal " << snapshot->stopConditions.lossGoal << ", speed limit "
+                    << snapshot->speedLimit << "): " << snapshot->message;
       return snapshot;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
