@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 #include <system_error>
 
@@ -18,12 +19,8 @@ namespace nnlab {
 namespace {
 
 [[noreturn]] void fail(const std::string& path, const std::string& what, int error) {
-  throw std::runtime_error(std::string("cannot write ")
-                               .append(path)
-                               .append(": ")
-                               .append(what)
-                               .append(": ")
-                               .append(std::error_code(error, std::generic_category()).message()));
+  throw std::runtime_error("cannot write " + path + ": " + what + ": " +
+                           std::error_code(error, std::generic_category()).message());
 }
 
 std::string parentDirectory(const std::string& path) {
@@ -62,12 +59,16 @@ class TempFile {
     if (fchmod(m_fd, mode) != 0) fail(m_target, "cannot set permissions", errno);
   }
 
-  /// Flushes to disk, closes, and renames over the target.
-  void commit() {
+  /// Flushes to disk and closes.
+  void flush() {
     if (fsync(m_fd) != 0) fail(m_target, "flushing to disk failed", errno);
     const int fd = m_fd;
     m_fd = -1;
     if (close(fd) != 0) fail(m_target, "closing failed", errno);
+  }
+
+  /// Renames over the target (after flush()).
+  void commit() {
     if (std::rename(m_path.c_str(), m_target.c_str()) != 0) {
       fail(m_target, "cannot replace it", errno);
     }
@@ -108,33 +109,72 @@ void syncDirectory(const std::string& directory) {
 
 }  // namespace
 
-void writeFileAtomically(const std::string& path, std::string_view content) {
+#ifndef _WIN32
+namespace {
+
+void refuseDirectory(const std::string& path) {
   if (path.empty()) throw std::runtime_error("cannot write a file with an empty name");
-#ifdef _WIN32
-  std::error_code error;
-  const std::string temp = path + ".tmp";
-  {
-    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-    file.write(content.data(), static_cast<std::streamsize>(content.size()));
-    file.close();
-    if (!file) {
-      std::filesystem::remove(temp, error);
-      fail(path, "writing the temporary file failed", EIO);
-    }
-  }
-  std::filesystem::rename(temp, path, error);
-  if (error) {
-    std::filesystem::remove(temp, error);
-    fail(path, "cannot replace it", EIO);
-  }
-#else
+  struct stat existing {};
+  if (stat(path.c_str(), &existing) == 0 && S_ISDIR(existing.st_mode))
+    throw std::runtime_error("cannot write " + path + ": it is a directory");
+}
+
+/// The mode the replacement of `path` gets: an existing file's own, else a new file's.
+mode_t modeFor(const std::string& path) {
   struct stat existing {};
   const bool exists = lstat(path.c_str(), &existing) == 0 && S_ISREG(existing.st_mode);
-  TempFile temp(path);
-  temp.write(content);
-  temp.setMode(exists ? existing.st_mode & 07777 : newFileMode());
-  temp.commit();
-  syncDirectory(parentDirectory(path));
+  return exists ? existing.st_mode & 07777 : newFileMode();
+}
+
+}  // namespace
+#endif
+
+void writeFileAtomically(const std::string& path, std::string_view content) {
+  writeFilesAtomically({{path, std::string(content)}});
+}
+
+void writeFilesAtomically(const std::vector<std::pair<std::string, std::string>>& files) {
+#ifdef _WIN32
+  for (const auto& [path, content] : files) {
+    if (path.empty()) throw std::runtime_error("cannot write a file with an empty name");
+    std::error_code error;
+    const std::string temp = path + ".tmp";
+    {
+      std::ofstream file(temp, std::ios::binary | std::ios::trunc);
+      file.write(content.data(), static_cast<std::streamsize>(content.size()));
+      file.close();
+      if (!file) {
+        std::filesystem::remove(temp, error);
+        fail(path, "writing the temporary file failed", EIO);
+      }
+    }
+    std::filesystem::rename(temp, path, error);
+    if (error) {
+      std::filesystem::remove(temp, error);
+      fail(path, "cannot replace it", EIO);
+    }
+  }
+#else
+  for (const auto& file : files) refuseDirectory(file.first);
+  std::vector<std::unique_ptr<TempFile>> temps;
+  for (const auto& [path, content] : files) {
+    temps.push_back(std::make_unique<TempFile>(path));
+    temps.back()->write(content);
+    temps.back()->setMode(modeFor(path));
+    temps.back()->flush();
+  }
+  // Every content is on disk: only renames, which do not run out of space, are left.
+  for (auto& temp : temps) temp->commit();
+  for (const auto& file : files) syncDirectory(parentDirectory(file.first));
+#endif
+}
+
+void checkWritable(const std::string& path) {
+#ifdef _WIN32
+  if (path.empty()) throw std::runtime_error("cannot write a file with an empty name");
+#else
+  refuseDirectory(path);
+  TempFile probe(path);  // removed again when it goes out of scope
 #endif
 }
 

@@ -2,6 +2,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace nnlab {
 
@@ -12,5 +14,16 @@ namespace nnlab {
 /// message naming the path and the reason. A new file gets mode 0666 minus the umask; a
 /// replaced file keeps its mode. A symbolic link at `path` is replaced, not followed.
 void writeFileAtomically(const std::string& path, std::string_view content);
+
+/// Several files as one: every content is written and flushed to its temporary file first, and
+/// only then are they renamed into place, so that a failure to write any of them (a full disk, a
+/// missing directory) leaves every one of the old files as it was. Throws like
+/// writeFileAtomically.
+void writeFilesAtomically(const std::vector<std::pair<std::string, std::string>>& files);
+
+/// Fails early, before long work whose result would go to `path`, when writeFileAtomically
+/// could not write it: its directory is missing or not writable, or `path` is a directory.
+/// Leaves nothing behind; throws std::runtime_error like writeFileAtomically.
+void checkWritable(const std::string& path);
 
 }  // namespace nnlab

@@ -134,6 +134,15 @@ std::string shown(const std::string& text) {
   return std::string("'").append(text, 0, cut).append("…'");
 }
 
+/// Whether a number from_chars found out of range is tiny rather than huge: a negative
+/// exponent, or no exponent and no digit but zeros before the point.
+bool isTiny(std::string_view text) {
+  const std::size_t e = text.find_first_of("eE");
+  if (e != std::string_view::npos) return e + 1 < text.size() && text[e + 1] == '-';
+  const std::size_t digit = text.find_first_not_of("+-0");
+  return digit != std::string_view::npos && text[digit] == '.';
+}
+
 double parseNumber(const Cell& cell, const Place& place) {
   if (cell.text.empty()) fail(place, cell.column, "empty cell (expected a number)");
   const char* first = cell.text.data();
@@ -142,7 +151,12 @@ double parseNumber(const Cell& cell, const Place& place) {
   double value = 0.0;
   const auto [end, error] = std::from_chars(first, last, value);
   if (error == std::errc::result_out_of_range) {
-    fail(place, cell.column, "number out of the range of a double: " + shown(cell.text));
+    // Too small for a double (1e-400) reads as 0, as in a spreadsheet or a JSON reader; too
+    // large has no stand-in.
+    if (!isTiny(cell.text)) {
+      fail(place, cell.column, "number out of the range of a double: " + shown(cell.text));
+    }
+    return cell.text.front() == '-' ? -0.0 : 0.0;
   }
   if (error != std::errc() || end != last) {
     fail(place, cell.column, "not a number: " + shown(cell.text));
@@ -157,9 +171,14 @@ bool isBlank(std::string_view line) { return skipSpaces(line, 0) == line.size();
 
 std::vector<std::string_view> splitLines(std::string_view text) {
   std::vector<std::string_view> lines;
+  // Line feeds end lines (a carriage return before one is dropped); a file without any, but
+  // with carriage returns, comes from a classic Mac OS program, whose lines those end.
+  const char newline =
+      text.find('\n') == std::string_view::npos && text.find('\r') != std::string_view::npos ? '\r'
+                                                                                             : '\n';
   std::size_t start = 0;
   while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
+    std::size_t end = text.find(newline, start);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(start, end - start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);

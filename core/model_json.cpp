@@ -1,11 +1,14 @@
 #include "model_json.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string_view>
 #include <system_error>
 
 #include "atomic_file.h"
@@ -98,6 +101,11 @@ Json parseJson(std::string_view text, const std::string& file) {
   }
 }
 
+/// "1 unit", "3 units".
+std::string counted(std::size_t count, std::string_view noun) {
+  return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
+}
+
 /// Reads the members of one JSON value, naming it (`m_where`) in every error.
 class Reader {
  public:
@@ -105,6 +113,16 @@ class Reader {
 
   [[noreturn]] void fail(const std::string& reason) const {
     nnlab::fail(m_file, m_where.empty() ? reason : m_where + ": " + reason);
+  }
+
+  /// A misspelt key ("bais") must not load as a silently missing one.
+  void onlyKeys(const Json& object, std::initializer_list<std::string_view> known) const {
+    for (auto it = object.begin(); it != object.end(); ++it) {
+      if (std::find(known.begin(), known.end(), it.key()) != known.end()) continue;
+      std::string list;
+      for (std::string_view key : known) list.append(list.empty() ? "" : ", ").append(key);
+      fail("unknown key " + nnlab::quoted(it.key()) + " (known: " + list + ")");
+    }
   }
 
   const Json& member(const Json& object, const char* key) const {
@@ -133,12 +151,11 @@ class Reader {
     return static_cast<int>(number);
   }
 
+  /// `value` as an array of `size` elements; else fails with "NAME has 3 NOUNs but WHY".
   const Json& array(const Json& value, const std::string& name, std::size_t size,
-                    const std::string& expected) const {
+                    std::string_view noun, const std::string& why) const {
     if (!value.is_array()) fail(name + " must be an array (got " + value.type_name() + ")");
-    if (value.size() != size) {
-      fail(name + " has " + std::to_string(value.size()) + " " + expected);
-    }
+    if (value.size() != size) fail(name + " has " + counted(value.size(), noun) + " but " + why);
     return value;
   }
 
@@ -155,16 +172,12 @@ class Reader {
 };
 
 Matrix readWeights(const Json& layer, int fanIn, int units, int index, const Reader& reader) {
-  const std::string from =
-      index == 1
-          ? std::string("the network has ").append(std::to_string(fanIn)).append(" inputs")
-          : std::string("the previous layer has ").append(std::to_string(fanIn)).append(" units");
-  const Json& rows =
-      reader.array(reader.member(layer, "weights"), "weights", fanIn, "rows but " + from);
+  const std::string from = index == 1 ? "the network has " + counted(fanIn, "input")
+                                      : "the previous layer has " + counted(fanIn, "unit");
+  const Json& rows = reader.array(reader.member(layer, "weights"), "weights", fanIn, "row", from);
   for (int i = 0; i < fanIn; ++i) {
     const std::string name = "weights[" + std::to_string(i) + "]";
-    reader.array(rows[i], name, units,
-                 "numbers but the layer has " + std::to_string(units) + " units");
+    reader.array(rows[i], name, units, "number", "the layer has " + counted(units, "unit"));
   }
   Matrix weights(fanIn, units);
   for (int i = 0; i < fanIn; ++i) {
@@ -180,6 +193,7 @@ DenseLayer readLayer(const Json& layer, int index, int fanIn, const std::string&
   const Reader reader(file, "layer " + std::to_string(index));
   if (!layer.is_object())
     reader.fail(std::string("must be an object (got ") + layer.type_name() + ")");
+  reader.onlyKeys(layer, {"units", "activation", "weights", "bias"});
   DenseLayer result;
   const int units = reader.count(layer, "units", 1);
   const Json& activation = reader.member(layer, "activation");
@@ -191,8 +205,7 @@ DenseLayer readLayer(const Json& layer, int index, int fanIn, const std::string&
   result.activation = *parsed;
   result.weights = readWeights(layer, fanIn, units, index, reader);
   if (const auto bias = layer.find("bias"); bias != layer.end()) {
-    reader.array(*bias, "bias", units,
-                 "numbers but the layer has " + std::to_string(units) + " units");
+    reader.array(*bias, "bias", units, "number", "the layer has " + counted(units, "unit"));
     result.bias.resize(units);
     for (int j = 0; j < units; ++j) {
       result.bias(j) = reader.number((*bias)[j], "bias[" + std::to_string(j) + "]");
@@ -226,9 +239,8 @@ void checkHeader(const Json& root, const std::string& file) {
 }
 
 RowVector readVector(const Json& object, const char* key, int size, const Reader& reader) {
-  const Json& values =
-      reader.array(reader.member(object, key), quoted(key), size,
-                   "numbers but the network has " + std::to_string(size) + " inputs");
+  const Json& values = reader.array(reader.member(object, key), quoted(key), size, "number",
+                                    "the network has " + counted(size, "input"));
   RowVector result(size);
   for (int j = 0; j < size; ++j) {
     result(j) = reader.number(values[j], std::string(key) + "[" + std::to_string(j) + "]");
@@ -242,6 +254,7 @@ InputScaling readScaling(const Json& root, int inputs, const std::string& file) 
   const Reader reader(file, "input_scaling");
   if (!found->is_object())
     reader.fail(std::string("must be an object (got ") + found->type_name() + ")");
+  reader.onlyKeys(*found, {"kind", "offset", "scale"});
   const Json& kind = reader.member(*found, "kind");
   const auto parsed = kind.is_string() ? parseScaling(kind.get<std::string>()) : std::nullopt;
   if (!parsed) reader.fail("unknown kind " + brief(kind) + " (valid: " + scalingNames() + ")");
@@ -324,6 +337,7 @@ ModelFile modelFileFromJson(std::string_view text, const std::string& fileName) 
   const Json root = parseJson(text, fileName);
   checkHeader(root, fileName);
   const Reader reader(fileName, "");
+  reader.onlyKeys(root, {"format", "version", "inputs", "input_scaling", "layers"});
   const int inputs = reader.count(root, "inputs", 1);
   InputScaling scaling = readScaling(root, inputs, fileName);
   const Json& layers = reader.member(root, "layers");

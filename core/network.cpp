@@ -57,6 +57,12 @@ double draw(Init init, Random& random, double width) {
 
 }  // namespace
 
+std::string softmaxPlacementProblem(int layer, int layers) {
+  return "softmax normalises a whole layer into class probabilities, so only the output layer "
+         "may use it (layer " +
+         std::to_string(layer + 1) + " of " + std::to_string(layers) + " does)";
+}
+
 std::optional<std::string> NetworkSpec::validate() const {
   if (inputs < 1) return "the network needs at least 1 input (got " + std::to_string(inputs) + ")";
   if (layers.empty()) return "the network needs at least one layer";
@@ -64,6 +70,9 @@ std::optional<std::string> NetworkSpec::validate() const {
     if (layers[i].units < 1) {
       return "layer " + std::to_string(i + 1) + " has " + std::to_string(layers[i].units) +
              " units; every layer needs at least 1";
+    }
+    if (i + 1 < layers.size() && !isElementwise(layers[i].activation)) {
+      return softmaxPlacementProblem(static_cast<int>(i), static_cast<int>(layers.size()));
     }
   }
   return std::nullopt;
@@ -196,6 +205,10 @@ Network Network::fromLayers(int inputs, std::vector<DenseLayer> layers) {
     if (layer.hasBias() && layer.bias.size() != layer.units()) {
       throw std::invalid_argument(name + " has " + std::to_string(layer.bias.size()) +
                                   " biases for " + std::to_string(layer.units()) + " units");
+    }
+    if (i + 1 < layers.size() && !isElementwise(layer.activation)) {
+      throw std::invalid_argument(
+          softmaxPlacementProblem(static_cast<int>(i), static_cast<int>(layers.size())));
     }
     fanIn = layer.units();
   }

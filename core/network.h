@@ -30,6 +30,9 @@ struct NetworkSpec {
   std::string shapeText() const;
 };
 
+/// Why layer `layer` (from 0) of `layers` may not use a whole-layer activation (softmax).
+std::string softmaxPlacementProblem(int layer, int layers);
+
 /// How the first weights are drawn. All are uniform, from an explicit seed, and bit-identical on
 /// every platform (they use no std:: distribution).
 enum class Init {

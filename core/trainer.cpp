@@ -69,14 +69,21 @@ std::optional<std::string> Trainer::incompatibility(const Network& network, cons
   }
   for (int l = 0; l + 1 < network.layerCount(); ++l) {
     if (!isElementwise(network.layer(l).activation)) {
-      return "softmax normalises a whole layer into class probabilities, so only the output "
-             "layer may use it (layer " +
-             std::to_string(l + 1) + " of " + std::to_string(network.layerCount()) + " does)";
+      return softmaxPlacementProblem(l, network.layerCount());
     }
   }
-  if (o.kind == OptimizerKind::Perceptron && network.layerCount() != 1) {
-    return "the perceptron rule trains a single layer (of step units); this network has " +
-           std::to_string(network.layerCount()) + " layers";
+  if (o.kind == OptimizerKind::Perceptron) {
+    if (network.layerCount() != 1) {
+      return "the perceptron rule trains a single layer (of step units); this network has " +
+             std::to_string(network.layerCount()) + " layers";
+    }
+    if (network.layer(0).activation != Activation::Step) {
+      return "the perceptron rule is for step units (the M-P neuron); this layer uses " +
+             std::string(activationName(network.layer(0).activation));
+    }
+    if (settings.l1 != 0.0 || settings.l2 != 0.0) {
+      return "the perceptron rule has no L1 or L2 regularisation; set both rates to 0";
+    }
   }
   return std::nullopt;
 }
@@ -176,18 +183,21 @@ const Matrix& Trainer::forward(const Matrix& inputs, Workspace& workspace) {
 //   δ_{l−1} = (δ_l · W_lᵀ) ⊙ f_{l−1}'(z_{l−1})
 // With sse that is the seed's layer1ᵀ · (2(ŷ − y) ⊙ σ'(z2)), with the opposite sign.
 // Softmax with ce: ∂L/∂z_k = Σ_j (−y_j/ŷ_j)·ŷ_j(1[j = k] − ŷ_k)/N = (ŷ_k·Σ_j y_j − y_k)/N, which
-// is (ŷ_k − y_k)/N for targets that sum to 1 per row; it is used directly (cheaper and exact
-// even where ŷ underflows).
+// is (ŷ_k − y_k)/N for targets that sum to 1 per row. Sigmoid with bce likewise:
+// ∂L/∂z = (ŷ − y)/(ŷ(1 − ŷ))·ŷ(1 − ŷ)/(N·K) = (ŷ − y)/(N·K). Both are used directly: cheaper,
+// and right where ŷ has saturated — there the two factors, taken apart, would be clamped to a
+// zero gradient and a confidently wrong unit would never learn.
 double Trainer::backward(const Matrix& inputs, const Matrix& targets, Workspace& workspace) {
   const Matrix& output = forward(inputs, workspace);
   const int last = m_network.layerCount() - 1;
   const Loss loss = m_settings.loss;
   const double divisor =
       lossDivisor(loss, static_cast<double>(output.rows()), static_cast<double>(output.cols()));
-  const bool softmaxCe =
-      loss == Loss::Ce && m_network.layer(last).activation == Activation::Softmax;
+  const Activation outputActivation = m_network.layer(last).activation;
+  const bool fused = (loss == Loss::Ce && outputActivation == Activation::Softmax) ||
+                     (loss == Loss::Bce && outputActivation == Activation::Sigmoid);
   double sum = 0.0;
-  if (softmaxCe) {
+  if (fused) {
     sum = lossSum(loss, output, targets);
     workspace.deltas[last].noalias() = output - targets;
     workspace.deltas[last] /= divisor;
@@ -197,7 +207,7 @@ double Trainer::backward(const Matrix& inputs, const Matrix& targets, Workspace&
   for (int l = last; l >= 0; --l) {
     const DenseLayer& layer = m_network.layer(l);
     Matrix& delta = workspace.deltas[l];
-    if (l != last || !softmaxCe)
+    if (l != last || !fused)
       multiplyByDerivative(layer.activation, workspace.activations[l], delta);
     const Matrix& in = l == 0 ? inputs : workspace.activations[l - 1];
     multiplyTransposedLeft(in, delta, m_gradients.weights[l]);
@@ -251,20 +261,18 @@ bool Trainer::minibatchEpoch(double& lossSum) {
 
 // Rosenblatt's perceptron rule, one sample at a time in table order: w ← w + lr·(y − ŷ)·x and
 // b ← b + lr·(y − ŷ). Stored as the "gradient" −(y − ŷ)·x so that the plain update applies it.
+// The epoch's loss is that of the weights it starts from, over every row (as for gd): the
+// mistakes made along the way, while the weights change after each sample, would count a row
+// the end weights get right, and disagree with evaluate().
 bool Trainer::perceptronEpoch(double& lossSum) {
-  lossSum = 0.0;
+  lossSum = nnlab::lossSum(m_settings.loss, forward(m_trainInputs, m_full), m_trainTargets);
+  if (!std::isfinite(lossSum)) return false;
   Workspace& ws = m_batch;  // one row
   const DenseLayer& layer = m_network.layer(0);
   for (Eigen::Index i = 0; i < m_trainInputs.rows(); ++i) {
     ws.inputs.row(0) = m_trainInputs.row(i);
     ws.targets.row(0) = m_trainTargets.row(i);
     const Matrix& output = forward(ws.inputs, ws);
-    const double sampleSum = nnlab::lossSum(m_settings.loss, output, ws.targets);
-    if (!std::isfinite(sampleSum)) {
-      lossSum = sampleSum;
-      return false;
-    }
-    lossSum += sampleSum;
     Matrix& error = ws.deltas[0];
     error.noalias() = output - ws.targets;  // ŷ − y
     multiplyTransposedLeft(ws.inputs, error, m_gradients.weights[0]);

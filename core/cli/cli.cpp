@@ -35,7 +35,13 @@ int run(const CommandLine& line, std::ostream& out, std::ostream& err) {
 
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   try {
-    return run(parseCommandLine(args), out, err);
+    const int status = run(parseCommandLine(args), out, err);
+    // Predictions sent into a full disk or a closed pipe are lost: say so, and fail.
+    if (!out.flush()) {
+      err << "nnlab-cli: cannot write to standard output\n";
+      return 1;
+    }
+    return status;
   } catch (const UsageError& e) {
     err << "nnlab-cli: " << e.what() << "\n\n" << usageText();
     return 2;

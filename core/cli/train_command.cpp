@@ -93,19 +93,25 @@ class TrainingLoop {
     }
   }
 
-  // The perceptron has converged after an epoch without a mistake (its loss counts mistakes).
   bool shouldStop(double loss) {
     if (m_lossGoal > 0.0 && loss <= m_lossGoal) {
       m_stopNote =
           "reached the loss goal " + lossText(m_lossGoal) + " at epoch " + std::to_string(m_done);
       return true;
     }
-    if (m_perceptron && loss == 0.0) {
-      m_stopNote = "the perceptron converged: epoch " + std::to_string(m_done) +
-                   " classified every row right";
+    if (m_perceptron && classifiesEveryRow(loss)) {
+      m_stopNote = "the perceptron converged: after epoch " + std::to_string(m_done) +
+                   " it classifies every row right";
       return true;
     }
     return m_patience > 0 && testLossStalled();
+  }
+
+  // A step unit's outputs are exactly 0 or 1: right everywhere when the accuracy is 1 (one 0/1
+  // target column) or, for other targets, when the epoch started from a loss of exactly 0.
+  bool classifiesEveryRow(double loss) {
+    const std::optional<double> accuracy = m_trainer.evaluateAll().trainAccuracy;
+    return accuracy ? *accuracy == 1.0 : loss == 0.0;
   }
 
   // Early stopping: keeps the weights with the lowest test loss and returns to them.
@@ -200,6 +206,9 @@ long long progressInterval(long long epochs) {
 
 int runTrain(const TrainOptions& options, std::ostream& out, std::ostream& err) {
   Experiment experiment = buildExperiment(options);
+  // A run may take hours: find out now, not after it, that an output cannot be written.
+  if (options.modelOut) checkWritable(*options.modelOut);
+  if (options.historyPath) checkWritable(*options.historyPath);
   Trainer trainer(std::move(experiment.network), std::move(experiment.dataset),
                   experiment.settings);
   TrainingLoop loop(trainer, options, experiment.epochs, out);
@@ -211,14 +220,14 @@ int runTrain(const TrainOptions& options, std::ostream& out, std::ostream& err) 
   }
   if (!loop.stopNote().empty()) out << loop.stopNote() << '\n';
   printResults(trainer, trainer.epoch(), experiment.rawInputs, out);
-  if (options.modelOut) {
-    writeModelFile(*options.modelOut, trainer.network(), experiment.scaling);
-    out << "model written to " << *options.modelOut << '\n';
-  }
-  if (options.historyPath) {
-    writeFileAtomically(*options.historyPath, loop.history());
-    out << "loss history written to " << *options.historyPath << '\n';
-  }
+  // Both files or neither: a history that cannot be written must not cost the old model file.
+  std::vector<std::pair<std::string, std::string>> files;
+  if (options.modelOut)
+    files.emplace_back(*options.modelOut, modelToJson(trainer.network(), experiment.scaling));
+  if (options.historyPath) files.emplace_back(*options.historyPath, loop.history());
+  writeFilesAtomically(files);
+  if (options.modelOut) out << "model written to " << *options.modelOut << '\n';
+  if (options.historyPath) out << "loss history written to " << *options.historyPath << '\n';
   return 0;
 }
 

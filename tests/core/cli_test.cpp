@@ -256,5 +256,37 @@ TEST(Cli, DivergenceExitsOneAndWritesNothing) {
   EXPECT_FALSE(fs::exists(dir.file("h.csv")));
 }
 
+// An output that cannot be written is found before training, and costs no other file.
+TEST(Cli, AnUnwritableOutputFailsBeforeTrainingAndKeepsTheOtherFile) {
+  TempDir dir;
+  std::ofstream(dir.file("keep.json")) << "old model";
+  const CliRun result = run({"train", "--preset", "seed", "--model-out", dir.file("keep.json"),
+                             "--history", dir.file("missing/h.csv")});
+  EXPECT_EQ(result.code, 1);
+  EXPECT_NE(result.err.find(dir.file("missing/h.csv")), std::string::npos) << result.err;
+  EXPECT_EQ(result.out.find("epoch"), std::string::npos) << "trained first:\n" << result.out;
+  EXPECT_EQ(contents(dir.file("keep.json")), "old model");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir.file("")), fs::directory_iterator()), 1);
+}
+
+TEST(Cli, OutputThatCannotBeWrittenAtTheEndLeavesBothOldFiles) {
+  TempDir dir;
+  std::ofstream(dir.file("keep.json")) << "old model";
+  fs::create_directory(dir.file("h.csv"));  // refused: a directory is no history file
+  const CliRun result = run({"train", "--preset", "seed", "--quiet", "--model-out",
+                             dir.file("keep.json"), "--history", dir.file("h.csv")});
+  EXPECT_EQ(result.code, 1);
+  EXPECT_NE(result.err.find("it is a directory"), std::string::npos) << result.err;
+  EXPECT_EQ(contents(dir.file("keep.json")), "old model");
+}
+
+TEST(Cli, ALostStandardOutputIsAnError) {
+  std::ostringstream out;
+  out.setstate(std::ios::badbit);  // as std::cout on a full disk or a closed pipe
+  std::ostringstream err;
+  EXPECT_EQ(runCli({"train", "--preset", "seed", "--quiet"}, out, err), 1);
+  EXPECT_NE(err.str().find("cannot write to standard output"), std::string::npos) << err.str();
+}
+
 }  // namespace
 }  // namespace nnlab::cli

@@ -43,6 +43,16 @@ TEST(CsvReader, AcceptsBomCrlfQuotedHeadersSpacesAndTrailingBlankLines) {
   EXPECT_TRUE(std::signbit(data.inputs(1, 1)));
 }
 
+TEST(CsvReader, ReadsClassicMacLineEndsAndTinyNumbersAsZero) {
+  const Dataset data = parseCsv("a,y\r1e-400,1\r-1e-999,0\r0.5,1\r", "f.csv", 1);
+  ASSERT_EQ(data.rows(), 3);
+  EXPECT_EQ(data.inputs(0, 0), 0.0);
+  EXPECT_EQ(data.inputs(1, 0), 0.0);
+  EXPECT_TRUE(std::signbit(data.inputs(1, 0)));
+  EXPECT_EQ(data.inputs(2, 0), 0.5);
+  EXPECT_EQ(parseCsv("a,y\n4.9e-324,1\n", "f.csv", 1).inputs(0, 0), 4.9e-324);  // subnormal
+}
+
 TEST(CsvReader, SplitsSeveralTargetColumns) {
   const Dataset data = parseCsv("a,b,c\n1,2,3\n", "f.csv", 2);
   EXPECT_EQ(data.inputColumns(), 1);

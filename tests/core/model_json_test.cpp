@@ -123,12 +123,12 @@ TEST(ModelJsonErrors, NameTheProblem) {
        R"(m.json: layer 1: missing "activation")"},
       {model(R"([{"units": 1, "activation": "relu"}])"), R"(m.json: layer 1: missing "weights")"},
       {model(R"([{"units": 1, "activation": "relu", "weights": [[1]]}])"),
-       "m.json: layer 1: weights has 1 rows but the network has 2 inputs"},
+       "m.json: layer 1: weights has 1 row but the network has 2 inputs"},
       {model(R"([{"units": 4, "activation": "relu", "weights": [[1,1,1,1], [2,2,2,2]]},
                  {"units": 1, "activation": "relu", "weights": [[1], [2], [3]]}])"),
        "m.json: layer 2: weights has 3 rows but the previous layer has 4 units"},
       {model(R"([{"units": 2, "activation": "relu", "weights": [[1, 2], [3]]}])"),
-       "m.json: layer 1: weights[1] has 1 numbers but the layer has 2 units"},
+       "m.json: layer 1: weights[1] has 1 number but the layer has 2 units"},
       {model(R"([{"units": 1, "activation": "relu", "weights": [[1], ["x"]]}])"),
        R"(m.json: layer 1: weights[1][0] is not a number (got "x"))"},
       {model(R"([{"units": 1, "activation": "relu", "weights": [[null], [1]]}])"),
@@ -138,8 +138,16 @@ TEST(ModelJsonErrors, NameTheProblem) {
       {model(R"([{"units": 1, "activation": "relu", "weights": {"a": 1}}])"),
        "m.json: layer 1: weights must be an array (got object)"},
       {model(R"([{"units": 1, "activation": "relu", "weights": [[1], [2]], "bias": [1, 2]}])"),
-       "m.json: layer 1: bias has 2 numbers but the layer has 1 units"},
+       "m.json: layer 1: bias has 2 numbers but the layer has 1 unit"},
       {model(R"([7])"), "m.json: layer 1: must be an object (got number)"},
+      {model(R"([{"units": 1, "activation": "relu", "weights": [[1], [2]], "bais": [1]}])"),
+       R"(m.json: layer 1: unknown key "bais" (known: units, activation, weights, bias))"},
+      {model(good, R"("format": "nnlab-model", "version": 1, "inputs": 2, "scaling": 1)"),
+       R"(m.json: unknown key "scaling" (known: format, version, inputs, input_scaling, layers))"},
+      {model(R"([{"units": 2, "activation": "softmax", "weights": [[1, 1], [2, 2]]},
+                 {"units": 1, "activation": "sigmoid", "weights": [[1], [2]]}])"),
+       "m.json: softmax normalises a whole layer into class probabilities, so only the output "
+       "layer may use it (layer 1 of 2 does)"},
   };
   for (const auto& [text, message] : cases) {
     EXPECT_EQ(errorOf(text).substr(0, message.size()), message) << "for " << text;
@@ -227,6 +235,28 @@ TEST(ModelJsonFile, UnwritableDirectoryLeavesTheOldFileIntact) {
   EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1);
 }
 
+TEST(ModelJsonFile, FilesWrittenTogetherAreAllOrNothing) {
+  TempDir dir;
+  writeFileAtomically(dir.file("a.json"), "old a");
+  EXPECT_THROW(
+      writeFilesAtomically({{dir.file("a.json"), "new a"}, {dir.file("missing/b.csv"), "new b"}}),
+      std::runtime_error);
+  EXPECT_EQ(contents(dir.file("a.json")), "old a");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1);
+  writeFilesAtomically({{dir.file("a.json"), "new a"}, {dir.file("b.csv"), "new b"}});
+  EXPECT_EQ(contents(dir.file("a.json")), "new a");
+  EXPECT_EQ(contents(dir.file("b.csv")), "new b");
+}
+
+TEST(ModelJsonFile, CheckWritableNamesTheProblemAndLeavesNothing) {
+  TempDir dir;
+  EXPECT_NO_THROW(checkWritable(dir.file("new.json")));
+  EXPECT_FALSE(fs::exists(dir.file("new.json")));
+  EXPECT_THROW(checkWritable(dir.file("missing/new.json")), std::runtime_error);
+  EXPECT_THROW(checkWritable(dir.path()), std::runtime_error);
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 0);
+}
+
 TEST(ModelJsonFile, WritingOverADirectoryFailsCleanly) {
   TempDir dir;
   fs::create_directory(dir.file("out.json"));
@@ -235,7 +265,7 @@ TEST(ModelJsonFile, WritingOverADirectoryFailsCleanly) {
     FAIL() << "no error";
   } catch (const std::runtime_error& e) {
     EXPECT_EQ(std::string(e.what()),
-              "cannot write " + dir.file("out.json") + ": cannot replace it: Is a directory");
+              "cannot write " + dir.file("out.json") + ": it is a directory");
   }
   EXPECT_TRUE(fs::is_directory(dir.file("out.json")));
   EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1);

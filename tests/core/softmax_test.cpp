@@ -111,10 +111,17 @@ TEST(SoftmaxTest, CrossEntropyIsTheMeanOverSamples) {
 }
 
 TEST(SoftmaxTest, HiddenSoftmaxIsRefusedWithAReason) {
-  Network network(NetworkSpec{3, {{4, Activation::Softmax}, {3, Activation::Softmax}}, true});
-  const auto problem = Trainer::incompatibility(network, softmaxData(), TrainingSettings{});
+  const NetworkSpec hidden{3, {{4, Activation::Softmax}, {3, Activation::Softmax}}, true};
+  const auto problem = hidden.validate();
   ASSERT_TRUE(problem.has_value());
   EXPECT_NE(problem->find("only the output layer"), std::string::npos) << *problem;
+  EXPECT_THROW(Network{hidden}, std::invalid_argument);
+  // A network edited after it was built is still refused by the trainer.
+  Network edited(NetworkSpec{3, {{4, Activation::Tanh}, {3, Activation::Softmax}}, true});
+  edited.layer(0).activation = Activation::Softmax;
+  const auto trainerProblem = Trainer::incompatibility(edited, softmaxData(), TrainingSettings{});
+  ASSERT_TRUE(trainerProblem.has_value());
+  EXPECT_NE(trainerProblem->find("only the output layer"), std::string::npos);
   Network fine(NetworkSpec{3, {{4, Activation::Tanh}, {3, Activation::Softmax}}, true});
   EXPECT_FALSE(Trainer::incompatibility(fine, softmaxData(), TrainingSettings{}).has_value());
 }

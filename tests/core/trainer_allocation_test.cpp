@@ -1,10 +1,11 @@
-// Trainer::step promises not to touch the heap inside its epoch loop. This file replaces the
-// global allocation functions of the test binary with counting ones to check that promise.
+// Trainer::step promises not to touch the heap inside its epoch loop. This file replaces the C
+// allocation functions of the test binary (glibc's malloc family, which operator new and Eigen's
+// matrices both end in) with counting ones to check that promise.
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <cstdlib>
-#include <new>
+#include <memory>
 
 #include "presets.h"
 #include "trainer.h"
@@ -13,16 +14,24 @@ namespace {
 std::atomic<long> g_allocations{0};
 }  // namespace
 
-void* operator new(std::size_t size) {
+extern "C" {
+void* __libc_malloc(std::size_t size);
+void* __libc_calloc(std::size_t count, std::size_t size);
+void* __libc_realloc(void* pointer, std::size_t size);
+
+void* malloc(std::size_t size) {
   g_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
+  return __libc_malloc(size);
 }
-void* operator new[](std::size_t size) { return operator new(size); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void* calloc(std::size_t count, std::size_t size) {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  return __libc_calloc(count, size);
+}
+void* realloc(void* pointer, std::size_t size) {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  return __libc_realloc(pointer, size);
+}
+}
 
 namespace nnlab {
 namespace {
@@ -32,6 +41,17 @@ long allocationsDuring(Trainer& trainer, long long epochs) {
   const long before = g_allocations.load();
   trainer.step(epochs);
   return g_allocations.load() - before;
+}
+
+// The counter must see what it is there to catch: a new Eigen matrix and a new object.
+TEST(TrainerAllocationTest, CountsEigenAndOperatorNewAllocations) {
+  const long before = g_allocations.load();
+  Matrix scratch(10, 10);
+  scratch.setZero();
+  EXPECT_GE(g_allocations.load() - before, 1);
+  const long afterMatrix = g_allocations.load();
+  auto object = std::make_unique<long>(afterMatrix);
+  EXPECT_GE(g_allocations.load() - afterMatrix, 1);
 }
 
 TEST(TrainerAllocationTest, SeedEpochsDoNotAllocate) {

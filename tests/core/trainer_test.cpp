@@ -227,6 +227,50 @@ TEST(TrainerTest, PerceptronRefusesAMultiLayerNetwork) {
   EXPECT_THROW(Trainer(seed.makeNetwork(), seed.dataset, settings), std::invalid_argument);
 }
 
+TEST(TrainerTest, PerceptronRefusesOtherUnitsAndRegularisation) {
+  TrainingSettings settings;
+  settings.optimizer.kind = OptimizerKind::Perceptron;
+  const Dataset gate = seedPreset().dataset;
+  Network sigmoid(NetworkSpec{3, {{1, Activation::Sigmoid}}, true});
+  const auto problem = Trainer::incompatibility(sigmoid, gate, settings);
+  ASSERT_TRUE(problem);
+  EXPECT_NE(problem->find("step units"), std::string::npos) << *problem;
+  Network step(NetworkSpec{3, {{1, Activation::Step}}, true});
+  EXPECT_FALSE(Trainer::incompatibility(step, gate, settings));
+  settings.l2 = 0.1;
+  EXPECT_TRUE(Trainer::incompatibility(step, gate, settings));
+}
+
+// The loss a perceptron epoch reports is that of the weights it started from, the same number
+// evaluate() gives for them (and the status bar shows): not the mistakes made along the way.
+TEST(TrainerTest, PerceptronEpochLossIsThatOfItsStartingWeights) {
+  const Preset xorGate = *findPreset("mp-xor");
+  Trainer trainer(xorGate.makeNetwork(), xorGate.dataset, xorGate.settings);
+  for (int epoch = 0; epoch < 20; ++epoch) {
+    const double before = trainer.evaluate();
+    const StepResult result = trainer.step(1);
+    EXPECT_EQ(result.loss, before) << "epoch " << epoch + 1;
+  }
+}
+
+// A sigmoid output saturated at the wrong answer still learns under bce: ∂L/∂z = ŷ − y there,
+// even though ŷ itself is clamped for the logarithm.
+TEST(TrainerTest, BceLearnsFromAConfidentlyWrongSigmoid) {
+  Matrix inputs(1, 1);
+  inputs << 1.0;
+  Matrix targets(1, 1);
+  targets << 0.0;
+  Network unit(NetworkSpec{1, {{1, Activation::Sigmoid}}, false});
+  unit.layer(0).weights(0, 0) = 30.0;  // ŷ = 1 − 1e-13: inside the clamp
+  TrainingSettings settings;
+  settings.loss = Loss::Bce;
+  settings.optimizer.learningRate = 0.5;
+  Trainer trainer(unit, Dataset::fromMatrices(inputs, targets), settings);
+  EXPECT_GT(trainer.evaluate(), 20.0);
+  trainer.step(1000);
+  EXPECT_LT(trainer.evaluate(), 0.01);
+}
+
 // ── Determinism, divergence, allocation ───────────────────────────────────────────────────────
 
 TEST(TrainerTest, SameSeedGivesBitIdenticalWeights) {
@@ -282,6 +326,51 @@ TEST(TrainerTest, Uniform01DrawsAreStableAcrossBuilds) {
   EXPECT_EQ(network.layer(0).weights(0, 1), random.uniform01());
   Random check(1);
   EXPECT_EQ(check.next(), 0x910A2DEC89025CC1ULL);  // SplitMix64's published first output for 1
+}
+
+// Reference values for the other initialisations too: a seed written down must give the same
+// network in every later build.
+TEST(TrainerTest, EveryInitialisationIsStableAcrossBuilds) {
+  const struct {
+    Init init;
+    double first, middle, last;
+  } cases[] = {
+      {Init::Uniform, 0x1.eeb991317f5b4p-3, 0x1.523f18e0173c4p-3, -0x1.b40f303759212p-2},
+      {Init::Xavier, 0x1.ac71be171d024p-2, 0x1.24ee17030bc19p-2, -0x1.93b665decc427p-1},
+      {Init::He, 0x1.5dd2c48cda7bbp-1, 0x1.de5a4dd2ca83cp-2, -0x1.ddadd70747a1fp-1},
+  };
+  for (const auto& c : cases) {
+    Network network(NetworkSpec{3, {{5, Activation::Tanh}, {2, Activation::Sigmoid}}, true});
+    network.initialize(c.init, 42);
+    EXPECT_EQ(network.layer(0).weights(0, 0), c.first) << initName(c.init);
+    EXPECT_EQ(network.layer(0).weights(2, 4), c.middle) << initName(c.init);
+    EXPECT_EQ(network.layer(1).weights(4, 1), c.last) << initName(c.init);
+  }
+}
+
+// The minibatch order is drawn from the shuffle seed alone. One linear weight trained on rows
+// one at a time ends where the order of its updates takes it (the updates do not commute).
+TEST(TrainerTest, MinibatchOrderIsStableAcrossBuilds) {
+  Matrix inputs(5, 1);
+  inputs << 1, 2, 3, 4, 5;
+  Matrix targets(5, 1);
+  targets << 1, 0, 1, 0, 1;
+  const auto weightAfterOneEpoch = [&](std::uint64_t shuffleSeed) {
+    Network network(NetworkSpec{1, {{1, Activation::Linear}}, false});
+    network.layer(0).weights(0, 0) = 1.0;
+    TrainingSettings settings;
+    settings.optimizer.kind = OptimizerKind::Sgd;
+    settings.optimizer.learningRate = 0.01;
+    settings.batchSize = 1;
+    settings.shuffleSeed = shuffleSeed;
+    Trainer trainer(network, Dataset::fromMatrices(inputs, targets), settings);
+    trainer.step(1);
+    return trainer.network().layer(0).weights(0, 0);
+  };
+  // Near, not equal: the arithmetic may fuse differently between compilers; other orders land
+  // ~0.05 away.
+  EXPECT_NEAR(weightAfterOneEpoch(3), 0x1.9dcbad68029dcp-2, 1e-12);
+  EXPECT_NEAR(weightAfterOneEpoch(4), 0x1.7da59d3301344p-2, 1e-12);
 }
 
 TEST(TrainerTest, DivergenceIsReportedAndStopsTheStep) {
