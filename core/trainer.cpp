@@ -140,10 +140,13 @@ void Trainer::setSettings(const TrainingSettings& settings) {
     throw std::invalid_argument(*problem);
   }
   const TrainingSettings old = m_settings;
+  const int oldBatch = effectiveBatchSize();
   m_settings = settings;
   m_optimizer.setSettings(settings.optimizer, m_network);
   if (settings.shuffleSeed != old.shuffleSeed) m_random = Random(settings.shuffleSeed);
-  configure();
+  // Buffers follow the batch size alone: a new learning rate (a slider being dragged) costs
+  // no allocation and keeps the minibatch order going.
+  if (effectiveBatchSize() != oldBatch) configure();
 }
 
 void Trainer::setDataset(Dataset dataset) {

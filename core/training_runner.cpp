@@ -74,11 +74,18 @@ TrainingRunner::Impl::Impl(Network network, Init init, std::uint64_t seed, Datas
   thread = std::jthread([this](std::stop_token token) { loop(token); });
 }
 
-void TrainingRunner::Impl::post(std::function<void()> command) {
+void TrainingRunner::Impl::post(std::function<void()> command, CommandKind kind) {
   if (stopped.load()) return;
   {
     std::lock_guard lock(commandMutex);
-    commands.push_back(std::move(command));
+    // A setter right after one of its own kind makes that one moot (a slider dragged faster
+    // than the thread drains): replace it, so the queue cannot grow without bound. Only
+    // neighbours: across another command, the order could change the outcome.
+    if (kind != CommandKind::Other && !commands.empty() && commands.back().kind == kind) {
+      commands.back().run = std::move(command);
+    } else {
+      commands.push_back({kind, std::move(command)});
+    }
     pending.store(true, std::memory_order_release);
   }
   wake.notify_one();
@@ -104,8 +111,13 @@ void TrainingRunner::Impl::loop(std::stop_token token) {
     const Clock::time_point now = Clock::now();
     const long long allowed = epochsAllowed(now);
     if (allowed == 0) {
-      waitForCommand(token, paceStart + std::chrono::duration_cast<Clock::duration>(
-                                            Seconds(pacedEpochs / speedLimit)));
+      // The epochs trained since the last snapshot are shown before the wait, not after it.
+      if (unpublished) publish();
+      // At most a second at a time: at 0.001 epochs/s the next epoch is far off, and so far a
+      // time point would overflow.
+      const double wait =
+          std::min(pacedEpochs / speedLimit - Seconds(now - paceStart).count(), 1.0);
+      waitForCommand(token, now + std::chrono::duration_cast<Clock::duration>(Seconds(wait)));
       continue;
     }
     trainChunk(allowed);
@@ -116,7 +128,7 @@ void TrainingRunner::Impl::loop(std::stop_token token) {
 }
 
 void TrainingRunner::Impl::runCommands() {
-  std::vector<std::function<void()>> batch;
+  std::vector<Command> batch;
   {
     std::lock_guard lock(commandMutex);
     batch.swap(commands);
@@ -124,7 +136,13 @@ void TrainingRunner::Impl::runCommands() {
   }
   for (auto& command : batch) {
     if (state == RunState::Stopped) break;
-    command();
+    // Commands check what they are given; should one still throw, the training thread must
+    // not die of it (that would end the program): the command is refused and says why.
+    try {
+      command.run();
+    } catch (const std::exception& problem) {
+      message = std::string("Refused a command: ") + problem.what() + ".";
+    }
   }
   chunk = 1;  // the cost of an epoch may have changed; grow back from one
 }
@@ -182,6 +200,7 @@ void TrainingRunner::Impl::trainChunk(long long limit) {
   const Clock::time_point end = Clock::now();
   totalEpochs += done;
   pacedEpochs += done;
+  if (done > 0) unpublished = true;
   if (result.diverged) return restoreAfterDivergence(result);
   adaptChunk(done, Seconds(end - start).count());
   backUp(end, false);
@@ -219,7 +238,8 @@ void TrainingRunner::Impl::restoreAfterDivergence(const StepResult& result) {
   const double rate = trainer.settings().optimizer.learningRate;
   trainer.setNetwork(backup);  // also clears the optimizer state that led here
   trainer.setEpoch(backupEpoch);
-  history.truncate(backupEpoch);
+  // Point k is the loss after k epochs: the next epoch records backupEpoch's afresh.
+  history.truncate(backupEpoch - 1);
   chunk = 1;
   const char* what = std::isnan(result.loss) ? "NaN" : "infinite";
   pauseWith(PauseReason::Diverged, std::string("The loss became ") + what + " at epoch " +
@@ -279,7 +299,14 @@ void TrainingRunner::pause() {
 
 void TrainingRunner::step(long long n) {
   if (n <= 0) return;
-  m_impl->post([impl = m_impl.get(), n] { impl->startRunning(n); });
+  m_impl->post([impl = m_impl.get(), n] {
+    // A second Step while the first still runs adds its epochs: two clicks, 2n epochs.
+    if (impl->state == RunState::Running && impl->stepsLeft > 0) {
+      impl->stepsLeft += n;
+      return;
+    }
+    impl->startRunning(n);
+  });
 }
 
 void TrainingRunner::reset(std::uint64_t seed) {
@@ -295,28 +322,34 @@ void TrainingRunner::stop() {
 }
 
 void TrainingRunner::setLearningRate(double learningRate) {
-  m_impl->post([impl = m_impl.get(), learningRate] {
-    TrainingSettings settings = impl->trainer.settings();
-    settings.optimizer.learningRate = learningRate;
-    impl->doSetSettings(settings);
-  });
+  m_impl->post(
+      [impl = m_impl.get(), learningRate] {
+        TrainingSettings settings = impl->trainer.settings();
+        settings.optimizer.learningRate = learningRate;
+        impl->doSetSettings(settings);
+      },
+      Impl::CommandKind::LearningRate);
 }
 
 void TrainingRunner::setSettings(const TrainingSettings& settings) {
-  m_impl->post([impl = m_impl.get(), settings] { impl->doSetSettings(settings); });
+  m_impl->post([impl = m_impl.get(), settings] { impl->doSetSettings(settings); },
+               Impl::CommandKind::Settings);
 }
 
 void TrainingRunner::setSpeedLimit(double epochsPerSecond) {
-  m_impl->post([impl = m_impl.get(), epochsPerSecond] { impl->doSetSpeedLimit(epochsPerSecond); });
+  m_impl->post([impl = m_impl.get(), epochsPerSecond] { impl->doSetSpeedLimit(epochsPerSecond); },
+               Impl::CommandKind::SpeedLimit);
 }
 
 void TrainingRunner::setStopConditions(const StopConditions& conditions) {
-  m_impl->post([impl = m_impl.get(), conditions] { impl->stopConditions = conditions; });
+  m_impl->post([impl = m_impl.get(), conditions] { impl->stopConditions = conditions; },
+               Impl::CommandKind::StopConditions);
 }
 
 void TrainingRunner::setDataset(Dataset dataset) {
   auto shared = std::make_shared<const Dataset>(std::move(dataset));
-  m_impl->post([impl = m_impl.get(), shared] { impl->doSetDataset(shared); });
+  m_impl->post([impl = m_impl.get(), shared] { impl->doSetDataset(shared); },
+               Impl::CommandKind::Dataset);
 }
 
 void TrainingRunner::setNetwork(const NetworkSpec& spec, Init init, std::uint64_t seed) {

@@ -40,8 +40,10 @@ struct StopConditions {
 
 /// Options fixed for the runner's lifetime.
 struct RunnerOptions {
-  double publishIntervalSeconds = 0.004;  ///< at most one snapshot per interval while running
-  int historyBudget = 4000;               ///< max points kept in the loss history
+  /// While running, snapshots are at least this far apart; further (up to 1/60 s) where a
+  /// snapshot would otherwise cost more than 1% of the training time.
+  double publishIntervalSeconds = 0.004;
+  int historyBudget = 4000;  ///< max points kept in the loss history
 };
 
 /// An immutable picture of training, published by the runner and read by any thread.
@@ -94,7 +96,8 @@ class TrainingRunner {
   void run();
   /// Pauses at the next epoch boundary (reason User).
   void pause();
-  /// Trains exactly n more epochs, then pauses (reason StepDone).
+  /// Trains exactly n more epochs, then pauses (reason StepDone). During another step(m), adds
+  /// n to it: m + n epochs in all.
   void step(long long n);
   /// New random weights from `seed` with the current init and architecture; epoch back to 0,
   /// history cleared, paused.

@@ -37,6 +37,7 @@ void TrainingRunner::Impl::publish() {
   next->dataset = dataset;
   next->history = history.points();
   nextPublish = nextDue(now, Clock::now(), options.publishIntervalSeconds);
+  unpublished = false;
   std::shared_ptr<const TrainingSnapshot> old = std::move(next);
   {
     std::lock_guard lock(snapshotMutex);
@@ -119,6 +120,11 @@ void TrainingRunner::Impl::doSetDataset(std::shared_ptr<const Dataset> data) {
     message = "Refused the new data: it has no rows; the old data stays.";
     return;
   }
+  if (data->inputColumns() < 1 || data->targetColumns() < 1) {
+    message = std::string("Refused the new data: it has no ") +
+              (data->inputColumns() < 1 ? "input" : "target") + " columns; the old data stays.";
+    return;
+  }
   const Network& old = trainer.network();
   const bool inputsChanged = data->inputColumns() != old.inputs();
   const bool outputsChanged = data->targetColumns() != old.outputs();
@@ -187,7 +193,7 @@ void TrainingRunner::Impl::doRevertToBest() {
   }
   trainer.setNetwork(best);  // also clears the optimizer state
   trainer.setEpoch(bestEpoch);
-  history.truncate(bestEpoch);
+  history.truncate(bestEpoch - 1);  // the next epoch records bestEpoch's loss afresh
   backUp(Clock::now(), true);
   chunk = 1;
   std::ostringstream text;

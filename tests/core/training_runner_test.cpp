@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 #include <functional>
 #include <thread>
 
@@ -144,8 +145,11 @@ TEST(TrainingRunner, LearningRateChangeWhileRunningContinues) {
   const Snapshot before =
       waitFor(*runner, [](const TrainingSnapshot& t) { return t.epoch > 2000; });
   runner->setLearningRate(0.5);
-  const Snapshot after = waitFor(
-      *runner, [](const TrainingSnapshot& t) { return t.settings.optimizer.learningRate == 0.5; });
+  // Some epochs at the new rate: the first snapshot after the command may hold the very weights
+  // of `before`, if the thread was between publishing and its next chunk.
+  const Snapshot after = waitFor(*runner, [&](const TrainingSnapshot& t) {
+    return t.settings.optimizer.learningRate == 0.5 && t.epoch > before->epoch + 1000;
+  });
   EXPECT_EQ(after->state, RunState::Running);
   EXPECT_GE(after->epoch, before->epoch);  // not back to 0: the weights were kept
   EXPECT_LT(after->loss, before->loss);
@@ -243,14 +247,17 @@ TEST(TrainingRunner, DivergencePausesAndRestoresFiniteWeights) {
   EXPECT_NE(s->message.find("restored the weights of epoch " + std::to_string(s->epoch)),
             std::string::npos)
       << s->message;
-  for (const HistoryPoint& p : s->history) EXPECT_LE(p.epoch, s->epoch);
+  // Point k is the loss after k epochs: nothing is known yet of the restored epoch on.
+  for (const HistoryPoint& p : s->history) EXPECT_LT(p.epoch, s->epoch);
 
-  // A sensible learning rate trains on from the restored weights.
+  // A sensible learning rate trains on from the restored weights, one point per epoch.
   runner.setLearningRate(1e-3);
   runner.step(100);
   const Snapshot later = waitForPause(runner, PauseReason::StepDone);
   EXPECT_EQ(later->epoch, s->epoch + 100);
   EXPECT_TRUE(later->network.allFinite());
+  for (std::size_t i = 1; i < later->history.size(); ++i)
+    EXPECT_EQ(later->history[i].epoch, later->history[i - 1].epoch + 1) << "at point " << i;
 }
 
 TEST(TrainingRunner, StopConditionsPauseTraining) {
@@ -296,17 +303,81 @@ std::unique_ptr<TrainingRunner> tanhRunner() {
                                           settings);
 }
 
+// Within 50 ms. On a loaded two-core machine the training thread may simply not be scheduled
+// for a while, so the best of three tries counts: a runner that is slow to stop is slow every
+// time.
 TEST(TrainingRunner, DestructionWhileRunningIsQuick) {
   for (int big = 0; big < 2; ++big) {
-    auto runner = big ? tanhRunner() : seedRunner();
-    runner->run();
-    waitFor(*runner, [](const TrainingSnapshot& t) { return t.epoch > 20; });
-    std::this_thread::sleep_for(std::chrono::milliseconds(30));  // chunks at full size
-    const auto start = Clock::now();
-    runner.reset();
-    const auto elapsed = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-    EXPECT_LT(elapsed, 50.0) << (big ? "tanh" : "seed");
+    double best = 1e9;
+    for (int attempt = 0; attempt < 3 && best >= 50.0; ++attempt) {
+      auto runner = big ? tanhRunner() : seedRunner();
+      runner->run();
+      waitFor(*runner, [](const TrainingSnapshot& t) { return t.epoch > 20; });
+      std::this_thread::sleep_for(std::chrono::milliseconds(30));  // chunks at full size
+      const auto start = Clock::now();
+      runner.reset();
+      best =
+          std::min(best, std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    }
+    EXPECT_LT(best, 50.0) << (big ? "tanh" : "seed");
   }
+}
+
+TEST(TrainingRunner, StepDuringAStepAddsItsEpochs) {
+  auto runner = seedRunner();
+  runner->step(5);
+  runner->step(5);
+  EXPECT_EQ(waitForPause(*runner, PauseReason::StepDone)->epoch, 10);
+  runner->setSpeedLimit(200.0);  // 100 epochs take half a second: the second lands mid-step
+  runner->step(100);
+  waitFor(*runner, [](const TrainingSnapshot& t) { return t.epoch > 20; });
+  runner->step(100);
+  EXPECT_EQ(waitForPause(*runner, PauseReason::StepDone)->epoch, 210);
+}
+
+TEST(TrainingRunner, DataWithoutInputOrTargetColumnsIsRefused) {
+  auto runner = seedRunner();
+  runner->setDataset(Dataset::fromMatrices(Matrix::Ones(5, 3), Matrix(5, 0)));
+  Snapshot s = waitFor(*runner, [](const TrainingSnapshot& t) {
+    return t.message.find("no target columns") != std::string::npos;
+  });
+  runner->setDataset(Dataset::fromMatrices(Matrix(5, 0), Matrix::Ones(5, 1)));
+  s = waitFor(*runner, [](const TrainingSnapshot& t) {
+    return t.message.find("no input columns") != std::string::npos;
+  });
+  EXPECT_EQ(s->dataset->rows(), 4);
+  expectConsistent(*s);
+  runner->step(10);  // and the thread lives on
+  EXPECT_EQ(waitForPause(*runner, PauseReason::StepDone)->epoch, 10);
+}
+
+// A slider dragged faster than the thread drains its commands: only the latest rate matters,
+// and the one after the flood is served at once, not after a backlog of a million.
+TEST(TrainingRunner, AFloodOfSettersDoesNotQueueUp) {
+  auto runner = seedRunner();
+  runner->run();
+  const int flood = kSanitized ? 100'000 : 1'000'000;
+  for (int i = 0; i < flood; ++i) runner->setLearningRate(0.1 + 1e-7 * i);
+  const auto start = Clock::now();
+  runner->setLearningRate(0.25);
+  waitFor(*runner,
+          [](const TrainingSnapshot& t) { return t.settings.optimizer.learningRate == 0.25; });
+  EXPECT_LT(std::chrono::duration<double>(Clock::now() - start).count(), 2.0);
+}
+
+// At a tiny speed limit the thread waits for its next epoch; it must not spin meanwhile.
+TEST(TrainingRunner, ATinySpeedLimitWaitsWithoutSpinning) {
+  auto runner = seedRunner();
+  runner->setSpeedLimit(1e-12);
+  runner->run();
+  waitFor(*runner, [](const TrainingSnapshot& t) { return t.epoch == 1; });
+  const std::clock_t before = std::clock();
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  const double cpuSeconds = static_cast<double>(std::clock() - before) / CLOCKS_PER_SEC;
+  EXPECT_LT(cpuSeconds, 0.2);
+  EXPECT_EQ(runner->latestSnapshot()->epoch, 1);
+  runner->pause();
+  waitForPause(*runner, PauseReason::User);
 }
 
 TEST(TrainingRunner, HistoryStaysWithinItsBudgetOverTenMillionEpochs) {
@@ -350,12 +421,40 @@ TEST(TrainingRunner, SpeedLimitGivesRoughlyThatRate) {
 TEST(TrainingRunner, StressCommandsWhileReading) {
   const Preset preset = seedPreset();
   auto runner = seedRunner();
-  const Dataset shapes[] = {preset.dataset, syntheticData(40, 2, 1, 1), syntheticData(9, 3, 2, 2)};
+  Dataset withTestRows = syntheticData(40, 2, 1, 1);
+  splitTestRows(withTestRows, 25.0, 3);
+  const Dataset shapes[] = {preset.dataset, withTestRows, syntheticData(9, 3, 2, 2)};
   std::atomic<bool> going{true};
   std::jthread commander([&] {
     Random random(11);
     while (going.load()) {
-      switch (random.below(8)) {
+      switch (random.below(12)) {
+        case 8: {
+          // Shaped for one of the data sets: refused (with a message) when another is in.
+          const Dataset& like = shapes[random.below(3)];
+          NetworkSpec spec{like.inputColumns(),
+                           {{static_cast<int>(random.below(6)) + 1, Activation::Tanh},
+                            {like.targetColumns(), Activation::Sigmoid}},
+                           random.below(2) == 0};
+          runner->setNetwork(spec, Init::Xavier, random.below(100));
+          break;
+        }
+        case 9: {
+          Network edited = runner->latestSnapshot()->network;
+          edited.layer(0).weights(0, 0) += 0.01;
+          runner->setModel(std::move(edited));
+          break;
+        }
+        case 10: {
+          TrainingSettings settings = runner->latestSnapshot()->settings;
+          settings.optimizer.kind = static_cast<OptimizerKind>(random.below(4));  // not perceptron
+          settings.batchSize = static_cast<int>(random.below(8));
+          runner->setSettings(settings);
+          break;
+        }
+        case 11:
+          runner->revertToBest();
+          break;
         case 0:
           runner->run();
           break;
@@ -408,6 +507,10 @@ TEST(TrainingRunner, StressCommandsWhileReading) {
   const Snapshot started =
       waitFor(*runner, [](const TrainingSnapshot& t) { return t.state == RunState::Running; });
   waitFor(*runner, [&](const TrainingSnapshot& t) { return t.epoch > started->epoch + 100; });
+  runner->stop();
+  EXPECT_EQ(waitFor(*runner, [](const TrainingSnapshot& t) { return t.state == RunState::Stopped; })
+                ->reason,
+            PauseReason::Stopped);
 }
 
 }  // namespace
