@@ -108,7 +108,8 @@ class TrainingRunner {
   /// Changes only the learning rate, from the next epoch on; the weights stay.
   void setLearningRate(double learningRate);
   /// All hyperparameters that need no re-initialisation. Invalid ones are refused: the
-  /// snapshot's message says why and the old settings stay.
+  /// snapshot's message says why and the old settings stay. A new kind of loss clears the loss
+  /// history (its values would not compare), but not the weights or the epoch count.
   void setSettings(const TrainingSettings& settings);
   /// Epochs per second; 0 (or infinity) for unlimited.
   void setSpeedLimit(double epochsPerSecond);

@@ -100,7 +100,11 @@ void TrainingRunner::Impl::doSetSettings(const TrainingSettings& settings) {
     message = "Refused the new settings: " + *problem + "; the old ones stay.";
     return;
   }
-  if (settings.loss != trainer.settings().loss) clearBest();  // losses of another kind
+  if (settings.loss != trainer.settings().loss) {
+    // Losses of another kind are not comparable: the curve starts again from this epoch.
+    clearBest();
+    history.clear();
+  }
   trainer.setSettings(settings);
 }
 

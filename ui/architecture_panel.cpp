@@ -62,14 +62,15 @@ ArchitecturePanel::ArchitecturePanel(QWidget* parent)
   m_initBox->setToolTip(tr("How the first weights are drawn at random (Reset draws them again)."));
   m_loss->setToolTip(
       tr("The loss measures how far predictions are from targets: SSE sums the "
-         "squared errors, MSE averages them, BCE is the cross-entropy."));
+         "squared errors, MSE averages them, BCE is the cross-entropy of yes/no outputs, CE that "
+         "of one class among several (with a softmax output)."));
   m_optimizer->setToolTip(
       tr("The rule that changes the weights after each batch (gd: plain "
          "gradient descent on all rows)."));
   m_batch->setToolTip(tr("Rows per weight update for sgd, momentum and adam (0: all rows)."));
   for (Init init : {Init::Uniform01, Init::Uniform, Init::Xavier, Init::He, Init::Zeros})
     m_initBox->addItem(text(initName(init)), static_cast<int>(init));
-  for (Loss loss : {Loss::Sse, Loss::Mse, Loss::Bce})
+  for (Loss loss : {Loss::Sse, Loss::Mse, Loss::Bce, Loss::Ce})
     m_loss->addItem(text(lossLabel(loss)), static_cast<int>(loss));
   for (OptimizerKind kind : {OptimizerKind::Gd, OptimizerKind::Sgd, OptimizerKind::Momentum,
                              OptimizerKind::Adam, OptimizerKind::Perceptron})
@@ -149,20 +150,26 @@ void ArchitecturePanel::syncWidgets() {
   selectData(m_optimizer, static_cast<int>(m_settings.optimizer.kind));
   const QSignalBlocker batchBlocker(m_batch);
   m_batch->setValue(m_settings.batchSize);
+  // gd always takes every row at once and the perceptron one at a time.
+  const OptimizerKind kind = m_settings.optimizer.kind;
+  m_batch->setEnabled(kind != OptimizerKind::Gd && kind != OptimizerKind::Perceptron);
   const int hidden = hiddenLayerCount();
   m_addLayer->setEnabled(hidden < kMaxHiddenLayers);
   m_removeLayer->setEnabled(hidden > 0);
 }
 
-QComboBox* ArchitecturePanel::activationCombo(Activation current, QWidget* parent) {
+QComboBox* ArchitecturePanel::activationCombo(Activation current, bool output, QWidget* parent) {
   auto* combo = new QComboBox(parent);
   for (Activation a : {Activation::Sigmoid, Activation::Tanh, Activation::Relu, Activation::Linear,
-                       Activation::Step})
+                       Activation::Step, Activation::Softmax}) {
+    if (a == Activation::Softmax && !output) continue;  // it normalises a whole output layer
     combo->addItem(text(activationName(a)), static_cast<int>(a));
+  }
   selectData(combo, static_cast<int>(current));
-  combo->setToolTip(
-      tr("The activation function f that turns a neuron's sum z into its "
-         "output a = f(z)."));
+  combo->setToolTip(output ? tr("The output layer's activation f, a = f(z). softmax turns the "
+                                "outputs into class probabilities that sum to 1 (use it with CE).")
+                           : tr("The activation function f that turns a neuron's sum z into its "
+                                "output a = f(z)."));
   return combo;
 }
 
@@ -191,7 +198,7 @@ void ArchitecturePanel::buildLayerWidgets() {
       spec.layers[l].units = value;
       requestNetwork(spec);
     });
-    QComboBox* activation = activationCombo(m_spec.layers[l].activation, grid);
+    QComboBox* activation = activationCombo(m_spec.layers[l].activation, output, grid);
     connect(activation, &QComboBox::activated, this, [this, l, activation] {
       NetworkSpec spec = m_spec;
       spec.layers[l].activation = static_cast<Activation>(activation->currentData().toInt());

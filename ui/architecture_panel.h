@@ -51,7 +51,7 @@ class ArchitecturePanel : public QWidget {
   void syncWidgets();
   void requestNetwork(const NetworkSpec& spec);
   void requestSettings();
-  QComboBox* activationCombo(Activation current, QWidget* parent);
+  QComboBox* activationCombo(Activation current, bool output, QWidget* parent);
 
   NetworkSpec m_spec;
   Init m_init = Init::Uniform01;

@@ -149,7 +149,8 @@ QVariant DatasetModel::displayData(int row, int column) const {
   switch (columnKind(column)) {
     case ColumnKind::Input:
     case ColumnKind::Target:
-      return QString::number(value(row, fieldOfColumn(column)), 'g', 6);
+      return QString::number(value(row, fieldOfColumn(column)), 'g',
+                             4);  // all of it: edit or tooltip
     case ColumnKind::Prediction: {
       const double p = prediction(row, target);
       return std::isnan(p) ? QString() : QString::number(p, 'g', 4);

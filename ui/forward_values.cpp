@@ -9,8 +9,9 @@ ForwardValues ForwardValues::compute(const Network& network, const RowVector& in
   for (const DenseLayer& layer : network.layers()) {
     RowVector z = values.activations.back() * layer.weights;
     if (layer.hasBias()) z += layer.bias;
-    RowVector a(z.size());
-    for (Eigen::Index j = 0; j < z.size(); ++j) a(j) = applyActivation(layer.activation, z(j));
+    // The core's row-wise form: softmax needs the whole layer to normalise each unit.
+    Matrix a(1, z.size());
+    applyActivation(layer.activation, Matrix(z), a);
     values.preActivations.push_back(std::move(z));
     values.activations.push_back(std::move(a));
   }

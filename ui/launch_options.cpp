@@ -68,6 +68,16 @@ bool reshape(const LaunchOptions& options, Preset& preset, QString* error) {
   return true;
 }
 
+/// The activations a hidden layer may use (softmax is for output layers).
+QString hiddenActivationNames() {
+  QStringList names;
+  for (Activation a : {Activation::Sigmoid, Activation::Tanh, Activation::Relu, Activation::Linear,
+                       Activation::Step})
+    names << QString::fromUtf8(activationName(a).data(),
+                               static_cast<qsizetype>(activationName(a).size()));
+  return names.join(QStringLiteral(", "));
+}
+
 QString knownPresets() {
   QStringList names;
   for (const std::string& known : presetNames()) names << QString::fromStdString(known);
@@ -125,7 +135,7 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
   const QCommandLineOption activation(
       QStringLiteral("activation"),
       QCoreApplication::translate("LaunchOptions", "Hidden layers' activation function: %1.")
-          .arg(QString::fromStdString(activationNames())),
+          .arg(hiddenActivationNames()),
       QStringLiteral("name"));
   const QCommandLineOption quit(QStringLiteral("quit"),
                                 QCoreApplication::translate("LaunchOptions", "Exit when done."));
@@ -134,7 +144,8 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
       QStringLiteral("file.csv"),
       QCoreApplication::translate("LaunchOptions",
                                   "Data to open: numeric columns with a header row; trailing "
-                                  "columns named y… or target… are the targets."));
+                                  "columns named y… or target… are the targets (else the last "
+                                  "column)."));
   LaunchOptions options;
   if (!parser.parse(arguments)) {
     options.error = parser.errorText();
@@ -169,10 +180,15 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
           "LaunchOptions", "--layers needs at least two positive numbers, e.g. 3,4,1");
   }
   options.activation = parser.value(activation);
-  if (!options.activation.isEmpty() && !parseActivation(options.activation.toStdString()))
+  const auto hidden = parseActivation(options.activation.toStdString());
+  if (!options.activation.isEmpty() && !hidden)
     options.error =
         QCoreApplication::translate("LaunchOptions", "unknown activation \"%1\" (known: %2)")
             .arg(options.activation, QString::fromStdString(activationNames()));
+  else if (hidden && !isElementwise(*hidden))
+    options.error = QCoreApplication::translate(
+        "LaunchOptions",
+        "--activation sets the hidden layers', and softmax belongs on an output layer only");
   const QStringList files = parser.positionalArguments();
   if (files.size() > 1)
     options.error = QCoreApplication::translate("LaunchOptions", "give at most one CSV file");

@@ -51,10 +51,12 @@ LossChart::LossChart(QWidget* parent)
   setMouseTracking(true);
   m_hoverLabel->setAttribute(Qt::WA_TransparentForMouseEvents);
   m_hoverLabel->hide();
-  setToolTip(
-      tr("The training loss after each epoch: how far the predictions are from the "
-         "targets. It should fall as the network learns. With test rows, their loss is the "
-         "orange line: when it rises while the training loss falls, the network overfits."));
+  // Rich text, so that the tooltip wraps instead of running across the screen.
+  setToolTip(QStringLiteral("<p>%1</p>")
+                 .arg(tr("The training loss after each epoch: how far the predictions are from "
+                         "the targets. It should fall as the network learns. With test rows, "
+                         "their loss is the orange line: when it rises while the training loss "
+                         "falls, the network overfits.")));
   applyPalette();
 }
 
@@ -70,6 +72,7 @@ void LossChart::showSnapshot(const TrainingSnapshot& snapshot) {
     m_lossLabel = label;
     m_yLinear->setTitleText(label);
     m_yLog->setTitleText(label);
+    m_testTrace.clear();  // test losses of the old kind do not compare either
   }
   m_history = snapshot.history;
   if (snapshot.testLoss)
@@ -135,6 +138,7 @@ void LossChart::replot() {
   }
   m_series->replace(points);
   m_testSeries->replace(testPoints);
+  if (m_hoverLabel->isVisible()) updateHoverLabel();
 }
 
 QList<QPointF> LossChart::testPlotPoints() const {
@@ -222,8 +226,17 @@ void LossChart::setRangeIfChanged(QAbstractAxis* axis, double low, double high) 
 
 void LossChart::mouseMoveEvent(QMouseEvent* event) {
   QChartView::mouseMoveEvent(event);
-  const QPointF value = chart()->mapToValue(event->position(), m_series);
-  if (m_history.empty() || !chart()->plotArea().contains(event->position())) {
+  m_mouse = event->position();
+  updateHoverLabel();
+}
+
+// Also after every replot: under a still mouse the axes rescale as training goes on, and the
+// label must name the epoch now under the cursor.
+void LossChart::updateHoverLabel() {
+  if (!m_mouse) return;
+  const QPointF position = *m_mouse;
+  const QPointF value = chart()->mapToValue(position, m_series);
+  if (m_history.empty() || !chart()->plotArea().contains(position)) {
     m_hoverLabel->hide();
     return;
   }
@@ -242,14 +255,17 @@ void LossChart::mouseMoveEvent(QMouseEvent* event) {
   }
   m_hoverLabel->setText(text);
   m_hoverLabel->adjustSize();
-  const QPoint at = event->position().toPoint() + QPoint(12, -m_hoverLabel->height() - 4);
-  m_hoverLabel->move(std::clamp(at.x(), 0, std::max(0, width() - m_hoverLabel->width())),
-                     std::max(0, at.y()));
+  // Inside the plot area, so that it never covers the axis labels.
+  const QRect plot = chart()->plotArea().toRect();
+  const QPoint at = position.toPoint() + QPoint(12, -m_hoverLabel->height() - 4);
+  const int right = std::max(plot.left(), plot.right() - m_hoverLabel->width());
+  m_hoverLabel->move(std::clamp(at.x(), plot.left(), right), std::max(plot.top(), at.y()));
   m_hoverLabel->show();
 }
 
 void LossChart::leaveEvent(QEvent* event) {
   QChartView::leaveEvent(event);
+  m_mouse.reset();
   m_hoverLabel->hide();
 }
 

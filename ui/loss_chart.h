@@ -3,6 +3,7 @@
 #include <QChartView>
 #include <QList>
 #include <QPointF>
+#include <optional>
 #include <vector>
 
 #include "loss_history.h"
@@ -44,6 +45,7 @@ class LossChart : public QChartView {
 
  private:
   void replot();
+  void updateHoverLabel();
   QList<QPointF> plotPoints() const;
   QList<QPointF> testPlotPoints() const;
   void setEpochUnit(double lastEpoch);
@@ -57,6 +59,7 @@ class LossChart : public QChartView {
   QValueAxis* m_yLinear;
   QLogValueAxis* m_yLog;
   QLabel* m_hoverLabel;
+  std::optional<QPointF> m_mouse;  ///< where the mouse is over the chart, while it is
   bool m_logScale = false;
   double m_epochUnit = 0.0;  // epochs per x-axis unit: 1, 1e3 or 1e6
   QString m_lossLabel;

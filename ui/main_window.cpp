@@ -38,6 +38,13 @@ namespace {
 constexpr int kFrameIntervalMs = 16;         // 60 frames/s when frames are cheap
 constexpr int kSlowestFrameIntervalMs = 33;  // never below 30 frames/s
 
+QString graphHint() {
+  return MainWindow::tr(
+      "Circles are neurons, coloured by their output for the selected row; lines are weights: "
+      "blue positive, orange negative, thicker is larger. Hover for live values, click a neuron "
+      "to see its computation.");
+}
+
 QLabel* panelTitle(const QString& text, QWidget* parent) {
   auto* title = new QLabel(text, parent);
   QFont font = title->font();
@@ -106,12 +113,8 @@ void MainWindow::createWidgets() {
 QWidget* MainWindow::createNetworkPanel() {
   auto* panel = new QWidget(this);
   m_graph = new NetworkView(panel);
-  // Rich text, so that the tooltip wraps instead of running across the screen.
-  m_graph->setToolTip(
-      QStringLiteral("<p>%1</p>")
-          .arg(tr("Each circle is a neuron, coloured by its output for the selected row; "
-                  "each line a weight: blue positive, orange negative, thicker is larger. "
-                  "Click a neuron to see its computation.")));
+  // No tooltip on the graph itself: it would pop up over the very neurons one hovers. The
+  // line under it explains the picture instead.
   m_legend = new WeightLegend(panel);
   m_info = new QLabel(panel);
   m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -121,7 +124,7 @@ QWidget* MainWindow::createNetworkPanel() {
   m_info->setWordWrap(true);
   m_info->setFixedHeight(3 * m_info->fontMetrics().lineSpacing() + 4);
   m_info->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-  m_info->setText(tr("Hover over a neuron or a connection to see its live values."));
+  m_info->setText(graphHint());
   auto* fit = new QPushButton(tr("Fit"), panel);
   fit->setToolTip(tr("Scale the graph to fit the view (the mouse wheel zooms)."));
   connect(fit, &QPushButton::clicked, m_graph, &NetworkView::fitGraph);
@@ -146,7 +149,7 @@ QWidget* MainWindow::createNetworkPanel() {
       m_info->setText(text);
       return;
     }
-    const QString hint = tr("Hover over a neuron or a connection to see its live values.");
+    const QString hint = graphHint();
     const QString note = m_graph->crowdingNote();
     m_info->setText(note.isEmpty() ? hint : note + QLatin1Char(' ') + hint);
   });

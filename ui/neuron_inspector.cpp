@@ -2,6 +2,7 @@
 
 #include <QFontDatabase>
 #include <QLabel>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include "forward_values.h"
@@ -41,8 +42,12 @@ NeuronInspector::NeuronInspector(QWidget* parent) : QWidget(parent), m_label(new
   m_label->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
   m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
   m_label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-  m_label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
-  layout->addWidget(m_label);
+  // A neuron with a dozen inputs writes more lines than the panel holds: let them scroll.
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidget(m_label);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  layout->addWidget(scroll);
   setNeuron(std::nullopt, QString());
 }
 
@@ -94,6 +99,16 @@ QString NeuronInspector::formula(const TrainingSnapshot& snapshot,
   const double z = values.preActivations[column - 1](unit);
   const double a = values.activations[column](unit);
   text += QStringLiteral("  = %1\n\n").arg(number(z));
+  if (layer.activation == Activation::Softmax) {
+    // Each output's share of e^z over the whole layer: the class probabilities sum to 1.
+    const RowVector& zs = values.preActivations[column - 1];
+    const double top = zs.maxCoeff();  // shifted, as the core computes it, so e^z cannot overflow
+    const double sum = (zs.array() - top).exp().sum();
+    text += tr("a = e^z / Σⱼ e^zⱼ   (softmax over the %1 outputs)\n").arg(zs.size());
+    text += QStringLiteral("  = e^(%1) / %2 = %3").arg(number(z - top), number(sum), number(a));
+    if (top != 0.0) text += tr("\n  (every z shifted by −%1)").arg(number(top));
+    return text;
+  }
   text += QStringLiteral("a = %1(z) = %1(%2) = %3")
               .arg(functionName(layer.activation), number(z), number(a));
   return text;
