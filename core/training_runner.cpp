@@ -181,10 +181,15 @@ void TrainingRunner::Impl::trainChunk(long long limit) {
     if (n <= 0) return pauseWith(PauseReason::MaxEpochs);
   }
   const double goal = stopConditions.lossGoal;
+  // The perceptron's epoch loss is that of its starting weights: (next to) 0 means that every
+  // row was right and the epoch changed nothing. (bce of exact 0/1 outputs is ~1e-12.)
+  const bool perceptron = trainer.settings().optimizer.kind == OptimizerKind::Perceptron;
+  constexpr double kConvergedLoss = 1e-9;
   const Clock::time_point start = Clock::now();
   StepResult result;
   long long done = 0;
   bool goalReached = false;
+  bool converged = false;
   while (done < n) {
     result = trainer.step(1);
     if (result.diverged) break;
@@ -194,6 +199,10 @@ void TrainingRunner::Impl::trainChunk(long long limit) {
     history.add(trainer.epoch() - 1, result.loss);
     if (goal > 0.0 && result.loss <= goal) {
       goalReached = true;
+      break;
+    }
+    if (perceptron && result.loss <= kConvergedLoss) {
+      converged = true;
       break;
     }
   }
@@ -209,6 +218,10 @@ void TrainingRunner::Impl::trainChunk(long long limit) {
     if (stepsLeft == 0) return pauseWith(PauseReason::StepDone);
   }
   if (goalReached) return pauseWith(PauseReason::LossGoal);
+  if (converged) {
+    return pauseWith(PauseReason::Converged,
+                     "The perceptron has converged: it classifies every training row right.");
+  }
   if (stopConditions.maxEpochs > 0 && trainer.epoch() >= stopConditions.maxEpochs) {
     pauseWith(PauseReason::MaxEpochs);
   }

@@ -26,6 +26,7 @@ enum class PauseReason {
   Diverged,   ///< the loss became NaN/inf; the last finite weights were restored
   Stopped,    ///< stop() was called; the runner accepts no more commands
   EarlyStop,  ///< the test loss did not improve for StopConditions::earlyStopPatience epochs
+  Converged,  ///< the perceptron rule classifies every training row right: it changes nothing more
 };
 
 /// When training stops by itself.

@@ -87,6 +87,10 @@ DatasetPanel::DatasetPanel(QWidget* parent)
 
   connect(m_model, &DatasetModel::editRefused, this, &DatasetPanel::showMessage);
   connect(m_undoStack, &QUndoStack::indexChanged, this, [this] {
+    // An edit that went through answers the refusal before it: the banner goes.
+    m_messageTimer->stop();
+    m_message->clear();
+    m_message->hide();
     if (!m_loading) emit datasetEdited(m_model->dataset());
   });
   connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -368,6 +372,7 @@ void DatasetPanel::paste() {
       m_model->index(row + rows - 1, m_model->columnOfField(field + fields - 1));
   m_view->selectionModel()->select(QItemSelection(first, last),
                                    QItemSelectionModel::ClearAndSelect);
+  if (!block.note.isEmpty()) emit statusMessage(block.note);
 }
 
 void DatasetPanel::copy() {
@@ -376,6 +381,20 @@ void DatasetPanel::copy() {
 }
 
 bool DatasetPanel::importCsv(const QString& path, int targets) {
+  QString error;
+  if (readCsvInto(path, targets, &error)) return true;
+  showMessage(error);
+  return false;
+}
+
+bool DatasetPanel::exportCsv(const QString& path) {
+  QString error;
+  if (writeCsvTo(path, &error)) return true;
+  showMessage(error);
+  return false;
+}
+
+bool DatasetPanel::readCsvInto(const QString& path, int targets, QString* error) {
   const std::string fileName = QFileInfo(path).fileName().toStdString();
   try {
     CsvTable table = readCsvTable(path.toStdString());
@@ -384,18 +403,20 @@ bool DatasetPanel::importCsv(const QString& path, int targets) {
     m_undoStack->push(new ReplaceDatasetCommand(
         m_model, std::move(imported), tr("Import %1").arg(QString::fromStdString(fileName))));
     return true;
-  } catch (const std::exception& error) {
-    showMessage(tr("Import failed: %1").arg(QString::fromStdString(error.what())));
+  } catch (const std::exception& problem) {
+    *error = tr("Import failed: %1").arg(QString::fromStdString(problem.what()));
     return false;
   }
 }
 
-bool DatasetPanel::exportCsv(const QString& path) {
+bool DatasetPanel::writeCsvTo(const QString& path, QString* error) {
   try {
     writeFileAtomically(path.toStdString(), writeCsv(m_model->dataset()));
+    emit statusMessage(
+        tr("Exported %1 rows to %2.").arg(m_model->rowCount()).arg(QFileInfo(path).fileName()));
     return true;
-  } catch (const std::exception& error) {
-    showMessage(tr("Export failed: %1").arg(QString::fromStdString(error.what())));
+  } catch (const std::exception& problem) {
+    *error = tr("Export failed: %1").arg(QString::fromStdString(problem.what()));
     return false;
   }
 }
@@ -419,7 +440,9 @@ void DatasetPanel::interactiveImport() {
   } catch (const std::exception&) {
     // importCsv reads the file again and reports the problem.
   }
-  if (!importCsv(path, targets)) QMessageBox::warning(this, tr("Import CSV"), message());
+  // Asked for in a dialog, answered in one: not also in the banner and the status bar.
+  QString error;
+  if (!readCsvInto(path, targets, &error)) QMessageBox::warning(this, tr("Import CSV"), error);
 }
 
 void DatasetPanel::interactiveExport() {
@@ -428,7 +451,8 @@ void DatasetPanel::interactiveExport() {
   dialog.setDefaultSuffix(QStringLiteral("csv"));  // "data" is saved as "data.csv"
   if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return;
   const QString path = dialog.selectedFiles().front();
-  if (!exportCsv(path)) QMessageBox::warning(this, tr("Export CSV"), message());
+  QString error;
+  if (!writeCsvTo(path, &error)) QMessageBox::warning(this, tr("Export CSV"), error);
 }
 
 bool DatasetPanel::eventFilter(QObject* watched, QEvent* event) {

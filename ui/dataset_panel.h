@@ -83,6 +83,9 @@ class DatasetPanel : public QWidget {
   QAction* makeAction(const QString& text, const QString& toolTip, void (DatasetPanel::*slot)());
   QWidget* makeButtons();
   QLabel* makeMessageLine();
+  /// importCsv / exportCsv without reporting: the error is returned in `error`.
+  bool readCsvInto(const QString& path, int targets, QString* error);
+  bool writeCsvTo(const QString& path, QString* error);
   void interactiveImport();
   void interactiveExport();
   bool handleKey(QKeyEvent* event);

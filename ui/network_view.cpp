@@ -188,6 +188,9 @@ void NetworkView::recolour() {
       std::optional<double> bias;
       if (layer && layer->hasBias()) bias = layer->bias(u);
       m_neurons[c][u]->setValues(a, 1.0, bias, m_weightRange);
+      // The M-P neuron fires when Σ w·x reaches its threshold T: the article's −b.
+      const bool threshold = bias && layer->activation == Activation::Step;
+      m_neurons[c][u]->setCaption(threshold ? tr("T = %1").arg(-*bias, 0, 'g', 3) : QString());
     }
   }
 }

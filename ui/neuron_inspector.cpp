@@ -84,7 +84,11 @@ QString NeuronInspector::formula(const TrainingSnapshot& snapshot,
   const auto [column, unit] = *m_neuron;
   const DenseLayer& layer = snapshot.network.layer(column - 1);
   const RowVector& x = values.activations[column - 1];
-  QString text = layer.hasBias() ? tr("z = Σᵢ wᵢ·xᵢ + b\n") : tr("z = Σᵢ wᵢ·xᵢ   (no bias)\n");
+  // The M-P neuron as the article writes it: it fires when the weighted sum reaches T = −b.
+  const bool threshold = layer.activation == Activation::Step && layer.hasBias();
+  QString text = threshold         ? tr("z = Σᵢ wᵢ·xᵢ − T   (T = −b, the threshold)\n")
+                 : layer.hasBias() ? tr("z = Σᵢ wᵢ·xᵢ + b\n")
+                                   : tr("z = Σᵢ wᵢ·xᵢ   (no bias)\n");
   for (int i = 0; i < layer.fanIn(); ++i) {
     if (i == kMaxTerms) {
       text += tr("  … %1 more terms\n").arg(layer.fanIn() - kMaxTerms);
@@ -95,7 +99,10 @@ QString NeuronInspector::formula(const TrainingSnapshot& snapshot,
                 .arg(number(layer.weights(i, unit)), 8)
                 .arg(number(x(i)), 8);
   }
-  if (layer.hasBias()) text += QStringLiteral("  + %1   (b)\n").arg(number(layer.bias(unit)), 8);
+  if (threshold)
+    text += QStringLiteral("  − %1   (T)\n").arg(number(-layer.bias(unit)), 8);
+  else if (layer.hasBias())
+    text += QStringLiteral("  + %1   (b)\n").arg(number(layer.bias(unit)), 8);
   const double z = values.preActivations[column - 1](unit);
   const double a = values.activations[column](unit);
   text += QStringLiteral("  = %1\n\n").arg(number(z));
@@ -109,6 +116,8 @@ QString NeuronInspector::formula(const TrainingSnapshot& snapshot,
     if (top != 0.0) text += tr("\n  (every z shifted by −%1)").arg(number(top));
     return text;
   }
+  if (layer.activation == Activation::Step)
+    text += tr("a = step(z) = 1 if z ≥ 0 (it fires), else 0\n");
   text += QStringLiteral("a = %1(z) = %1(%2) = %3")
               .arg(functionName(layer.activation), number(z), number(a));
   return text;

@@ -33,6 +33,11 @@ QRectF NeuronItem::boundingRect() const {
   QRectF rect(-m_radius - pad, -m_radius - pad, 2 * (m_radius + pad), 2 * (m_radius + pad));
   if (m_side == LabelSide::Left) rect.setLeft(rect.left() - kLabelWidth);
   if (m_side == LabelSide::Right) rect.setRight(rect.right() + kLabelWidth);
+  if (!m_caption.isEmpty()) {
+    rect.setBottom(rect.bottom() + m_radius);
+    rect.setLeft(std::min(rect.left(), -kLabelWidth / 2));
+    rect.setRight(std::max(rect.right(), kLabelWidth / 2));
+  }
   return rect;
 }
 
@@ -69,15 +74,21 @@ void NeuronItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
   painter->setFont(font);
   painter->setPen(textOn(fill));
   const QRectF circle(-m_radius, -m_radius, 2 * m_radius, 2 * m_radius);
-  // Two decimals for the usual values; three significant digits for huge inputs (1e300
-  // would otherwise print three hundred digits).
-  const QString value = std::abs(m_activation) < 100.0 ? QString::number(m_activation, 'f', 2)
-                                                       : QString::number(m_activation, 'g', 3);
+  // Two decimals for the usual values, fewer for large ones, so that the number fits in the
+  // circle (1e300 would otherwise print three hundred digits).
+  const double magnitude = std::abs(m_activation);
+  const QString value = magnitude < 10.0    ? QString::number(m_activation, 'f', 2)
+                        : magnitude < 100.0 ? QString::number(m_activation, 'f', 1)
+                                            : QString::number(m_activation, 'g', 2);
   painter->drawText(circle, Qt::AlignCenter, value);
 
   font.setPixelSize(std::max(7, static_cast<int>(m_radius * 0.8)));
   painter->setFont(font);
   painter->setPen(palette.color(QPalette::Text));
+  if (!m_caption.isEmpty()) {
+    const QRectF below(-kLabelWidth / 2, m_radius + 2, kLabelWidth, m_radius);
+    painter->drawText(below, Qt::AlignHCenter | Qt::AlignTop, m_caption);
+  }
   const double gap = 6.0;
   if (m_side == LabelSide::Left) {
     const QRectF label(-m_radius - gap - kLabelWidth, -m_radius, kLabelWidth, 2 * m_radius);
@@ -102,6 +113,13 @@ void NeuronItem::setValues(double activation, double range, std::optional<double
 void NeuronItem::setShowText(bool show) {
   if (show == m_showText) return;
   m_showText = show;
+  update();
+}
+
+void NeuronItem::setCaption(const QString& caption) {
+  if (caption == m_caption) return;
+  prepareGeometryChange();  // the caption adds a line below the circle
+  m_caption = caption;
   update();
 }
 

@@ -28,6 +28,8 @@ class NeuronItem : public QGraphicsItem {
   /// Recolours (update() only; the geometry stays).
   void setValues(double activation, double range, std::optional<double> bias, double biasRange);
   void setShowText(bool show);
+  /// A short line under the circle (a step unit's threshold "T = 0.3"); empty for none.
+  void setCaption(const QString& caption);
   void setHighlighted(bool highlighted);
 
  private:
@@ -42,6 +44,7 @@ class NeuronItem : public QGraphicsItem {
   double m_biasRange = 1.0;
   bool m_showText = true;
   bool m_highlighted = false;
+  QString m_caption;
 };
 
 }  // namespace nnlab

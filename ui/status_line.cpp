@@ -27,9 +27,28 @@ QString stateOf(const TrainingSnapshot& snapshot) {
       return StatusLine::tr("Paused: loss goal reached");
     case PauseReason::Diverged:
       return StatusLine::tr("Diverged: %1").arg(detail);
+    case PauseReason::Converged:
+      return StatusLine::tr("Converged: every training row is classified right");
+    case PauseReason::EarlyStop:
+      return StatusLine::tr("Stopped early — %1").arg(detail);
     default:
       return StatusLine::tr("Paused");
   }
+}
+
+// The perceptron convergence theorem: on linearly separable data the rule makes only finitely
+// many mistakes. Still wrong after this many epochs, the data is (almost surely) not separable.
+constexpr long long kPerceptronPatience = 100;
+
+/// Why a perceptron keeps failing, or empty.
+QString perceptronNote(const TrainingSnapshot& snapshot) {
+  if (snapshot.settings.optimizer.kind != OptimizerKind::Perceptron) return {};
+  if (snapshot.epoch < kPerceptronPatience || !snapshot.trainAccuracy ||
+      *snapshot.trainAccuracy >= 1.0)
+    return {};
+  return StatusLine::tr(
+      "no straight line separates these classes, so one step unit never gets "
+      "them all right (like XOR)");
 }
 
 QString speedOf(double epochsPerSecond) {
@@ -103,7 +122,18 @@ void StatusLine::showSnapshot(const TrainingSnapshot& snapshot) {
   m_speed->setForegroundRole(running ? QPalette::WindowText : QPalette::PlaceholderText);
   m_speed->setToolTip(running ? tr("Epochs trained per second, measured.")
                               : tr("Epochs per second measured while training last ran."));
-  m_state->setText(stateOf(snapshot));
+  const QString note = perceptronNote(snapshot);
+  m_state->setText(note.isEmpty() ? stateOf(snapshot)
+                                  : QStringLiteral("%1 — %2").arg(stateOf(snapshot), note));
+  // The whole text, should the window be too narrow for it.
+  m_state->setToolTip(
+      note.isEmpty()
+          ? tr("What the trainer is doing, and why it stopped.")
+          : tr("<p>Still misclassifying rows after %1 epochs. The perceptron rule finds a "
+               "separating line whenever one exists (the perceptron convergence theorem); a "
+               "single step unit can draw nothing but a straight line, so data no straight line "
+               "separates, like XOR, needs a hidden layer (try the xor-2-2-1 preset).</p>")
+                .arg(QLocale().toString(snapshot.epoch)));
   showQuality(snapshot, name);
 }
 

@@ -111,5 +111,36 @@ TEST(TrainingRunnerStopTest, RevertWithoutTestRowsSaysWhy) {
   EXPECT_FALSE(snapshot->testLoss.has_value());
 }
 
+std::unique_ptr<TrainingRunner> gateRunner(const char* name) {
+  const Preset gate = *findPreset(name);
+  return std::make_unique<TrainingRunner>(gate.makeNetwork(), gate.init, gate.seed, gate.dataset,
+                                          gate.settings);
+}
+
+// The M-P neuron stops by itself once it gets every row right: the rule would change nothing.
+TEST(TrainingRunnerStopTest, APerceptronThatConvergesPausesItself) {
+  auto runner = gateRunner("mp-and");
+  runner->run();
+  const Snapshot s = waitFor(*runner, [](const TrainingSnapshot& t) {
+    return t.state == RunState::Paused && t.reason == PauseReason::Converged;
+  });
+  EXPECT_GT(s->epoch, 0);
+  EXPECT_LT(s->epoch, 50);
+  EXPECT_EQ(s->loss, 0.0);
+  EXPECT_EQ(s->trainAccuracy, 1.0);
+  EXPECT_NE(s->message.find("converged"), std::string::npos) << s->message;
+}
+
+TEST(TrainingRunnerStopTest, APerceptronOnXorNeverConverges) {
+  auto runner = gateRunner("mp-xor");
+  runner->step(500);
+  const Snapshot s = waitFor(*runner, [](const TrainingSnapshot& t) {
+    return t.state == RunState::Paused && t.reason != PauseReason::None;
+  });
+  EXPECT_EQ(s->reason, PauseReason::StepDone);
+  EXPECT_EQ(s->epoch, 500);
+  EXPECT_LT(*s->trainAccuracy, 1.0);
+}
+
 }  // namespace
 }  // namespace nnlab
