@@ -374,6 +374,11 @@ void TrainingRunner::setModel(Network network) {
   m_impl->post([impl = m_impl.get(), shared] { impl->doSetModel(std::move(*shared)); });
 }
 
+void TrainingRunner::setWeight(int layer, int from, int to, double value) {
+  m_impl->post(
+      [impl = m_impl.get(), layer, from, to, value] { impl->doSetWeight(layer, from, to, value); });
+}
+
 void TrainingRunner::revertToBest() {
   m_impl->post([impl = m_impl.get()] { impl->doRevertToBest(); });
 }

@@ -125,6 +125,10 @@ class TrainingRunner {
   /// same architecture the epoch count and history go on; otherwise they restart from 0.
   /// Weights that are not all finite are refused.
   void setModel(Network network);
+  /// Sets one weight, W(from, to) of `layer`, leaving every other one as training left it; the
+  /// epoch count and history go on. Refused (with a message) when the network has no such
+  /// weight or the value is not finite.
+  void setWeight(int layer, int from, int to, double value);
   /// Restores the weights with the lowest test loss seen (see TrainingSnapshot::bestEpoch); the
   /// epoch count and history go back to that epoch. Without one, the snapshot's message says so.
   void revertToBest();

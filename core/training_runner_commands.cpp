@@ -190,6 +190,23 @@ void TrainingRunner::Impl::doSetModel(Network network) {
   clearBest();
 }
 
+void TrainingRunner::Impl::doSetWeight(int layer, int from, int to, double value) {
+  const Network& current = trainer.network();
+  if (layer < 0 || layer >= current.layerCount() || from < 0 ||
+      from >= current.layer(layer).fanIn() || to < 0 || to >= current.layer(layer).units()) {
+    message = "Refused the weight: the network has no weight " + std::to_string(from + 1) + " → " +
+              std::to_string(to + 1) + " in layer " + std::to_string(layer + 1) + ".";
+    return;
+  }
+  if (!std::isfinite(value)) {
+    message = "Refused the weight " + numberText(value) + ": it must be a finite number.";
+    return;
+  }
+  Network edited = current;
+  edited.layer(layer).weights(from, to) = value;
+  doSetModel(std::move(edited));
+}
+
 void TrainingRunner::Impl::doRevertToBest() {
   if (!bestTestLoss) {
     message = "There are no best weights to revert to: no test loss has been measured.";

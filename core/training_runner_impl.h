@@ -89,6 +89,7 @@ struct TrainingRunner::Impl {
   void doSetDataset(std::shared_ptr<const Dataset> data);
   void doSetNetwork(const NetworkSpec& spec, Init newInit, std::uint64_t newSeed);
   void doSetModel(Network network);
+  void doSetWeight(int layer, int from, int to, double value);
   void doRevertToBest();
 
   // Shared with callers.

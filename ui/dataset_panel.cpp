@@ -48,6 +48,12 @@ int targetsFromHeader(const std::vector<std::string>& header) {
   return std::min(count, static_cast<int>(header.size()) - 1);
 }
 
+bool sameData(const Dataset& a, const Dataset& b) {
+  return a.inputs.rows() == b.inputs.rows() && a.inputs.cols() == b.inputs.cols() &&
+         a.targets.cols() == b.targets.cols() && a.inputs == b.inputs && a.targets == b.targets &&
+         a.inputNames == b.inputNames && a.targetNames == b.targetNames && a.testRows == b.testRows;
+}
+
 bool isRedo(const QKeyEvent* event) {
   const QKeyCombination key = event->keyCombination();
   return event->matches(QKeySequence::Redo) ||
@@ -91,7 +97,11 @@ DatasetPanel::DatasetPanel(QWidget* parent)
     m_messageTimer->stop();
     m_message->clear();
     m_message->hide();
-    if (!m_loading) emit datasetEdited(m_model->dataset());
+    // The stack also holds other edits (a weight typed in the graph): announce only changes
+    // of the data.
+    if (m_loading || sameData(m_model->dataset(), m_announced)) return;
+    m_announced = m_model->dataset();
+    emit datasetEdited(m_announced);
   });
   connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
           &DatasetPanel::updateSelectedSample);
@@ -183,6 +193,7 @@ void DatasetPanel::setDataset(const Dataset& dataset) {
   m_loading = true;
   m_model->setDataset(dataset);
   m_undoStack->clear();
+  m_announced = m_model->dataset();
   m_loading = false;
   // The old selection means nothing in the new data: say so, or the graph would go on
   // showing a row that may no longer exist.

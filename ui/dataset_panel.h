@@ -104,7 +104,8 @@ class DatasetPanel : public QWidget {
   QTimer* m_messageTimer;
   QAction* m_importAction = nullptr;
   QAction* m_exportAction = nullptr;
-  bool m_loading = false;  ///< setDataset() is running: announce nothing
+  bool m_loading = false;      ///< setDataset() is running: announce nothing
+  nnlab::Dataset m_announced;  ///< the data last loaded or sent with datasetEdited()
   int m_selectedRow = -1;
 };
 

@@ -28,6 +28,7 @@
 #include "neuron_inspector.h"
 #include "status_line.h"
 #include "training_runner.h"
+#include "weight_command.h"
 #include "weight_editor.h"
 #include "weight_legend.h"
 
@@ -380,14 +381,12 @@ void MainWindow::editWeight(int layer, int from, int to, const QPoint& globalPos
   const QString title =
       tr("Weight %1 → %2")
           .arg(m_graph->neuronName(layer, from), m_graph->neuronName(layer + 1, to));
-  auto* editor = new WeightEditor(title, snapshot->network.layer(layer).weights(from, to), this);
-  connect(editor, &WeightEditor::accepted, this, [this, layer, from, to](double value) {
-    Network network = m_runner->latestSnapshot()->network;
-    if (layer >= network.layerCount() || from >= network.layer(layer).fanIn() ||
-        to >= network.layer(layer).units())
-      return;  // the architecture changed meanwhile
-    network.layer(layer).weights(from, to) = value;
-    m_runner->setModel(std::move(network));
+  const double old = snapshot->network.layer(layer).weights(from, to);
+  auto* editor = new WeightEditor(title, old, this);
+  connect(editor, &WeightEditor::accepted, this, [this, layer, from, to, old, title](double value) {
+    // An undo step like any edit of the data (Ctrl+Z puts the weight back).
+    m_data->undoStack()->push(new WeightCommand(*m_runner, layer, from, to, old, value,
+                                                tr("Set %1 to %2").arg(title).arg(value)));
   });
   editor->popup(globalPosition);
 }

@@ -323,6 +323,28 @@ TEST(TrainingRunner, DestructionWhileRunningIsQuick) {
   }
 }
 
+TEST(TrainingRunner, SetWeightChangesOneWeightAndRefusesOthers) {
+  auto runner = seedRunner();
+  runner->step(50);
+  const Snapshot before = waitForPause(*runner, PauseReason::StepDone);
+  runner->setWeight(1, 2, 0, -4.0);
+  const Snapshot after = waitFor(
+      *runner, [](const TrainingSnapshot& t) { return t.network.layer(1).weights(2, 0) == -4.0; });
+  EXPECT_EQ(after->epoch, 50);
+  EXPECT_EQ(after->network.layer(0).weights, before->network.layer(0).weights);
+  runner->setWeight(1, 4, 0, 1.0);  // the output layer has 4 inputs: 0…3
+  const Snapshot refused =
+      waitFor(*runner, [](const TrainingSnapshot& t) { return !t.message.empty(); });
+  EXPECT_NE(refused->message.find("no weight"), std::string::npos) << refused->message;
+  runner->setWeight(0, 0, 0, std::nan(""));
+  EXPECT_NE(waitFor(*runner,
+                    [](const TrainingSnapshot& t) {
+                      return t.message.find("finite") != std::string::npos;
+                    })
+                ->message,
+            "");
+}
+
 TEST(TrainingRunner, StepDuringAStepAddsItsEpochs) {
   auto runner = seedRunner();
   runner->step(5);

@@ -311,6 +311,27 @@ TEST_F(MainWindowTest, DoubleClickingAnEdgeEditsItsWeightInPlaceAndTrainingGoesO
   EXPECT_LT(std::abs(trained - -3.5), std::abs(trained - before));
 }
 
+TEST_F(MainWindowTest, CtrlZPutsBackATypedWeightAndOnlyIt) {
+  ASSERT_TRUE(waitShown([](const TrainingSnapshot&) { return true; }));
+  const Network before = latest()->network;
+  m_window->editWeight(0, 1, 2, m_window->mapToGlobal(QPoint(100, 100)));
+  auto* editor = qobject_cast<WeightEditor*>(QApplication::activePopupWidget());
+  ASSERT_NE(editor, nullptr);
+  editor->lineEdit()->setText(QStringLiteral("2.5"));
+  QTest::keyClick(editor->lineEdit(), Qt::Key_Return);
+  ASSERT_TRUE(
+      QTest::qWaitFor([&] { return latest()->network.layer(0).weights(1, 2) == 2.5; }, kTimeoutMs));
+  QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] { return latest()->network.layer(0).weights(1, 2) == before.layer(0).weights(1, 2); },
+      kTimeoutMs));
+  EXPECT_EQ(latest()->network.layer(0).weights, before.layer(0).weights);
+  EXPECT_EQ(latest()->dataset->rows(), 4);  // the data was not touched
+  QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+  EXPECT_TRUE(
+      QTest::qWaitFor([&] { return latest()->network.layer(0).weights(1, 2) == 2.5; }, kTimeoutMs));
+}
+
 TEST_F(MainWindowTest, EditingAWeightIsRefusedWithAMessageWhileTraining) {
   QTest::mouseClick(m_window->controls()->trainButton(), Qt::LeftButton);
   ASSERT_TRUE(waitShown([](const TrainingSnapshot& s) { return s.state == RunState::Running; }));
