@@ -29,15 +29,17 @@ DecisionMapPanel::DecisionMapPanel(QWidget* parent)
   m_hint->setForegroundRole(QPalette::PlaceholderText);
 
   auto* mapPage = new QWidget(this);
-  auto* controls = new QHBoxLayout;
+  m_controls = new QWidget(mapPage);
+  auto* controls = new QHBoxLayout(m_controls);
+  controls->setContentsMargins(0, 0, 0, 0);
   controls->addWidget(m_discretize);
   controls->addStretch();
-  controls->addWidget(new QLabel(tr("Click adds"), mapPage));
+  controls->addWidget(new QLabel(tr("Click adds"), m_controls));
   controls->addWidget(m_class);
   auto* mapLayout = new QVBoxLayout(mapPage);
   mapLayout->setContentsMargins(0, 0, 0, 0);
   mapLayout->addWidget(m_view, 1);
-  mapLayout->addLayout(controls);
+  mapLayout->addWidget(m_controls);
   m_pages->addWidget(mapPage);
   m_pages->addWidget(m_hint);
   m_pages->setCurrentWidget(m_hint);
@@ -57,7 +59,14 @@ bool DecisionMapPanel::mapShown() const { return m_pages->currentWidget() != m_h
 void DecisionMapPanel::showSnapshot(const TrainingSnapshot& snapshot) {
   const bool applies = DecisionMapView::applies(snapshot);
   m_pages->setCurrentIndex(applies ? 0 : 1);
-  if (applies) m_view->showSnapshot(snapshot);
+  if (!applies) return;
+  // Classes to decide between, or values to fit (sine, plane): only classes have a decision to
+  // discretize and a class for a click to add.
+  const bool classes = snapshot.trainAccuracy.has_value();
+  m_view->setClassification(classes);
+  m_controls->setVisible(classes);
+  if (!classes && m_discretize->isChecked()) m_discretize->setChecked(false);
+  m_view->showSnapshot(snapshot);
 }
 
 void DecisionMapPanel::fillClasses() {

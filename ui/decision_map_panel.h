@@ -35,6 +35,7 @@ class DecisionMapPanel : public QWidget {
   QCheckBox* m_discretize;
   QComboBox* m_class;
   QLabel* m_hint;
+  QWidget* m_controls;  ///< discretize and the class a click adds: for classes only
 };
 
 }  // namespace nnlab

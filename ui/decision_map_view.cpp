@@ -92,6 +92,18 @@ void DecisionMapView::setDiscretize(bool on) {
   rerender();
 }
 
+void DecisionMapView::setClassification(bool classes) {
+  if (classes == m_classes) return;
+  m_classes = classes;
+  setToolTip(classes ? tr("The network's output for every point of the plane: blue where it "
+                          "answers high, orange where low. Dots are training rows, rings test "
+                          "rows. Click to add a point of the chosen class, Shift+click for the "
+                          "other class, Ctrl+click to remove a point.")
+                     : tr("The network's answer for every point of the plane: blue high, orange "
+                          "low. Dots are training rows, rings test rows, coloured by their "
+                          "targets. Ctrl+click removes a point."));
+}
+
 void DecisionMapView::setSelectedClass(int index) {
   m_selectedClass = std::clamp(index, 0, classCount() - 1);
 }
@@ -271,6 +283,7 @@ void DecisionMapView::mousePressEvent(QMouseEvent* event) {
     if (row >= 0) emit removalRequested(row);
     return;
   }
+  if (!m_classes) return;  // regression: a click has no class to add
   const int index = event->modifiers() & Qt::ShiftModifier ? (m_selectedClass + 1) % classCount()
                                                            : m_selectedClass;
   const QPointF input = toInput(position);

@@ -53,6 +53,8 @@ class DecisionMapView : public QWidget {
  public slots:
   void setDiscretize(bool on);
   void setSelectedClass(int index);
+  /// Class targets (clicks add points) or regression targets (clicks add nothing).
+  void setClassification(bool classes);
 
  signals:
   /// Add this sample (1 × fields: the two inputs, then the targets) to the data.
@@ -85,6 +87,7 @@ class DecisionMapView : public QWidget {
   QImage m_image;
   bool m_discretize = false;
   int m_selectedClass = 1;
+  bool m_classes = true;
   int m_resolution = 64;
   int m_renders = 0;
 };

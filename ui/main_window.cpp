@@ -42,8 +42,8 @@ constexpr int kSlowestFrameIntervalMs = 33;  // never below 30 frames/s
 QString graphHint() {
   return MainWindow::tr(
       "Circles are neurons, coloured by their output for the selected row; lines are weights: "
-      "blue positive, orange negative, thicker is larger. Hover for live values, click a neuron "
-      "to see its computation.");
+      "blue positive, orange negative, thicker is larger; a small square is a neuron's bias. "
+      "Hover for live values, click a neuron to see its computation.");
 }
 
 QLabel* panelTitle(const QString& text, QWidget* parent) {

@@ -10,7 +10,8 @@ namespace nnlab {
 WeightLegend::WeightLegend(QWidget* parent) : QWidget(parent) {
   setToolTip(
       tr("Colour key: orange edges have negative weights, blue ones positive; thicker "
-         "means larger |w|. The range follows the largest weight."));
+         "means larger |w|. The small square on a neuron is its bias, on the same scale. The "
+         "range follows the largest weight or bias."));
   setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 }
 
