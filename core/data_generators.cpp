@@ -59,9 +59,9 @@ Point circlePoint(Draw& draw, int i) {
 }
 
 Point xorPoint(Draw& draw, int) {
-  // Kept 0.05 away from the axes so that the classes do not touch before noise.
+  // Kept 0.1 away from the axes so that the classes do not touch before noise.
   auto coordinate = [&draw] {
-    const double magnitude = draw.uniform(0.05, 1.0);
+    const double magnitude = draw.uniform(0.1, 1.0);
     return draw.uniform(0.0, 1.0) < 0.5 ? -magnitude : magnitude;
   };
   const double x1 = coordinate();
