@@ -8,6 +8,7 @@
 
 #include "data_generators.h"
 #include "dataset.h"
+#include "input_scaling.h"
 #include "network.h"
 #include "trainer.h"
 
@@ -22,6 +23,8 @@ struct Preset {
   Init init = Init::Uniform01;
   std::uint64_t seed = 1;  ///< weight initialisation seed
   TrainingSettings settings;
+  /// How the inputs are rescaled for the network (fitted on the training rows).
+  ScalingKind scaling = ScalingKind::None;
   long long epochs = 1000;  ///< how long the CLI trains by default
   /// The generator the data came from, and with which settings (nullopt for fixed tables).
   std::optional<Generator> generator;

@@ -280,11 +280,18 @@ void TrainingRunner::Impl::startRunning(long long steps) {
   rateSamples.clear();
 }
 
+// The data as the network reads it: the inputs rescaled by the current input scaling, fitted
+// afresh on `raw`'s training rows; `raw` itself when there is none.
+Dataset TrainingRunner::Impl::networkView(const Dataset& raw) {
+  scaling = InputScaling::fit(scalingKind, raw);
+  return scaling.apply(raw);
+}
+
 // Trainer::setNetwork checks the network against the old data, so a change of both at once
 // needs a new trainer. Its optimizer state starts afresh, as after any change of weights.
 void TrainingRunner::Impl::replaceTrainer(Network network, std::shared_ptr<const Dataset> data,
                                           long long epoch) {
-  trainer = Trainer(std::move(network), *data, trainer.settings());
+  trainer = Trainer(std::move(network), networkView(*data), trainer.settings());
   trainer.setEpoch(epoch);
   dataset = std::move(data);
   backUp(Clock::now(), true);
@@ -377,6 +384,10 @@ void TrainingRunner::setModel(Network network) {
 void TrainingRunner::setWeight(int layer, int from, int to, double value) {
   m_impl->post(
       [impl = m_impl.get(), layer, from, to, value] { impl->doSetWeight(layer, from, to, value); });
+}
+
+void TrainingRunner::setInputScaling(ScalingKind kind) {
+  m_impl->post([impl = m_impl.get(), kind] { impl->doSetInputScaling(kind); });
 }
 
 void TrainingRunner::revertToBest() {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dataset.h"
+#include "input_scaling.h"
 #include "loss_history.h"
 #include "network.h"
 #include "trainer.h"
@@ -75,7 +76,10 @@ struct TrainingSnapshot {
   std::uint64_t seed = 1;                  ///< of the last initialisation
   Network network;                         ///< weights and biases
   Gradients gradients;                     ///< of the last update
-  std::shared_ptr<const Dataset> dataset;  ///< what `predictions` rows refer to
+  std::shared_ptr<const Dataset> dataset;  ///< what `predictions` rows refer to, as given
+  /// How the network's inputs come from the dataset's: apply() it to a raw input row before
+  /// feeding `network` (the identity without input scaling).
+  InputScaling scaling;
   Matrix predictions;  ///< every dataset row (training and test) × outputs, with `network`
   std::vector<HistoryPoint> history;  ///< decimated loss history, oldest first
 };
@@ -125,6 +129,10 @@ class TrainingRunner {
   /// same architecture the epoch count and history go on; otherwise they restart from 0.
   /// Weights that are not all finite are refused.
   void setModel(Network network);
+  /// Rescales the inputs the network reads (none, minmax or zscore), fitted on the training
+  /// rows of the data, now and whenever the data changes; the weights stay. Snapshots keep the
+  /// data as given and carry the scaling.
+  void setInputScaling(ScalingKind kind);
   /// Sets one weight, W(from, to) of `layer`, leaving every other one as training left it; the
   /// epoch count and history go on. Refused (with a message) when the network has no such
   /// weight or the value is not finite.

@@ -35,6 +35,7 @@ void TrainingRunner::Impl::publish() {
   next->network = trainer.network();
   next->gradients = trainer.gradients();
   next->dataset = dataset;
+  next->scaling = scaling;
   next->history = history.points();
   nextPublish = nextDue(now, Clock::now(), options.publishIntervalSeconds);
   unpublished = false;
@@ -137,7 +138,7 @@ void TrainingRunner::Impl::doSetDataset(std::shared_ptr<const Dataset> data) {
       message = "Refused the new data: " + *problem + "; the old data stays.";
       return;
     }
-    trainer.setDataset(*data);
+    trainer.setDataset(networkView(*data));
     dataset = std::move(data);
     clearBest();
     return;
@@ -205,6 +206,13 @@ void TrainingRunner::Impl::doSetWeight(int layer, int from, int to, double value
   Network edited = current;
   edited.layer(layer).weights(from, to) = value;
   doSetModel(std::move(edited));
+}
+
+void TrainingRunner::Impl::doSetInputScaling(ScalingKind kind) {
+  if (kind == scalingKind) return;
+  scalingKind = kind;
+  trainer.setDataset(networkView(*dataset));
+  clearBest();  // test losses of differently scaled inputs do not compare
 }
 
 void TrainingRunner::Impl::doRevertToBest() {

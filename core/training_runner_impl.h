@@ -89,6 +89,8 @@ struct TrainingRunner::Impl {
   void doSetDataset(std::shared_ptr<const Dataset> data);
   void doSetNetwork(const NetworkSpec& spec, Init newInit, std::uint64_t newSeed);
   void doSetModel(Network network);
+  void doSetInputScaling(ScalingKind kind);
+  Dataset networkView(const Dataset& raw);
   void doSetWeight(int layer, int from, int to, double value);
   void doRevertToBest();
 
@@ -105,7 +107,9 @@ struct TrainingRunner::Impl {
 
   // ---- training thread ----
   RunnerOptions options;
-  std::shared_ptr<const Dataset> dataset;  // what the trainer holds a copy of
+  std::shared_ptr<const Dataset> dataset;  // as given; the trainer holds networkView() of it
+  ScalingKind scalingKind = ScalingKind::None;
+  InputScaling scaling;  // fitted to `dataset`'s training rows
   Trainer trainer;
   Init init;
   std::uint64_t seed;

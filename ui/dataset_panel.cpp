@@ -4,15 +4,18 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QStyle>
 #include <QTableView>
 #include <QTimer>
@@ -90,6 +93,7 @@ DatasetPanel::DatasetPanel(QWidget* parent)
   layout->addWidget(m_view, 1);
   layout->addWidget(makeMessageLine());
   layout->addWidget(makeButtons());
+  layout->addLayout(makeScalingRow());
 
   connect(m_model, &DatasetModel::editRefused, this, &DatasetPanel::showMessage);
   connect(m_undoStack, &QUndoStack::indexChanged, this, [this] {
@@ -188,6 +192,31 @@ QWidget* DatasetPanel::makeButtons() {
   return buttons;
 }
 
+QHBoxLayout* DatasetPanel::makeScalingRow() {
+  m_scaling = new QComboBox(this);
+  for (ScalingKind kind : {ScalingKind::None, ScalingKind::MinMax, ScalingKind::ZScore}) {
+    const std::string_view name = scalingName(kind);
+    m_scaling->addItem(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())),
+                       static_cast<int>(kind));
+  }
+  m_scaling->setToolTip(
+      tr("<p>How the inputs are rescaled before the network reads them, fitted on the "
+         "training rows: none; minmax to [0, 1]; zscore to mean 0 and standard deviation 1. "
+         "The table keeps showing the values as they are. Columns of very different ranges "
+         "learn far better scaled.</p>"));
+  auto* label = new QLabel(tr("Scale inputs"), this);
+  label->setBuddy(m_scaling);
+  label->setToolTip(m_scaling->toolTip());
+  auto* row = new QHBoxLayout;
+  row->addWidget(label);
+  row->addWidget(m_scaling);
+  row->addStretch();
+  connect(m_scaling, &QComboBox::activated, this, [this] {
+    emit scalingRequested(static_cast<ScalingKind>(m_scaling->currentData().toInt()));
+  });
+  return row;
+}
+
 void DatasetPanel::setDataset(const Dataset& dataset) {
   const int selected = m_selectedRow;
   m_loading = true;
@@ -229,6 +258,10 @@ void DatasetPanel::fitColumns() {
 const Dataset& DatasetPanel::dataset() const { return m_model->dataset(); }
 
 void DatasetPanel::showSnapshot(const TrainingSnapshot& snapshot) {
+  if (!m_scaling->view()->isVisible()) {
+    const QSignalBlocker blocker(m_scaling);
+    m_scaling->setCurrentIndex(m_scaling->findData(static_cast<int>(snapshot.scaling.kind())));
+  }
   const Dataset& current = m_model->dataset();
   if (snapshot.dataset && (snapshot.dataset->rows() != current.rows() ||
                            snapshot.dataset->inputColumns() != current.inputColumns() ||

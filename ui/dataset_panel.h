@@ -5,8 +5,11 @@
 #include <vector>
 
 #include "dataset.h"
+#include "input_scaling.h"
 
 class QAction;
+class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QTableView;
 class QTimer;
@@ -41,6 +44,7 @@ class DatasetPanel : public QWidget {
   QAction* importAction() { return m_importAction; }
   QAction* exportAction() { return m_exportAction; }
   QTableView* view() { return m_view; }
+  QComboBox* scalingBox() { return m_scaling; }
   DatasetModel* model() { return m_model; }
 
   /// Replaces the data with a CSV file, as one undo step. `targets` 0: inferred from the
@@ -75,6 +79,8 @@ class DatasetPanel : public QWidget {
   void selectedSampleChanged(int row);
   /// A refusal or error, for the status bar.
   void statusMessage(const QString& message);
+  /// The user chose how the inputs are rescaled for the network.
+  void scalingRequested(nnlab::ScalingKind kind);
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -83,6 +89,7 @@ class DatasetPanel : public QWidget {
   QAction* makeAction(const QString& text, const QString& toolTip, void (DatasetPanel::*slot)());
   QWidget* makeButtons();
   QLabel* makeMessageLine();
+  QHBoxLayout* makeScalingRow();
   /// importCsv / exportCsv without reporting: the error is returned in `error`.
   bool readCsvInto(const QString& path, int targets, QString* error);
   bool writeCsvTo(const QString& path, QString* error);
@@ -102,6 +109,7 @@ class DatasetPanel : public QWidget {
   QUndoStack* m_undoStack;
   QLabel* m_message;
   QTimer* m_messageTimer;
+  QComboBox* m_scaling = nullptr;
   QAction* m_importAction = nullptr;
   QAction* m_exportAction = nullptr;
   bool m_loading = false;      ///< setDataset() is running: announce nothing

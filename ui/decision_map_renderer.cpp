@@ -71,10 +71,14 @@ void DecisionMapRenderer::fillGrid(const QRectF& domain, int resolution) {
   m_gridDomain = domain;
 }
 
-const Matrix& DecisionMapRenderer::forward(const Network& network) {
+const Matrix& DecisionMapRenderer::forward(const Network& network, const InputScaling& scaling) {
   // a_{l} = f(a_{l−1}·W_l + b_l), batch of cells × units, written into kept buffers.
   m_activations.resize(static_cast<std::size_t>(network.layerCount()));
   const Matrix* input = &m_grid;
+  if (!scaling.isIdentity() && scaling.offset().size() == m_grid.cols()) {
+    m_scaledGrid = scaling.apply(m_grid);
+    input = &m_scaledGrid;
+  }
   for (int l = 0; l < network.layerCount(); ++l) {
     const DenseLayer& layer = network.layer(l);
     Matrix& a = m_activations[static_cast<std::size_t>(l)];
@@ -87,15 +91,15 @@ const Matrix& DecisionMapRenderer::forward(const Network& network) {
   return *input;
 }
 
-QImage DecisionMapRenderer::render(const Network& network, const QRectF& domain, int resolution,
-                                   bool discretize) {
+QImage DecisionMapRenderer::render(const Network& network, const InputScaling& scaling,
+                                   const QRectF& domain, int resolution, bool discretize) {
   QImage image(resolution, resolution, QImage::Format_RGB32);
   if (network.inputs() != 2 || network.layerCount() == 0 || resolution < 1) {
     image.fill(zeroColour());
     return image;
   }
   fillGrid(domain, resolution);
-  const Matrix& out = forward(network);
+  const Matrix& out = forward(network, scaling);
   const Activation activation = network.layers().back().activation;
   const int classes = static_cast<int>(out.cols());
   for (int row = 0; row < resolution; ++row) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "activation.h"
+#include "input_scaling.h"
 #include "network.h"
 #include "types.h"
 
@@ -23,7 +24,9 @@ class DecisionMapRenderer {
   /// `resolution` × `resolution` pixels; row 0 is the top of `domain` (its largest x₂).
   /// `discretize`: only the decision (the side of 0.5, or the class), at full strength.
   /// The network must have 2 inputs.
-  QImage render(const Network& network, const QRectF& domain, int resolution, bool discretize);
+  /// `domain` is in raw input units; `scaling` maps them to what the network reads.
+  QImage render(const Network& network, const InputScaling& scaling, const QRectF& domain,
+                int resolution, bool discretize);
 
   /// Where one output's value lies on the diverging scale, in [−1, 1] before clamping.
   static double signedValue(Activation output, double y);
@@ -32,10 +35,11 @@ class DecisionMapRenderer {
 
  private:
   void fillGrid(const QRectF& domain, int resolution);
-  const Matrix& forward(const Network& network);
+  const Matrix& forward(const Network& network, const InputScaling& scaling);
 
   Matrix m_grid;  ///< cells × 2, row-major over the image: cell = row · resolution + column
   QRectF m_gridDomain;
+  Matrix m_scaledGrid;                ///< m_grid as the network reads it (input scaling applied)
   std::vector<Matrix> m_activations;  ///< per layer: cells × units, reused between frames
 };
 

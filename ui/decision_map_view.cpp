@@ -57,9 +57,13 @@ bool DecisionMapView::applies(const TrainingSnapshot& snapshot) {
 void DecisionMapView::showSnapshot(const TrainingSnapshot& snapshot) {
   if (!applies(snapshot)) return;
   const bool sameData = snapshot.dataset == m_dataset;
-  if (sameData && sameParameters(snapshot.network, m_network)) return;
+  const bool sameScaling = snapshot.scaling.kind() == m_scaling.kind() &&
+                           snapshot.scaling.offset() == m_scaling.offset() &&
+                           snapshot.scaling.scale() == m_scaling.scale();
+  if (sameData && sameScaling && sameParameters(snapshot.network, m_network)) return;
   const int classes = classCount();
   m_network = snapshot.network;
+  m_scaling = snapshot.scaling;
   if (!sameData) {
     m_dataset = snapshot.dataset;
     updateDomain();
@@ -128,7 +132,7 @@ void DecisionMapView::rerender() {
   if (m_network.inputs() != 2) return;
   QElapsedTimer clock;
   clock.start();
-  m_image = m_renderer.render(m_network, m_domain, m_resolution, m_discretize);
+  m_image = m_renderer.render(m_network, m_scaling, m_domain, m_resolution, m_discretize);
   ++m_renders;
   // Adapt the grid to the network's cost, so that big networks keep the frame rate.
   const double ms = static_cast<double>(clock.nsecsElapsed()) / 1e6;

@@ -82,6 +82,7 @@ class DecisionMapView : public QWidget {
 
   DecisionMapRenderer m_renderer;
   Network m_network;
+  InputScaling m_scaling;  ///< raw inputs → what m_network reads
   std::shared_ptr<const Dataset> m_dataset;
   QRectF m_domain{-1.0, -1.0, 2.0, 2.0};
   QImage m_image;

@@ -1,10 +1,13 @@
 #include "forward_values.h"
 
+#include "training_runner.h"
+
 namespace nnlab {
 
 ForwardValues ForwardValues::compute(const Network& network, const RowVector& inputs) {
   ForwardValues values;
   if (inputs.size() != network.inputs()) return values;
+  values.rawInputs = inputs;
   values.activations.push_back(inputs);
   for (const DenseLayer& layer : network.layers()) {
     RowVector z = values.activations.back() * layer.weights;
@@ -15,6 +18,17 @@ ForwardValues ForwardValues::compute(const Network& network, const RowVector& in
     values.preActivations.push_back(std::move(z));
     values.activations.push_back(std::move(a));
   }
+  return values;
+}
+
+ForwardValues ForwardValues::forSample(const TrainingSnapshot& snapshot, int sample) {
+  const auto& dataset = snapshot.dataset;
+  if (!dataset || sample < 0 || sample >= dataset->rows()) return {};
+  const RowVector raw = dataset->inputs.row(sample);
+  if (snapshot.scaling.isIdentity() || snapshot.scaling.offset().size() != raw.size())
+    return compute(snapshot.network, raw);
+  ForwardValues values = compute(snapshot.network, snapshot.scaling.apply(Matrix(raw)).row(0));
+  values.rawInputs = raw;
   return values;
 }
 

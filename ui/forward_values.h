@@ -6,14 +6,21 @@
 
 namespace nnlab {
 
+struct TrainingSnapshot;
+
 /// z and a of every neuron for one sample, computed on the GUI side from a snapshot's weights
 /// (cheap: one vector-matrix product per layer). Index 0 of `activations` is the input itself.
 struct ForwardValues {
   std::vector<RowVector> preActivations;  ///< per network layer, 1 × units: z = x·W + b
   std::vector<RowVector> activations;     ///< inputs, then per layer 1 × units: a = f(z)
 
+  RowVector rawInputs;  ///< the dataset row as given, before any input scaling
+
   /// Runs `network` on `inputs` (1 × network.inputs()); empty when the sizes do not fit.
   static ForwardValues compute(const Network& network, const RowVector& inputs);
+  /// The snapshot's network on dataset row `sample`, rescaled as the network reads it; empty
+  /// when there is no such row.
+  static ForwardValues forSample(const TrainingSnapshot& snapshot, int sample);
   bool empty() const { return activations.empty(); }
 };
 

@@ -2,7 +2,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <cmath>
 #include <exception>
+#include <limits>
 
 #include "activation.h"
 #include "csv_reader.h"
@@ -97,10 +99,21 @@ void useCsvDefaults(Preset& preset) {
       {8, Activation::Tanh},
       {data.targetColumns(), unitInterval ? Activation::Sigmoid : Activation::Linear}};
   preset.init = Init::Xavier;
+  // Inputs far from [−1, 1] (years, prices) saturate tanh units, and columns whose ranges
+  // differ a hundredfold leave the small ones unlearnt: scale them to mean 0, deviation 1.
+  const RowVector spread = data.inputs.colwise().maxCoeff() - data.inputs.colwise().minCoeff();
+  double narrowest = std::numeric_limits<double>::infinity();
+  for (Eigen::Index c = 0; c < spread.size(); ++c)
+    if (spread(c) > 0) narrowest = std::min(narrowest, spread(c));  // constant columns aside
+  const bool uneven = std::isfinite(narrowest) && spread.maxCoeff() > 100.0 * narrowest;
+  if (data.inputs.size() > 0 && (data.inputs.cwiseAbs().maxCoeff() > 10.0 || uneven))
+    preset.scaling = ScalingKind::ZScore;
   preset.settings.loss = Loss::Mse;
   preset.settings.optimizer.kind = OptimizerKind::Adam;
   preset.settings.optimizer.learningRate = 0.01;
-  preset.description = "CSV data: 8 tanh hidden units, MSE, Adam at 0.01";
+  preset.description = preset.scaling == ScalingKind::ZScore
+                           ? "CSV data: z-scored inputs, 8 tanh hidden units, MSE, Adam at 0.01"
+                           : "CSV data: 8 tanh hidden units, MSE, Adam at 0.01";
 }
 
 }  // namespace

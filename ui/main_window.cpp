@@ -68,6 +68,7 @@ MainWindow::MainWindow(const Preset& experiment, QWidget* parent)
   createMenus();
   connectCommands();
   m_data->setDataset(experiment.dataset);
+  m_runner->setInputScaling(experiment.scaling);
   m_controls->setSeed(experiment.seed);
   m_runner->setSpeedLimit(m_controls->speedLimit());
   restoreLayout();
@@ -300,6 +301,8 @@ void MainWindow::connectCommands() {
           [runner](const TrainingSettings& settings) { runner->setSettings(settings); });
   connect(m_data, &DatasetPanel::datasetEdited, this,
           [runner](const Dataset& dataset) { runner->setDataset(dataset); });
+  connect(m_data, &DatasetPanel::scalingRequested, this,
+          [runner](ScalingKind kind) { runner->setInputScaling(kind); });
   connect(m_data, &DatasetPanel::selectedSampleChanged, this, [this](int row) {
     m_sample = std::max(0, row);
     if (m_shown) showSnapshot(m_shown);
@@ -354,9 +357,7 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
     const auto& dataset = snapshot->dataset;
     if (dataset && dataset->rows() > 0) {
       const int sample = std::min(m_sample, dataset->rows() - 1);
-      m_inspector->showValues(
-          *snapshot, ForwardValues::compute(snapshot->network, dataset->inputs.row(sample)),
-          sample);
+      m_inspector->showValues(*snapshot, ForwardValues::forSample(*snapshot, sample), sample);
     }
   }
   if (snapshot->message != m_shownMessage) {
@@ -395,6 +396,7 @@ void MainWindow::loadPreset(const Preset& preset) {
   m_controls->trainAction()->setChecked(false);
   m_data->setDataset(preset.dataset);
   m_runner->setDataset(preset.dataset);
+  m_runner->setInputScaling(preset.scaling);
   // The runner checks new settings against the network it has, and a new network against the
   // settings it has. The perceptron rule trains only one layer: go through plain gradient
   // descent, which fits any network, so that neither the old network nor the new one refuses.

@@ -110,9 +110,7 @@ void NetworkView::showSnapshot(std::shared_ptr<const TrainingSnapshot> snapshot,
   m_snapshot = std::move(snapshot);
   const auto& dataset = m_snapshot->dataset;
   m_sample = dataset && dataset->rows() > 0 ? std::clamp(sample, 0, dataset->rows() - 1) : -1;
-  m_values = m_sample >= 0
-                 ? ForwardValues::compute(m_snapshot->network, dataset->inputs.row(m_sample))
-                 : ForwardValues{};
+  m_values = ForwardValues::forSample(*m_snapshot, m_sample);
   if (needsRebuild(*m_snapshot)) rebuild(*m_snapshot);
   recolour();
   refreshInfo();
@@ -304,11 +302,20 @@ QString NetworkView::neuronInfo(const NeuronItem& neuron) const {
   const int c = neuron.column();
   const int u = neuron.unit();
   if (m_values.empty()) return neuron.name();
-  if (c == 0)
+  if (c == 0) {
+    const double raw = m_values.rawInputs(u);
+    const double read = m_values.activations[0](u);
+    if (raw != read)
+      return tr("%1 = %2, scaled to %3 for the network (input of sample %4)")
+          .arg(neuron.name())
+          .arg(raw, 0, 'g', 4)
+          .arg(read, 0, 'g', 4)
+          .arg(m_sample + 1);
     return tr("%1 = %2 (input of sample %3)")
         .arg(neuron.name())
-        .arg(m_values.activations[0](u), 0, 'g', 4)
+        .arg(read, 0, 'g', 4)
         .arg(m_sample + 1);
+  }
   const DenseLayer& layer = m_snapshot->network.layer(c - 1);
   QString text = tr("%1: z = %2, a = %3")
                      .arg(neuron.name())

@@ -162,6 +162,8 @@ Experiment buildExperiment(const TrainOptions& options) {
     e.scaling = InputScaling::fit(*options.scaling, e.dataset);
   } else if (options.modelIn) {
     e.scaling = readModelFileWithScaling(*options.modelIn).scaling;
+  } else if (preset) {
+    e.scaling = InputScaling::fit(preset->scaling, e.dataset);
   }
   e.rawInputs = e.dataset.inputs;
   e.dataset = e.scaling.apply(std::move(e.dataset));

@@ -345,6 +345,34 @@ TEST(TrainingRunner, SetWeightChangesOneWeightAndRefusesOthers) {
             "");
 }
 
+// Wildly different column ranges: the runner trains on rescaled inputs, while the snapshot
+// keeps the data as given and says how the network's inputs come from it.
+TEST(TrainingRunner, InputScalingTrainsOnRescaledInputsAndKeepsTheRawData) {
+  Dataset raw = syntheticData(30, 2, 1, 7);
+  raw.inputs.col(1) *= 1000.0;
+  Network network(NetworkSpec{2, {{4, Activation::Tanh}, {1, Activation::Sigmoid}}, true});
+  network.initialize(Init::Xavier, 1);
+  TrainingRunner runner(network, Init::Xavier, 1, raw, TrainingSettings{});
+  runner.setInputScaling(ScalingKind::ZScore);
+  runner.step(10);
+  const Snapshot s = waitForPause(runner, PauseReason::StepDone);
+  EXPECT_EQ(s->scaling.kind(), ScalingKind::ZScore);
+  EXPECT_EQ(s->dataset->inputs, raw.inputs);
+  const Matrix expected = s->network.predict(s->scaling.apply(raw.inputs));
+  EXPECT_LT((s->predictions - expected).cwiseAbs().maxCoeff(), 1e-12);
+  // A data edit refits the scaling to the new rows.
+  Dataset wider = raw;
+  wider.inputs.col(1) *= 2.0;
+  runner.setDataset(wider);
+  const Snapshot refit =
+      waitFor(runner, [&](const TrainingSnapshot& t) { return t.dataset->inputs == wider.inputs; });
+  EXPECT_NEAR(refit->scaling.scale()(1), 2.0 * s->scaling.scale()(1), 1e-9);
+  runner.setInputScaling(ScalingKind::None);
+  EXPECT_TRUE(waitFor(runner, [](const TrainingSnapshot& t) {
+                return t.scaling.isIdentity();
+              })->scaling.isIdentity());
+}
+
 TEST(TrainingRunner, StepDuringAStepAddsItsEpochs) {
   auto runner = seedRunner();
   runner->step(5);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
@@ -90,6 +91,27 @@ TEST_F(MainWindowDataTest, EditsWhileTrainingTakeEffectWithoutPausing) {
       [&] { return m_window->runner().latestSnapshot()->epoch > epoch + 50; }, kTimeoutMs))
       << "training goes on with the edited data";
   m_window->runner().pause();
+}
+
+// The scaling box beside the table: the network reads rescaled inputs, the table keeps the
+// values as typed, and the predictions follow the rescaled network.
+TEST_F(MainWindowDataTest, ChoosingAnInputScalingRescalesWhatTheNetworkReads) {
+  QComboBox* box = m_window->dataPanel()->scalingBox();
+  ASSERT_NE(box, nullptr);
+  box->setFocus();
+  const int zscore = box->findText(QStringLiteral("zscore"));
+  ASSERT_GE(zscore, 0);
+  box->setCurrentIndex(zscore);
+  emit box->activated(zscore);
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] { return m_window->runner().latestSnapshot()->scaling.kind() == ScalingKind::ZScore; },
+      kTimeoutMs));
+  const auto snapshot = m_window->runner().latestSnapshot();
+  EXPECT_EQ(m_window->dataPanel()->dataset().inputs, seedPreset().dataset.inputs);
+  EXPECT_EQ(snapshot->dataset->inputs, seedPreset().dataset.inputs);
+  const Matrix read = snapshot->scaling.apply(snapshot->dataset->inputs);
+  EXPECT_NEAR(read.col(0).mean(), 0.0, 1e-12);  // X1 = 0, 0, 1, 1 → mean 0
+  EXPECT_LT((snapshot->network.predict(read) - snapshot->predictions).cwiseAbs().maxCoeff(), 1e-12);
 }
 
 }  // namespace
