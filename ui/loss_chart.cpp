@@ -102,8 +102,22 @@ void LossChart::setLogScale(bool on) {
 void LossChart::replot() {
   const double lastEpoch = m_history.empty() ? 0.0 : static_cast<double>(m_history.back().epoch);
   setEpochUnit(lastEpoch);
-  // About one x label per 70 px, so labels never run into each other in a narrow panel.
-  const int ticks = std::clamp(static_cast<int>(chart()->plotArea().width() / 70.0) + 1, 2, 6);
+  // About one x label per 70 px, so labels never run into each other in a narrow panel, and
+  // a count that divides the range into round steps ("16.6667" is no label).
+  const double right = niceCeil(std::max(lastEpoch, 10.0) / m_epochUnit);
+  const int room = std::clamp(static_cast<int>(chart()->plotArea().width() / 70.0) + 1, 2, 6);
+  const double leading = right / std::pow(10.0, std::floor(std::log10(right)));
+  static const std::vector<int> kOnes{6, 5, 3, 2}, kTwos{5, 3, 2}, kFives{6, 3, 2};
+  const std::vector<int>& counts = std::abs(leading - 2.0) < 1e-9   ? kTwos
+                                   : std::abs(leading - 5.0) < 1e-9 ? kFives
+                                                                    : kOnes;
+  int ticks = 2;
+  for (const int count : counts) {
+    if (count <= room) {
+      ticks = count;
+      break;
+    }
+  }
   if (m_xAxis->tickCount() != ticks) m_xAxis->setTickCount(ticks);
   const QList<QPointF> points = plotPoints();
   const QList<QPointF> testPoints = testPlotPoints();
@@ -121,7 +135,7 @@ void LossChart::replot() {
   }
   // Ranges move in "nice" jumps: every range change re-lays the chart out, which costs far
   // more than replacing the points.
-  setRangeIfChanged(m_xAxis, 0.0, niceCeil(std::max(lastEpoch, 10.0) / m_epochUnit));
+  setRangeIfChanged(m_xAxis, 0.0, right);
   if (m_logScale) {
     const double top = std::pow(10.0, std::ceil(std::log10(high)));
     double bottom = std::pow(10.0, std::floor(std::log10(low)));

@@ -27,6 +27,7 @@
 #include "network_view.h"
 #include "neuron_inspector.h"
 #include "status_line.h"
+#include "stop_panel.h"
 #include "training_runner.h"
 #include "weight_command.h"
 #include "weight_editor.h"
@@ -41,9 +42,8 @@ constexpr int kSlowestFrameIntervalMs = 33;  // never below 30 frames/s
 
 QString graphHint() {
   return MainWindow::tr(
-      "Circles are neurons, coloured by their output for the selected row; lines are weights: "
-      "blue positive, orange negative, thicker is larger; a small square is a neuron's bias. "
-      "Hover for live values, click a neuron to see its computation.");
+      "Circles: neurons, coloured by their output for the selected row. Lines: weights, blue "
+      "+, orange −, thicker is larger; squares: biases. Hover for values, click a neuron.");
 }
 
 QLabel* panelTitle(const QString& text, QWidget* parent) {
@@ -168,10 +168,12 @@ QWidget* MainWindow::createLossPanel() {
   header->addWidget(panelTitle(tr("LOSS"), top));
   header->addStretch();
   header->addWidget(m_logScale);
+  m_stops = new StopPanel(top);
   auto* topLayout = new QVBoxLayout(top);
   topLayout->setContentsMargins(4, 4, 4, 4);
   topLayout->addLayout(header);
   topLayout->addWidget(m_chart, 1);
+  topLayout->addWidget(m_stops);
 
   auto* bottom = new QWidget(this);
   m_inspector = new NeuronInspector(bottom);
@@ -309,6 +311,11 @@ void MainWindow::connectCommands() {
   });
   connect(m_controls, &ControlBar::refused, this,
           [this](const QString& why) { statusBar()->showMessage(why, 8000); });
+  connect(m_stops, &StopPanel::stopConditionsRequested, this,
+          [runner](const StopConditions& conditions) { runner->setStopConditions(conditions); });
+  connect(m_stops, &StopPanel::revertRequested, this, [runner] { runner->revertToBest(); });
+  connect(m_stops, &StopPanel::refused, this,
+          [this](const QString& why) { statusBar()->showMessage(why, 8000); });
   connect(m_data, &DatasetPanel::statusMessage, this,
           [this](const QString& message) { statusBar()->showMessage(message, 8000); });
   connect(m_graph, &NetworkView::neuronClicked, this, &MainWindow::inspectNeuron);
@@ -349,6 +356,7 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
   m_legend->setRange(m_graph->weightRange());
   m_architecture->showSnapshot(*snapshot);
   m_chart->showSnapshot(*snapshot);
+  m_stops->showSnapshot(*snapshot);
   m_map->showSnapshot(*snapshot);
   // Without 2 inputs there is no map: its room goes to the loss chart and the neuron inspector.
   m_mapSection->setVisible(m_map->mapShown());
@@ -405,6 +413,7 @@ void MainWindow::loadPreset(const Preset& preset) {
   m_runner->setSettings(bridge);
   m_runner->setNetwork(preset.spec, preset.init, preset.seed);
   m_runner->setSettings(preset.settings);
+  m_runner->setStopConditions({});  // a fresh experiment: no stop from the last one
   m_controls->setSeed(preset.seed);
 }
 

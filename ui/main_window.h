@@ -24,6 +24,7 @@ class LossChart;
 class NetworkView;
 class NeuronInspector;
 class StatusLine;
+class StopPanel;
 class TrainingRunner;
 class WeightLegend;
 struct TrainingSnapshot;
@@ -47,6 +48,7 @@ class MainWindow : public QMainWindow {
   NetworkView* networkView() const { return m_graph; }
   ArchitecturePanel* architecture() const { return m_architecture; }
   LossChart* lossChart() const { return m_chart; }
+  StopPanel* stopPanel() const { return m_stops; }
   NeuronInspector* inspector() const { return m_inspector; }
   DatasetPanel* dataPanel() const { return m_data; }
   DecisionMapPanel* decisionMap() const { return m_map; }
@@ -93,6 +95,7 @@ class MainWindow : public QMainWindow {
   QLabel* m_info = nullptr;
   ArchitecturePanel* m_architecture = nullptr;
   LossChart* m_chart = nullptr;
+  StopPanel* m_stops = nullptr;
   DecisionMapPanel* m_map = nullptr;
   QWidget* m_mapSection = nullptr;  // the OUTPUT title and map; hidden without 2 inputs
   QCheckBox* m_logScale = nullptr;
