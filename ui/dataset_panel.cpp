@@ -424,6 +424,24 @@ void DatasetPanel::copy() {
   if (!text.isEmpty()) QApplication::clipboard()->setText(text);
 }
 
+void DatasetPanel::replaceData(const Dataset& dataset, const QString& text) {
+  m_undoStack->push(new ReplaceDatasetCommand(m_model, dataset, text));
+}
+
+void DatasetPanel::splitRows(double percent, quint64 seed) {
+  Dataset split = m_model->dataset();
+  splitTestRows(split, percent, seed);
+  if (split.trainingRowCount() < 1) {
+    showMessage(tr("Not split: every row would be a test row, and none left to train on."));
+    return;
+  }
+  if (split.testRows == m_model->dataset().testRows) return;
+  replaceData(split, percent > 0 ? tr("Split %1 % of the rows off for testing").arg(percent)
+                                 : tr("Train on every row"));
+  emit statusMessage(
+      tr("%1 of %2 rows are test rows now.").arg(split.testRowCount()).arg(split.rows()));
+}
+
 bool DatasetPanel::importCsv(const QString& path, int targets) {
   QString error;
   if (readCsvInto(path, targets, &error)) return true;

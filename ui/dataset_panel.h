@@ -50,6 +50,10 @@ class DatasetPanel : public QWidget {
   /// Replaces the data with a CSV file, as one undo step. `targets` 0: inferred from the
   /// header (trailing y…/target… columns), else 1. Returns false and reports why on failure.
   bool importCsv(const QString& path, int targets = 0);
+  /// Replaces the data (generated rows, say) as one undo step named `text`.
+  void replaceData(const nnlab::Dataset& dataset, const QString& text);
+  /// Marks round(rows·percent/100) rows, drawn from `seed`, as test rows, as one undo step.
+  void splitRows(double percent, quint64 seed);
   /// Writes inputs then targets as CSV, replacing the file only once all is written.
   bool exportCsv(const QString& path);
   /// The message line under the table (empty when nothing to report).

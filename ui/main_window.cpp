@@ -16,6 +16,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <exception>
 
 #include "architecture_panel.h"
 #include "control_bar.h"
@@ -23,6 +24,7 @@
 #include "decision_map_panel.h"
 #include "decision_map_view.h"
 #include "forward_values.h"
+#include "generate_panel.h"
 #include "loss_chart.h"
 #include "network_view.h"
 #include "neuron_inspector.h"
@@ -42,8 +44,8 @@ constexpr int kSlowestFrameIntervalMs = 33;  // never below 30 frames/s
 
 QString graphHint() {
   return MainWindow::tr(
-      "Circles: neurons, coloured by their output for the selected row. Lines: weights, blue "
-      "+, orange −, thicker is larger; squares: biases. Hover for values, click a neuron.");
+      "Neurons: their output for the selected row. Lines: weights, blue +, orange −, thick = "
+      "large. Squares: biases. Hover or click for more.");
 }
 
 QLabel* panelTitle(const QString& text, QWidget* parent) {
@@ -70,6 +72,7 @@ MainWindow::MainWindow(const Preset& experiment, QWidget* parent)
   m_data->setDataset(experiment.dataset);
   m_runner->setInputScaling(experiment.scaling);
   m_controls->setSeed(experiment.seed);
+  showGeneratorOf(experiment);
   m_runner->setSpeedLimit(m_controls->speedLimit());
   restoreLayout();
   m_timer->setInterval(kFrameIntervalMs);
@@ -84,11 +87,13 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createWidgets() {
   m_controls = new ControlBar(this);
   m_data = new DatasetPanel(this);
+  m_generate = new GeneratePanel(this);
   auto* dataColumn = new QWidget(this);
   auto* dataLayout = new QVBoxLayout(dataColumn);
   dataLayout->setContentsMargins(4, 4, 4, 4);
   dataLayout->addWidget(panelTitle(tr("DATA"), dataColumn));
-  dataLayout->addWidget(m_data);
+  dataLayout->addWidget(m_data, 1);
+  dataLayout->addWidget(m_generate);
 
   m_columns = new QSplitter(Qt::Horizontal, this);
   m_columns->setChildrenCollapsible(false);
@@ -305,6 +310,22 @@ void MainWindow::connectCommands() {
           [runner](const Dataset& dataset) { runner->setDataset(dataset); });
   connect(m_data, &DatasetPanel::scalingRequested, this,
           [runner](ScalingKind kind) { runner->setInputScaling(kind); });
+  connect(
+      m_generate, &GeneratePanel::generateRequested, this,
+      [this](Generator generator, const GeneratorSettings& settings) {
+        try {
+          m_data->replaceData(
+              generateData(generator, settings),
+              tr("Generate %1 %2 rows")
+                  .arg(settings.samples)
+                  .arg(QString::fromUtf8(generatorName(generator).data(),
+                                         static_cast<qsizetype>(generatorName(generator).size()))));
+        } catch (const std::exception& problem) {
+          statusBar()->showMessage(
+              tr("Not generated: %1").arg(QString::fromStdString(problem.what())), 8000);
+        }
+      });
+  connect(m_generate, &GeneratePanel::splitRequested, m_data, &DatasetPanel::splitRows);
   connect(m_data, &DatasetPanel::selectedSampleChanged, this, [this](int row) {
     m_sample = std::max(0, row);
     if (m_shown) showSnapshot(m_shown);
@@ -415,6 +436,14 @@ void MainWindow::loadPreset(const Preset& preset) {
   m_runner->setSettings(preset.settings);
   m_runner->setStopConditions({});  // a fresh experiment: no stop from the last one
   m_controls->setSeed(preset.seed);
+  showGeneratorOf(preset);
+}
+
+void MainWindow::showGeneratorOf(const Preset& preset) {
+  if (preset.generator)
+    m_generate->showGenerator(*preset.generator, preset.generatorSettings);
+  else
+    m_generate->setExpanded(false);
 }
 
 void MainWindow::restoreLayout() {

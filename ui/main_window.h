@@ -20,6 +20,7 @@ class ArchitecturePanel;
 class ControlBar;
 class DatasetPanel;
 class DecisionMapPanel;
+class GeneratePanel;
 class LossChart;
 class NetworkView;
 class NeuronInspector;
@@ -51,6 +52,7 @@ class MainWindow : public QMainWindow {
   StopPanel* stopPanel() const { return m_stops; }
   NeuronInspector* inspector() const { return m_inspector; }
   DatasetPanel* dataPanel() const { return m_data; }
+  GeneratePanel* generatePanel() const { return m_generate; }
   DecisionMapPanel* decisionMap() const { return m_map; }
   StatusLine* statusLine() const { return m_statusLine; }
 
@@ -77,6 +79,7 @@ class MainWindow : public QMainWindow {
   void connectCommands();
   void showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot);
   void inspectNeuron(int column, int unit);
+  void showGeneratorOf(const Preset& preset);
   void restoreLayout();
   void saveLayout() const;
 
@@ -90,6 +93,7 @@ class MainWindow : public QMainWindow {
   QTimer* m_timer;
   ControlBar* m_controls = nullptr;
   DatasetPanel* m_data = nullptr;
+  GeneratePanel* m_generate = nullptr;
   NetworkView* m_graph = nullptr;
   WeightLegend* m_legend = nullptr;
   QLabel* m_info = nullptr;
