@@ -43,7 +43,72 @@ QRgb fade(const QColor& colour, double strength) {
 }  // namespace
 
 double DecisionMapRenderer::signedValue(Activation output, double y) {
-  return output == Activation::Sigmoid || output == Activation::Step ? (y - 0.5) * 2.0 : y;
+  const bool unitInterval =
+      output == Activation::Sigmoid || output == Activation::Step || output == Activation::Softmax;
+  return unitInterval ? (y - 0.5) * 2.0 : y;
+}
+
+QRectF DecisionMapRenderer::domainFor(const Dataset* dataset) {
+  constexpr double kMargin = 0.1;  // of the data's extent, on each side
+  double left = -1.0, right = 1.0, low = -1.0, high = 1.0;
+  if (dataset && dataset->rows() > 0 && dataset->inputColumns() == 2) {
+    left = dataset->inputs.col(0).minCoeff();
+    right = dataset->inputs.col(0).maxCoeff();
+    low = dataset->inputs.col(1).minCoeff();
+    high = dataset->inputs.col(1).maxCoeff();
+  }
+  if (!std::isfinite(left + right + low + high)) left = low = -1.0, right = high = 1.0;
+  const double span = std::max({right - left, high - low, 1e-3}) * (1.0 + 2.0 * kMargin);
+  const QPointF centre((left + right) / 2.0, (low + high) / 2.0);
+  return {centre.x() - span / 2.0, centre.y() - span / 2.0, span, span};
+}
+
+QImage DecisionMapRenderer::neuronImage(const Matrix& values, int unit, Activation activation,
+                                        int resolution) {
+  QImage image(resolution, resolution, QImage::Format_RGB32);
+  // Unbounded activations (relu, linear) are shown relative to their largest value here.
+  const bool bounded = activation != Activation::Relu && activation != Activation::Linear;
+  const double top = bounded ? 1.0 : std::max(values.col(unit).cwiseAbs().maxCoeff(), 1e-12);
+  for (int row = 0; row < resolution; ++row) {
+    auto* pixels = reinterpret_cast<QRgb*>(image.scanLine(row));
+    for (int column = 0; column < resolution; ++column) {
+      const Eigen::Index cell = static_cast<Eigen::Index>(row) * resolution + column;
+      pixels[column] = shadeOf(signedValue(activation, values(cell, unit)) / top);
+    }
+  }
+  return image;
+}
+
+QImage DecisionMapRenderer::renderNeuron(const Network& network, const InputScaling& scaling,
+                                         const QRectF& domain, int resolution, int layer,
+                                         int unit) {
+  if (network.inputs() != 2 || layer < 0 || layer >= network.layerCount() || unit < 0 ||
+      unit >= network.layer(layer).units() || resolution < 1) {
+    QImage blank(std::max(resolution, 1), std::max(resolution, 1), QImage::Format_RGB32);
+    blank.fill(zeroColour());
+    return blank;
+  }
+  fillGrid(domain, resolution);
+  forward(network, scaling);
+  return neuronImage(m_activations[static_cast<std::size_t>(layer)], unit,
+                     network.layer(layer).activation, resolution);
+}
+
+std::vector<std::vector<QImage>> DecisionMapRenderer::renderNeurons(const Network& network,
+                                                                    const InputScaling& scaling,
+                                                                    const QRectF& domain,
+                                                                    int resolution) {
+  std::vector<std::vector<QImage>> images;
+  if (network.inputs() != 2 || resolution < 1) return images;
+  fillGrid(domain, resolution);
+  forward(network, scaling);
+  for (int l = 0; l < network.layerCount(); ++l) {
+    images.emplace_back();
+    const Matrix& values = m_activations[static_cast<std::size_t>(l)];
+    for (int u = 0; u < network.layer(l).units(); ++u)
+      images.back().push_back(neuronImage(values, u, network.layer(l).activation, resolution));
+  }
+  return images;
 }
 
 QColor DecisionMapRenderer::classColour(int index) {

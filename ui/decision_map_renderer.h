@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "activation.h"
+#include "dataset.h"
 #include "input_scaling.h"
 #include "network.h"
 #include "types.h"
@@ -28,6 +29,18 @@ class DecisionMapRenderer {
   QImage render(const Network& network, const InputScaling& scaling, const QRectF& domain,
                 int resolution, bool discretize);
 
+  /// One neuron's activation over the plane instead of the output: layer `layer` (from 0),
+  /// unit `unit`, on the diverging scale (see neuronValue).
+  QImage renderNeuron(const Network& network, const InputScaling& scaling, const QRectF& domain,
+                      int resolution, int layer, int unit);
+  /// Small maps of every neuron at once, [layer][unit], from one pass of the grid.
+  std::vector<std::vector<QImage>> renderNeurons(const Network& network,
+                                                 const InputScaling& scaling, const QRectF& domain,
+                                                 int resolution);
+
+  /// The square of the input plane a map shows for `dataset` (2 inputs): its points' bounding
+  /// square plus a margin, the same scale on both axes; [−1, 1]² without such data.
+  static QRectF domainFor(const Dataset* dataset);
   /// Where one output's value lies on the diverging scale, in [−1, 1] before clamping.
   static double signedValue(Activation output, double y);
   /// The colour of class `index` (0, 1, …): orange and blue first, as the diverging scale's ends.
@@ -35,6 +48,8 @@ class DecisionMapRenderer {
 
  private:
   void fillGrid(const QRectF& domain, int resolution);
+  /// Colours column `unit` of `values` (cells × units) as one neuron's map.
+  static QImage neuronImage(const Matrix& values, int unit, Activation activation, int resolution);
   const Matrix& forward(const Network& network, const InputScaling& scaling);
 
   Matrix m_grid;  ///< cells × 2, row-major over the image: cell = row · resolution + column

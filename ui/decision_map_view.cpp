@@ -17,7 +17,6 @@ namespace {
 constexpr int kMinResolution = 48;
 constexpr int kMaxResolution = 96;
 constexpr double kBudgetMs = 4.0;         // one map computation at most
-constexpr double kMargin = 0.1;           // of the data's extent, on each side
 constexpr double kPickDistancePx = 24.0;  // how near a Ctrl-click must be to a sample
 constexpr double kMapOpacity = 0.6;       // of the map over the scale's grey
 
@@ -108,31 +107,28 @@ void DecisionMapView::setClassification(bool classes) {
                           "targets. Ctrl+click removes a point."));
 }
 
+void DecisionMapView::setShownNeuron(std::optional<std::pair<int, int>> neuron,
+                                     const QString& name) {
+  if (neuron == m_neuron) return;
+  m_neuron = neuron;
+  m_neuronName = name;
+  rerender();
+}
+
 void DecisionMapView::setSelectedClass(int index) {
   m_selectedClass = std::clamp(index, 0, classCount() - 1);
 }
 
-void DecisionMapView::updateDomain() {
-  // The data's bounding square plus a margin: both axes get the same scale, so a circle in
-  // the data stays a circle on the map.
-  double left = -1.0, right = 1.0, low = -1.0, high = 1.0;
-  if (m_dataset && m_dataset->rows() > 0 && m_dataset->inputColumns() == 2) {
-    left = m_dataset->inputs.col(0).minCoeff();
-    right = m_dataset->inputs.col(0).maxCoeff();
-    low = m_dataset->inputs.col(1).minCoeff();
-    high = m_dataset->inputs.col(1).maxCoeff();
-  }
-  if (!std::isfinite(left + right + low + high)) left = low = -1.0, right = high = 1.0;
-  const double span = std::max({right - left, high - low, 1e-3}) * (1.0 + 2.0 * kMargin);
-  const QPointF centre((left + right) / 2.0, (low + high) / 2.0);
-  m_domain = QRectF(centre.x() - span / 2.0, centre.y() - span / 2.0, span, span);
-}
+void DecisionMapView::updateDomain() { m_domain = DecisionMapRenderer::domainFor(m_dataset.get()); }
 
 void DecisionMapView::rerender() {
   if (m_network.inputs() != 2) return;
   QElapsedTimer clock;
   clock.start();
-  m_image = m_renderer.render(m_network, m_scaling, m_domain, m_resolution, m_discretize);
+  m_image = m_neuron
+                ? m_renderer.renderNeuron(m_network, m_scaling, m_domain, m_resolution,
+                                          m_neuron->first, m_neuron->second)
+                : m_renderer.render(m_network, m_scaling, m_domain, m_resolution, m_discretize);
   ++m_renders;
   // Adapt the grid to the network's cost, so that big networks keep the frame rate.
   const double ms = static_cast<double>(clock.nsecsElapsed()) / 1e6;
@@ -223,6 +219,18 @@ void DecisionMapView::paintEvent(QPaintEvent*) {
   painter.setRenderHint(QPainter::Antialiasing);
   paintSamples(painter, plot);
   paintAxes(painter, plot);
+  if (m_neuron) {
+    // Say whose map this is: it is not the output's.
+    const QString caption = tr("neuron %1").arg(m_neuronName);
+    const QFontMetrics metrics = fontMetrics();
+    const QRectF box(plot.left() + 4, plot.top() + 4, metrics.horizontalAdvance(caption) + 10,
+                     metrics.height() + 4);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(255, 255, 255, 210));
+    painter.drawRoundedRect(box, 3, 3);
+    painter.setPen(QColor(20, 20, 20));
+    painter.drawText(box, Qt::AlignCenter, caption);
+  }
 }
 
 void DecisionMapView::paintSamples(QPainter& painter, const QRectF& plot) const {

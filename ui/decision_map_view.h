@@ -4,6 +4,8 @@
 #include <QRectF>
 #include <QWidget>
 #include <memory>
+#include <optional>
+#include <utility>
 
 #include "dataset.h"
 #include "decision_map_renderer.h"
@@ -53,6 +55,10 @@ class DecisionMapView : public QWidget {
  public slots:
   void setDiscretize(bool on);
   void setSelectedClass(int index);
+  /// Shows one neuron's activation instead of the output (layer from 0, unit), e.g. while it
+  /// is hovered in the graph; nullopt goes back to the output.
+  void setShownNeuron(std::optional<std::pair<int, int>> neuron, const QString& name = {});
+  std::optional<std::pair<int, int>> shownNeuron() const { return m_neuron; }
   /// Class targets (clicks add points) or regression targets (clicks add nothing).
   void setClassification(bool classes);
 
@@ -89,6 +95,8 @@ class DecisionMapView : public QWidget {
   bool m_discretize = false;
   int m_selectedClass = 1;
   bool m_classes = true;
+  std::optional<std::pair<int, int>> m_neuron;  ///< shown instead of the output
+  QString m_neuronName;
   int m_resolution = 64;
   int m_renders = 0;
 };

@@ -340,6 +340,15 @@ void MainWindow::connectCommands() {
   connect(m_data, &DatasetPanel::statusMessage, this,
           [this](const QString& message) { statusBar()->showMessage(message, 8000); });
   connect(m_graph, &NetworkView::neuronClicked, this, &MainWindow::inspectNeuron);
+  // Hovering a neuron shows its own map in the big view, until the mouse moves off it.
+  connect(m_graph, &NetworkView::neuronHovered, this, [this](int column, int unit) {
+    if (column < 1) {
+      m_map->view()->setShownNeuron(std::nullopt);
+      return;
+    }
+    m_map->view()->setShownNeuron(std::make_pair(column - 1, unit),
+                                  m_graph->neuronName(column, unit));
+  });
   connect(m_graph, &NetworkView::edgeDoubleClicked, this, &MainWindow::editWeight);
 }
 

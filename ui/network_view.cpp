@@ -26,9 +26,10 @@ struct Metrics {
   bool text;
 };
 
-Metrics metricsFor(int maxUnits) {
-  if (maxUnits <= 8) return {60.0, 20.0, true};
-  if (maxUnits <= 16) return {40.0, 14.0, true};
+// `maps`: neurons that show a map of their own get more room for it.
+Metrics metricsFor(int maxUnits, bool maps = false) {
+  if (maxUnits <= 8) return maps ? Metrics{68.0, 28.0, true} : Metrics{60.0, 20.0, true};
+  if (maxUnits <= 16) return maps ? Metrics{44.0, 18.0, true} : Metrics{40.0, 14.0, true};
   return {22.0, 8.0, false};
 }
 
@@ -113,7 +114,35 @@ void NetworkView::showSnapshot(std::shared_ptr<const TrainingSnapshot> snapshot,
   m_values = ForwardValues::forSample(*m_snapshot, m_sample);
   if (needsRebuild(*m_snapshot)) rebuild(*m_snapshot);
   recolour();
+  drawThumbnails();
   refreshInfo();
+}
+
+void NetworkView::drawThumbnails() {
+  constexpr int kThumbnailCells = 20;  // per side: enough for a neuron a few dozen pixels wide
+  const Network& network = m_snapshot->network;
+  const bool show = m_thumbnails && network.inputs() == 2;
+  std::vector<std::vector<QImage>> images;
+  QRectF domain;
+  if (show) {
+    domain = DecisionMapRenderer::domainFor(m_snapshot->dataset.get());
+    images =
+        m_thumbnailRenderer.renderNeurons(network, m_snapshot->scaling, domain, kThumbnailCells);
+  }
+  // Where the selected row lies on the maps (rows run from the top, the largest x₂).
+  std::optional<QPointF> marker;
+  if (show && !m_values.empty() && m_values.rawInputs.size() == 2) {
+    const RowVector& x = m_values.rawInputs;
+    marker = QPointF((x(0) - domain.left()) / domain.width(),
+                     (domain.bottom() - x(1)) / domain.height());
+  }
+  for (int c = 1; c < static_cast<int>(m_neurons.size()); ++c) {
+    for (int u = 0; u < static_cast<int>(m_neurons[c].size()); ++u) {
+      const bool has = show && c - 1 < static_cast<int>(images.size()) &&
+                       u < static_cast<int>(images[c - 1].size());
+      m_neurons[c][u]->setThumbnail(has ? images[c - 1][u] : QImage(), marker);
+    }
+  }
 }
 
 bool NetworkView::needsRebuild(const TrainingSnapshot& snapshot) const {
@@ -137,7 +166,9 @@ void NetworkView::rebuild(const TrainingSnapshot& snapshot) {
   m_bias = network.spec().bias;
 
   const int maxUnits = *std::max_element(m_shape.begin(), m_shape.end());
-  const Metrics metrics = metricsFor(maxUnits);
+  const bool planar = network.inputs() == 2;
+  const Metrics metrics = metricsFor(maxUnits, planar);
+  m_thumbnails = planar && metrics.text;  // the neurons are circles, not dots
   std::vector<std::vector<QPointF>> centres;
   for (int c = 0; c < static_cast<int>(m_shape.size()); ++c) {
     std::vector<QPointF> column;
@@ -251,7 +282,16 @@ NetworkView::Hover NetworkView::hoverAt(const QPoint& viewPosition) const {
 void NetworkView::setHover(const Hover& hover) {
   if (m_hover.edges && (m_hover.edges != hover.edges || m_hover.edge != hover.edge))
     m_hover.edges->setHighlightedEdge(std::nullopt);
+  const auto hoveredNeuron = [](const Hover& h) {
+    return h.neuron && h.neuron->column() > 0 ? std::make_pair(h.neuron->column(), h.neuron->unit())
+                                              : std::make_pair(-1, -1);
+  };
+  const bool neuronChanged = hoveredNeuron(hover) != hoveredNeuron(m_hover);
   m_hover = hover;
+  if (neuronChanged) {
+    const auto [column, unit] = hoveredNeuron(m_hover);
+    emit neuronHovered(column, unit);
+  }
   if (m_hover.edges) m_hover.edges->setHighlightedEdge(m_hover.edge);
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "decision_map_renderer.h"
 #include "forward_values.h"
 
 namespace nnlab {
@@ -34,6 +35,8 @@ class NetworkView : public QGraphicsView {
   double weightRange() const { return m_weightRange; }
   /// How many times the architecture has been laid out (tests use it).
   int rebuildCount() const { return m_rebuilds; }
+  /// Whether hidden and output neurons show small maps of their activation (2 inputs).
+  bool showsThumbnails() const { return m_thumbnails; }
   /// Neurons drawn, inputs included.
   int neuronCount() const;
   /// A display name: "X1", "h3", "h2.3", "ŷ".
@@ -57,6 +60,8 @@ class NetworkView : public QGraphicsView {
   /// Text describing what is under the cursor, refreshed every frame while training.
   void infoChanged(const QString& text);
   void neuronClicked(int column, int unit);
+  /// The mouse moved onto a hidden or output neuron (column ≥ 1), or off one (−1, −1).
+  void neuronHovered(int column, int unit);
   /// `layer` is the network layer the edge feeds; `from` its input index, `to` its unit.
   void edgeDoubleClicked(int layer, int from, int to, const QPoint& globalPosition);
 
@@ -78,6 +83,8 @@ class NetworkView : public QGraphicsView {
   bool needsRebuild(const TrainingSnapshot& snapshot) const;
   void rebuild(const TrainingSnapshot& snapshot);
   void recolour();
+  /// Each neuron's small map over the input plane, for data with 2 inputs.
+  void drawThumbnails();
   Hover hoverAt(const QPoint& viewPosition) const;
   void setHover(const Hover& hover);
   void refreshInfo();
@@ -96,6 +103,8 @@ class NetworkView : public QGraphicsView {
   NeuronItem* m_inspected = nullptr;
   double m_weightRange = 1.0;
   bool m_userZoomed = false;
+  bool m_thumbnails = false;  ///< neurons large enough for a map of their own
+  DecisionMapRenderer m_thumbnailRenderer;
   int m_rebuilds = 0;
 };
 

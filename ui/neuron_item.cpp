@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QPainter>
+#include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
 #include <QWidget>
 #include <cmath>
@@ -60,6 +61,26 @@ void NeuronItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
   painter->setBrush(fill);
   painter->drawEllipse(QPointF(0, 0), m_radius, m_radius);
 
+  if (!m_thumbnail.isNull()) {
+    // The map inside, the selected row's output as the rim around it.
+    const double inner = m_radius * 0.8;
+    const QRectF square(-inner, -inner, 2 * inner, 2 * inner);
+    QPainterPath clip;
+    clip.addEllipse(QPointF(0, 0), inner, inner);
+    painter->save();
+    painter->setClipPath(clip, Qt::IntersectClip);
+    painter->setRenderHint(QPainter::SmoothPixmapTransform);
+    painter->drawImage(square, m_thumbnail);
+    painter->restore();
+    if (m_marker) {
+      const QPointF at(square.left() + m_marker->x() * square.width(),
+                       square.top() + m_marker->y() * square.height());
+      painter->setPen(QPen(QColor(255, 255, 255), 0));
+      painter->setBrush(QColor(20, 20, 20));
+      painter->drawEllipse(at, std::max(1.5, m_radius * 0.09), std::max(1.5, m_radius * 0.09));
+    }
+  }
+
   if (m_bias) {
     const double side = std::max(4.0, m_radius * 0.45);
     const QRectF square(-m_radius - side * 0.3, -m_radius - side * 0.3, side, side);
@@ -74,13 +95,14 @@ void NeuronItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
   painter->setFont(font);
   painter->setPen(textOn(fill));
   const QRectF circle(-m_radius, -m_radius, 2 * m_radius, 2 * m_radius);
+  const bool value = m_thumbnail.isNull();  // a map says more than its one number
   // Two decimals for the usual values, fewer for large ones, so that the number fits in the
   // circle (1e300 would otherwise print three hundred digits).
   const double magnitude = std::abs(m_activation);
-  const QString value = magnitude < 10.0    ? QString::number(m_activation, 'f', 2)
-                        : magnitude < 100.0 ? QString::number(m_activation, 'f', 1)
-                                            : QString::number(m_activation, 'g', 2);
-  painter->drawText(circle, Qt::AlignCenter, value);
+  const QString text = magnitude < 10.0    ? QString::number(m_activation, 'f', 2)
+                       : magnitude < 100.0 ? QString::number(m_activation, 'f', 1)
+                                           : QString::number(m_activation, 'g', 2);
+  if (value) painter->drawText(circle, Qt::AlignCenter, text);
 
   font.setPixelSize(std::max(7, static_cast<int>(m_radius * 0.8)));
   painter->setFont(font);
@@ -113,6 +135,12 @@ void NeuronItem::setValues(double activation, double range, std::optional<double
 void NeuronItem::setShowText(bool show) {
   if (show == m_showText) return;
   m_showText = show;
+  update();
+}
+
+void NeuronItem::setThumbnail(const QImage& thumbnail, std::optional<QPointF> marker) {
+  m_thumbnail = thumbnail;
+  m_marker = marker;
   update();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QGraphicsItem>
+#include <QImage>
 #include <QString>
 #include <optional>
 
@@ -28,6 +29,10 @@ class NeuronItem : public QGraphicsItem {
   /// Recolours (update() only; the geometry stays).
   void setValues(double activation, double range, std::optional<double> bias, double biasRange);
   void setShowText(bool show);
+  /// A small map of this neuron's activation over the input plane, drawn inside the circle
+  /// (whose rim keeps the selected row's colour); `marker` is where the selected row lies on
+  /// it, in [0, 1]² from the top left. A null image shows the value instead.
+  void setThumbnail(const QImage& thumbnail, std::optional<QPointF> marker);
   /// A short line under the circle (a step unit's threshold "T = 0.3"); empty for none.
   void setCaption(const QString& caption);
   void setHighlighted(bool highlighted);
@@ -45,6 +50,8 @@ class NeuronItem : public QGraphicsItem {
   bool m_showText = true;
   bool m_highlighted = false;
   QString m_caption;
+  QImage m_thumbnail;
+  std::optional<QPointF> m_marker;
 };
 
 }  // namespace nnlab

@@ -12,6 +12,7 @@
 #include "decision_map_view.h"
 #include "loss_chart.h"
 #include "main_window.h"
+#include "network_view.h"
 #include "presets.h"
 #include "status_line.h"
 #include "training_runner.h"
@@ -85,6 +86,26 @@ TEST_F(DecisionMapWindowTest, TestLossIsPlottedAndReported) {
       kTimeoutMs));
   EXPECT_GT(m_window->lossChart()->testPointCount(), 1);
   EXPECT_TRUE(m_window->statusLine()->accuracyText().contains(QStringLiteral("test")));
+}
+
+// With 2 inputs every hidden and output neuron draws its own map, and hovering one shows that
+// map in the big view (which says whose it is) until the mouse moves off.
+TEST_F(DecisionMapWindowTest, HoveringANeuronShowsItsOwnMapInTheBigView) {
+  open("xor-2-2-1");
+  NetworkView* graph = m_window->networkView();
+  EXPECT_TRUE(graph->showsThumbnails());
+  ASSERT_TRUE(QTest::qWaitFor([&] { return map()->renderCount() > 0; }, kTimeoutMs));
+  const QImage output = map()->image();
+  QTest::mouseMove(graph->viewport(), graph->neuronViewPosition(1, 0));
+  ASSERT_TRUE(QTest::qWaitFor([&] { return map()->shownNeuron().has_value(); }, kTimeoutMs));
+  EXPECT_EQ(*map()->shownNeuron(), std::make_pair(0, 0));
+  EXPECT_NE(map()->image(), output);  // h1's tanh, not the sigmoid output
+  QTest::mouseMove(graph->viewport(), QPoint(2, 2));
+  ASSERT_TRUE(QTest::qWaitFor([&] { return !map()->shownNeuron().has_value(); }, kTimeoutMs));
+  m_window->loadPreset(seedPreset());  // three inputs: no maps
+  ASSERT_TRUE(QTest::qWaitFor([&] { return m_window->shownSnapshot()->network.inputs() == 3; },
+                              kTimeoutMs));
+  EXPECT_FALSE(graph->showsThumbnails());
 }
 
 }  // namespace
