@@ -1,6 +1,7 @@
 // The runner's thread: its loop, training chunks, pacing, backups; and the public commands.
 #include "training_runner.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
@@ -25,8 +26,11 @@ std::string numberText(double value) {
 }
 
 // `network` with its first layer (if its inputs differ from the data's) and its last layer (if
-// its outputs differ) replaced by the layers setNetwork(spec, init, seed) would draw.
-Network fitToData(const Network& network, const Dataset& data, Init init, std::uint64_t seed) {
+// its outputs differ) replaced: by a layer of the right shape from `setAside` (one replaced by
+// an earlier refit, so that undoing "+ Input" brings back the very weights it took), else by
+// the layers setNetwork(spec, init, seed) would draw. The layers replaced go to `setAside`.
+Refit fitToData(const Network& network, const Dataset& data, Init init, std::uint64_t seed,
+                std::vector<DenseLayer>& setAside) {
   NetworkSpec spec = network.spec();
   spec.inputs = data.inputColumns();
   spec.layers.back().units = data.targetColumns();
@@ -34,24 +38,41 @@ Network fitToData(const Network& network, const Dataset& data, Init init, std::u
   fresh.initialize(init, seed);
   std::vector<DenseLayer> layers = network.layers();
   const int last = network.layerCount() - 1;
+  Refit refit;
   for (int l : {0, last}) {
     if (layers[l].fanIn() == fresh.layer(l).fanIn() &&
         layers[l].units() == fresh.layer(l).units()) {
       continue;
     }
-    const bool hadBias = layers[l].hasBias();
-    layers[l] = fresh.layer(l);
-    if (!hadBias) layers[l].bias.resize(0);
+    const DenseLayer& wanted = fresh.layer(l);
+    const auto fits = [&](const DenseLayer& kept) {
+      return kept.fanIn() == wanted.fanIn() && kept.units() == wanted.units() &&
+             kept.activation == layers[l].activation && kept.hasBias() == layers[l].hasBias();
+    };
+    DenseLayer replacement = wanted;
+    if (!layers[l].hasBias()) replacement.bias.resize(0);
+    const auto kept = std::find_if(setAside.begin(), setAside.end(), fits);
+    if (kept != setAside.end()) {
+      replacement = std::move(*kept);
+      setAside.erase(kept);
+      refit.restored = true;
+    }
+    setAside.push_back(std::move(layers[l]));
+    if (setAside.size() > kSetAsideLayers) setAside.erase(setAside.begin());
+    layers[l] = std::move(replacement);
+    if (last == 0) break;  // one layer: it is both first and last
   }
-  return Network::fromLayers(spec.inputs, std::move(layers));
+  refit.network = Network::fromLayers(spec.inputs, std::move(layers));
+  return refit;
 }
 
-std::string refitMessage(const Network& network, bool inputsChanged, bool outputsChanged) {
+std::string refitMessage(const Network& network, bool inputsChanged, bool outputsChanged,
+                         bool restored) {
   std::string text = "The new data has ";
   if (inputsChanged) text += std::to_string(network.inputs()) + " input columns";
   if (inputsChanged && outputsChanged) text += " and ";
   if (outputsChanged) text += std::to_string(network.outputs()) + " target columns";
-  text += ": re-initialised the ";
+  text += restored ? ": back to the weights it had for them in the " : ": re-initialised the ";
   if (network.layerCount() == 1) return text + "layer";
   if (inputsChanged && outputsChanged) return text + "first and last layers";
   return text + (inputsChanged ? "first layer" : "last layer");

@@ -143,14 +143,18 @@ void TrainingRunner::Impl::doSetDataset(std::shared_ptr<const Dataset> data) {
     clearBest();
     return;
   }
-  Network adapted = fitToData(old, *data, init, seed);
-  if (auto problem = Trainer::incompatibility(adapted, *data, trainer.settings())) {
+  std::vector<DenseLayer> kept = setAside;  // changed only if the refit goes through
+  Refit refit = fitToData(old, *data, init, seed, kept);
+  if (auto problem = Trainer::incompatibility(refit.network, *data, trainer.settings())) {
     message = "Refused the new data: " + *problem + "; the old data stays.";
     return;
   }
-  message = refitMessage(adapted, inputsChanged, outputsChanged) + " (" +
-            std::string(initName(init)) + ", seed " + std::to_string(seed) + ").";
-  replaceTrainer(std::move(adapted), std::move(data), trainer.epoch());
+  setAside = std::move(kept);
+  message = refit.restored
+                ? refitMessage(refit.network, inputsChanged, outputsChanged, true) + "."
+                : refitMessage(refit.network, inputsChanged, outputsChanged, false) + " (" +
+                      std::string(initName(init)) + ", seed " + std::to_string(seed) + ").";
+  replaceTrainer(std::move(refit.network), std::move(data), trainer.epoch());
 }
 
 void TrainingRunner::Impl::doSetNetwork(const NetworkSpec& spec, Init newInit,

@@ -43,8 +43,16 @@ Clock::time_point nextDue(Clock::time_point start, Clock::time_point end, double
 std::string numberText(double value);
 // `network` with its first layer (if its inputs differ from the data's) and its last layer (if
 // its outputs differ) replaced by the layers setNetwork(spec, init, seed) would draw.
-Network fitToData(const Network& network, const Dataset& data, Init init, std::uint64_t seed);
-std::string refitMessage(const Network& network, bool inputsChanged, bool outputsChanged);
+// Outer layers kept after a change of the data's shape, to come back to.
+constexpr std::size_t kSetAsideLayers = 8;
+struct Refit {
+  Network network;
+  bool restored = false;  // an outer layer came back from an earlier refit
+};
+Refit fitToData(const Network& network, const Dataset& data, Init init, std::uint64_t seed,
+                std::vector<DenseLayer>& setAside);
+std::string refitMessage(const Network& network, bool inputsChanged, bool outputsChanged,
+                         bool restored);
 
 }  // namespace runner_detail
 
@@ -131,7 +139,8 @@ struct TrainingRunner::Impl {
   Clock::time_point nextPublish;
   bool unpublished = false;  // epochs were trained since the last snapshot
   std::uint64_t serial = 0;
-  Network best;  // the weights with the lowest test loss seen at a publication
+  Network best;                      // the weights with the lowest test loss seen at a publication
+  std::vector<DenseLayer> setAside;  // outer layers replaced by refits (see fitToData)
   std::optional<double> bestTestLoss;
   long long bestEpoch = 0;
 

@@ -201,6 +201,16 @@ TEST(TrainingRunner, DatasetWithOtherColumnsReinitialisesOnlyTheOuterLayer) {
   EXPECT_EQ(s->network.layer(1).weights, network.layer(1).weights);  // untouched
   EXPECT_EQ(s->network.layer(2).weights, network.layer(2).weights);
   EXPECT_EQ(s->network.layer(0).fanIn(), 2);
+
+  // Back to three columns (an undone "− Input"): the first layer it had for them comes back.
+  runner.step(20);
+  waitForPause(runner, PauseReason::StepDone);
+  runner.setDataset(syntheticData(6, 3, 1, 1));
+  const Snapshot back =
+      waitFor(runner, [](const TrainingSnapshot& t) { return t.dataset->rows() == 6; });
+  EXPECT_EQ(back->network.layer(0).weights, network.layer(0).weights);
+  EXPECT_NE(back->network.layer(1).weights, network.layer(1).weights);  // trained meanwhile
+  EXPECT_NE(back->message.find("back to the weights"), std::string::npos) << back->message;
 }
 
 TEST(TrainingRunner, DatasetSwapsWhileRunningNeverTearASnapshot) {
