@@ -14,7 +14,7 @@ namespace nnlab {
 
 namespace {
 
-constexpr int kMinResolution = 48;
+constexpr int kMinResolution = 16;
 constexpr int kMaxResolution = 96;
 constexpr double kBudgetMs = 4.0;         // one map computation at most
 constexpr double kPickDistancePx = 24.0;  // how near a Ctrl-click must be to a sample
@@ -130,12 +130,15 @@ void DecisionMapView::rerender() {
                                           m_neuron->first, m_neuron->second)
                 : m_renderer.render(m_network, m_scaling, m_domain, m_resolution, m_discretize);
   ++m_renders;
-  // Adapt the grid to the network's cost, so that big networks keep the frame rate.
-  const double ms = static_cast<double>(clock.nsecsElapsed()) / 1e6;
-  if (ms > kBudgetMs && m_resolution > kMinResolution)
-    m_resolution = std::max(kMinResolution, m_resolution - 16);
-  else if (ms < kBudgetMs / 3.0 && m_resolution < kMaxResolution)
-    m_resolution = std::min(kMaxResolution, m_resolution + 16);
+  // Adapt the grid to the network's cost, so that big networks keep the frame rate. The cost
+  // grows with the cells, resolution²: when over budget, go straight to what fits it.
+  const double ms = std::max(static_cast<double>(clock.nsecsElapsed()) / 1e6, 1e-3);
+  if (ms > kBudgetMs) {
+    const int fits = static_cast<int>(m_resolution * std::sqrt(0.8 * kBudgetMs / ms) / 8.0) * 8;
+    m_resolution = std::clamp(fits, kMinResolution, m_resolution);
+  } else if (ms < kBudgetMs / 3.0) {
+    m_resolution = std::min(kMaxResolution, m_resolution + 16);  // grow back gently
+  }
   update();
 }
 

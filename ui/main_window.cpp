@@ -156,9 +156,9 @@ QWidget* MainWindow::createNetworkPanel() {
       m_info->setText(text);
       return;
     }
-    const QString hint = graphHint();
+    // A crowded graph's note takes the place of the colour key (the legend below has it).
     const QString note = m_graph->crowdingNote();
-    m_info->setText(note.isEmpty() ? hint : note + QLatin1Char(' ') + hint);
+    m_info->setText(note.isEmpty() ? graphHint() : note + tr(" Hover or click for more."));
   });
   return panel;
 }
