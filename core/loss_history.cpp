@@ -1,6 +1,9 @@
 #include "loss_history.h"
 
 #include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
 
 namespace nnlab {
 
@@ -23,6 +26,33 @@ void LossHistory::add(long long epoch, double loss) {
   open.min = std::min(open.min, loss);
   open.max = std::max(open.max, loss);
   ++m_inOpen;
+}
+
+LossHistory LossHistory::fromState(int budget, State state) {
+  LossHistory history(budget);
+  const long long stride = state.epochsPerPoint;
+  if (stride < 1 || (stride & (stride - 1)) != 0)
+    throw std::invalid_argument("epochs per point must be 1, 2, 4, … (got " +
+                                std::to_string(stride) + ")");
+  if (static_cast<int>(state.points.size()) > history.m_budget)
+    throw std::invalid_argument("the history has " + std::to_string(state.points.size()) +
+                                " points, more than its budget of " +
+                                std::to_string(history.m_budget));
+  if (state.epochsInLast < (state.points.empty() ? 0 : 1) || state.epochsInLast > stride)
+    throw std::invalid_argument("the last point's epoch count does not fit its stride");
+  for (std::size_t i = 0; i < state.points.size(); ++i) {
+    const HistoryPoint& p = state.points[i];
+    if (std::isnan(p.loss) || std::isnan(p.min) || std::isnan(p.max) || p.min > p.max ||
+        p.epoch < 0 || (i > 0 && p.epoch <= state.points[i - 1].epoch))
+      throw std::invalid_argument("history point " + std::to_string(i + 1) +
+                                  " is out of order or "
+                                  "not a number");
+  }
+  history.m_stride = stride;
+  history.m_inOpen = state.epochsInLast;
+  history.m_points = std::move(state.points);
+  history.m_points.reserve(history.m_budget);
+  return history;
 }
 
 void LossHistory::clear() {

@@ -27,6 +27,18 @@ class LossHistory {
   /// `budget` is the most points ever kept (at least 2).
   explicit LossHistory(int budget = 4000);
 
+  /// Everything a history holds, to save and restore it exactly.
+  struct State {
+    long long epochsPerPoint = 1;  ///< 1, 2, 4, …
+    long long epochsInLast = 0;    ///< epochs merged into the last, still open point
+    std::vector<HistoryPoint> points;
+  };
+  State state() const { return {m_stride, m_inOpen, m_points}; }
+  /// A history with `budget` points at most, holding `state`. Throws std::invalid_argument
+  /// when the state could not have come from one (more points than the budget, a stride that
+  /// is not a power of 2, epochs out of order, losses that are not numbers).
+  static LossHistory fromState(int budget, State state);
+
   /// Records the loss of `epoch`; epochs are expected one after another (1, 2, 3, …).
   void add(long long epoch, double loss);
   /// Forgets every point.

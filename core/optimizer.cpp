@@ -2,6 +2,8 @@
 
 #include <array>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 namespace nnlab {
 namespace {
@@ -79,6 +81,43 @@ void Optimizer::reset(const Network& network) {
   m_first = needsFirst ? Gradients::zerosLike(network) : Gradients{};
   m_second = m_settings.kind == OptimizerKind::Adam ? Gradients::zerosLike(network) : Gradients{};
   m_steps = 0;
+}
+
+namespace {
+
+/// Why `moments` cannot be an optimizer's state for `network`, or empty.
+std::string momentProblem(const Gradients& moments, const Network& network, bool wanted,
+                          const char* name) {
+  if (!wanted) return moments.weights.empty() ? "" : std::string(name) + " is not used";
+  const Gradients shape = Gradients::zerosLike(network);
+  if (moments.weights.size() != shape.weights.size() || moments.bias.size() != shape.bias.size())
+    return std::string(name) + " has " + std::to_string(moments.weights.size()) +
+           " layers but the network has " + std::to_string(shape.weights.size());
+  for (std::size_t l = 0; l < shape.weights.size(); ++l) {
+    const std::string layer = std::string(name) + " of layer " + std::to_string(l + 1);
+    if (moments.weights[l].rows() != shape.weights[l].rows() ||
+        moments.weights[l].cols() != shape.weights[l].cols() ||
+        moments.bias[l].size() != shape.bias[l].size())
+      return layer + " does not have the layer's shape";
+    if (!moments.weights[l].allFinite() || !moments.bias[l].allFinite())
+      return layer + " holds a value that is not a finite number";
+  }
+  return "";
+}
+
+}  // namespace
+
+void Optimizer::setState(OptimizerState state, const Network& network) {
+  const OptimizerKind kind = m_settings.kind;
+  const bool first = kind == OptimizerKind::Momentum || kind == OptimizerKind::Adam;
+  const bool second = kind == OptimizerKind::Adam;
+  std::string problem = momentProblem(state.first, network, first, "the first moment");
+  if (problem.empty()) problem = momentProblem(state.second, network, second, "the second moment");
+  if (problem.empty() && state.steps < 0) problem = "the step count is negative";
+  if (!problem.empty()) throw std::invalid_argument("optimizer state: " + problem);
+  m_first = std::move(state.first);
+  m_second = std::move(state.second);
+  m_steps = state.steps;
 }
 
 void Optimizer::setSettings(const OptimizerSettings& settings, const Network& network) {

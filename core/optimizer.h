@@ -34,6 +34,15 @@ struct Gradients {
   static Gradients zerosLike(const Network& network);
 };
 
+/// What an optimizer has accumulated, for saving a run and going on with it later: momentum's
+/// velocity or Adam's first moment, Adam's second moment (each empty where the kind keeps
+/// none), and the step count.
+struct OptimizerState {
+  Gradients first;
+  Gradients second;
+  long long steps = 0;
+};
+
 /// Applies gradients to parameters. State (velocities, moments) is keyed by layer index and
 /// sized on reset(), so update() never allocates.
 class Optimizer {
@@ -52,6 +61,11 @@ class Optimizer {
 
   /// Adam's step count t (for saving and inspecting state).
   long long steps() const { return m_steps; }
+  /// The accumulated state, to save.
+  OptimizerState state() const { return {m_first, m_second, m_steps}; }
+  /// Takes saved state back. Throws std::invalid_argument, keeping the current state, when it
+  /// does not fit this optimizer's kind and `network`'s shape or holds a non-finite value.
+  void setState(OptimizerState state, const Network& network);
 
  private:
   OptimizerSettings m_settings;

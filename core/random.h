@@ -10,6 +10,9 @@ class Random {
  public:
   explicit Random(std::uint64_t seed) : m_state(seed) {}
 
+  /// The whole state: Random(state()) goes on with the same numbers (saving a run).
+  std::uint64_t state() const { return m_state; }
+
   std::uint64_t next() {
     std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ULL);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;

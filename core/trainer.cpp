@@ -316,6 +316,29 @@ StepResult Trainer::step(long long epochs) {
   return result;
 }
 
+TrainerState Trainer::state() const {
+  return {m_epoch, m_optimizer.state(), m_random.state(), m_order};
+}
+
+void Trainer::restoreState(TrainerState state) {
+  if (state.epoch < 0) throw std::invalid_argument("the epoch count is negative");
+  // A permutation of the training rows, or (a run that never shuffled) none at all.
+  std::vector<int> sorted = state.shuffleOrder;
+  std::sort(sorted.begin(), sorted.end());
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    if (sorted.size() != m_order.size() || sorted[i] != static_cast<int>(i)) {
+      throw std::invalid_argument("the shuffle order is not an order of the " +
+                                  std::to_string(m_order.size()) + " training rows");
+    }
+  }
+  Optimizer optimizer = m_optimizer;
+  optimizer.setState(std::move(state.optimizer), m_network);  // throws before anything changed
+  m_optimizer = std::move(optimizer);
+  if (!state.shuffleOrder.empty()) m_order = std::move(state.shuffleOrder);
+  m_random = Random(state.shuffleRandom);
+  m_epoch = state.epoch;
+}
+
 const Matrix& Trainer::predictAll() {
   if (m_testInputs.rows() == 0) return forward(m_dataset.inputs, m_full);
   return forward(m_dataset.inputs, m_all);

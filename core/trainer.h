@@ -27,6 +27,15 @@ struct TrainingSettings {
   std::uint64_t shuffleSeed = 1;  ///< minibatch order; reshuffled every epoch
 };
 
+/// Where a trainer is, beyond its weights and settings: what it takes to go on with a saved run
+/// exactly as it would have gone on.
+struct TrainerState {
+  long long epoch = 0;
+  OptimizerState optimizer;
+  std::uint64_t shuffleRandom = 1;  ///< the minibatch shuffle's generator (Random::state())
+  std::vector<int> shuffleOrder;    ///< the training rows' order of the last epoch
+};
+
 /// What a call to Trainer::step() did.
 struct StepResult {
   long long epochs = 0;  ///< epochs completed by this call
@@ -64,6 +73,12 @@ class Trainer {
   /// Epochs trained since construction or setNetwork().
   long long epoch() const { return m_epoch; }
   void setEpoch(long long epoch) { m_epoch = epoch; }
+
+  /// The epoch count, optimizer state and shuffle order, to save.
+  TrainerState state() const;
+  /// Takes saved state back (for the same network shape, settings and data). Throws
+  /// std::invalid_argument, changing nothing, when it does not fit them.
+  void restoreState(TrainerState state);
 
   /// Forward pass of every row (training and test) with the current weights; returns
   /// N × outputs. Reuses the trainer's buffers: the reference is valid until the next call that

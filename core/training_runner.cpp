@@ -411,6 +411,22 @@ void TrainingRunner::setInputScaling(ScalingKind kind) {
   m_impl->post([impl = m_impl.get(), kind] { impl->doSetInputScaling(kind); });
 }
 
+std::future<RunnerState> TrainingRunner::captureState() {
+  auto promise = std::make_shared<std::promise<RunnerState>>();
+  std::future<RunnerState> future = promise->get_future();
+  if (m_impl->stopped.load()) {
+    promise->set_exception(std::make_exception_ptr(std::runtime_error("the runner has stopped")));
+    return future;
+  }
+  m_impl->post([impl = m_impl.get(), promise] { promise->set_value(impl->captured()); });
+  return future;
+}
+
+void TrainingRunner::restore(RunnerState state) {
+  auto shared = std::make_shared<RunnerState>(std::move(state));  // std::function needs a copy
+  m_impl->post([impl = m_impl.get(), shared] { impl->doRestore(std::move(*shared)); });
+}
+
 void TrainingRunner::revertToBest() {
   m_impl->post([impl = m_impl.get()] { impl->doRevertToBest(); });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <future>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -84,6 +85,21 @@ struct TrainingSnapshot {
   std::vector<HistoryPoint> history;  ///< decimated loss history, oldest first
 };
 
+/// Everything a runner holds that matters for going on with its training later: what a saved
+/// session keeps. Captured at an epoch boundary, so its parts belong together.
+struct RunnerState {
+  Network network;
+  Init init = Init::Uniform01;
+  std::uint64_t seed = 1;  ///< of the last initialisation
+  Dataset dataset;         ///< as given (test rows flagged)
+  ScalingKind scaling = ScalingKind::None;
+  TrainingSettings settings;
+  StopConditions stopConditions;
+  double speedLimit = 0.0;  ///< epochs/s; 0: unlimited
+  TrainerState trainer;     ///< epoch, optimizer state, shuffle order
+  LossHistory::State history;
+};
+
 /// Trains a network on its own thread (standard library only). Every command returns after at
 /// most a copy of its argument; training picks it up at the next epoch boundary.
 class TrainingRunner {
@@ -140,6 +156,13 @@ class TrainingRunner {
   /// Restores the weights with the lowest test loss seen (see TrainingSnapshot::bestEpoch); the
   /// epoch count and history go back to that epoch. Without one, the snapshot's message says so.
   void revertToBest();
+
+  /// Everything needed to go on later, taken at the next epoch boundary (within about a
+  /// millisecond; the caller may wait on the future). Training goes on meanwhile.
+  std::future<RunnerState> captureState();
+  /// Replaces everything with `state`, paused, as it was when captured. Refused (the snapshot's
+  /// message says why, nothing changes) when its parts do not fit together.
+  void restore(RunnerState state);
 
   /// The latest published snapshot. Never waits for training.
   std::shared_ptr<const TrainingSnapshot> latestSnapshot() const;

@@ -219,6 +219,53 @@ void TrainingRunner::Impl::doSetInputScaling(ScalingKind kind) {
   clearBest();  // test losses of differently scaled inputs do not compare
 }
 
+RunnerState TrainingRunner::Impl::captured() {
+  RunnerState state;
+  state.network = trainer.network();
+  state.init = init;
+  state.seed = seed;
+  state.dataset = *dataset;
+  state.scaling = scalingKind;
+  state.settings = trainer.settings();
+  state.stopConditions = stopConditions;
+  state.speedLimit = speedLimit;
+  state.trainer = trainer.state();
+  state.history = history.state();
+  return state;
+}
+
+void TrainingRunner::Impl::doRestore(RunnerState state) {
+  const auto data = std::make_shared<const Dataset>(std::move(state.dataset));
+  // Everything is checked on copies first: a state that does not fit changes nothing.
+  const ScalingKind oldKind = scalingKind;
+  scalingKind = state.scaling;
+  std::optional<Trainer> restored;
+  std::optional<LossHistory> restoredHistory;
+  try {
+    restored.emplace(state.network, networkView(*data), state.settings);
+    restored->restoreState(std::move(state.trainer));
+    restoredHistory.emplace(
+        LossHistory::fromState(options.historyBudget, std::move(state.history)));
+  } catch (const std::exception& problem) {
+    scalingKind = oldKind;
+    networkView(*dataset);  // the scaling of the data that stays
+    message = std::string("Refused the saved state: ") + problem.what() + ".";
+    return;
+  }
+  trainer = std::move(*restored);
+  history = std::move(*restoredHistory);
+  dataset = data;
+  init = state.init;
+  seed = state.seed;
+  stopConditions = state.stopConditions;
+  speedLimit = state.speedLimit;
+  setAside.clear();
+  backUp(Clock::now(), true);
+  clearBest();
+  pauseWith(PauseReason::None);
+  message.clear();
+}
+
 void TrainingRunner::Impl::doRevertToBest() {
   if (!bestTestLoss) {
     message = "There are no best weights to revert to: no test loss has been measured.";

@@ -100,6 +100,8 @@ struct TrainingRunner::Impl {
   void doSetInputScaling(ScalingKind kind);
   Dataset networkView(const Dataset& raw);
   void doSetWeight(int layer, int from, int to, double value);
+  RunnerState captured();
+  void doRestore(RunnerState state);
   void doRevertToBest();
 
   // Shared with callers.

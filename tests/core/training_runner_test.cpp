@@ -383,6 +383,69 @@ TEST(TrainingRunner, InputScalingTrainsOnRescaledInputsAndKeepsTheRawData) {
               })->scaling.isIdentity());
 }
 
+// A captured state restored into another runner goes on exactly as the first one does:
+// weights, Adam's moments, the minibatch order, the epoch count and the history.
+TEST(TrainingRunner, ACapturedStateRestoredElsewhereTrainsOnBitIdentically) {
+  Dataset data = syntheticData(37, 3, 2, 5);
+  splitTestRows(data, 20.0, 2);
+  Network network(NetworkSpec{3, {{6, Activation::Tanh}, {2, Activation::Sigmoid}}, true});
+  network.initialize(Init::Xavier, 4);
+  TrainingSettings settings;
+  settings.loss = Loss::Bce;
+  settings.optimizer.kind = OptimizerKind::Adam;
+  settings.optimizer.learningRate = 0.01;
+  settings.batchSize = 8;
+  TrainingRunner first(network, Init::Xavier, 4, data, settings);
+  first.setInputScaling(ScalingKind::MinMax);
+  first.setStopConditions({.maxEpochs = 0, .lossGoal = 1e-9});
+  first.step(250);
+  waitForPause(first, PauseReason::StepDone);
+  RunnerState state = first.captureState().get();
+  EXPECT_EQ(state.trainer.epoch, 250);
+  EXPECT_EQ(state.trainer.optimizer.steps, 250 * 4);  // 30 training rows: 4 batches an epoch
+  EXPECT_EQ(state.scaling, ScalingKind::MinMax);
+
+  const Preset seed = seedPreset();
+  TrainingRunner second(seed.makeNetwork(), seed.init, seed.seed, seed.dataset, seed.settings);
+  second.restore(state);
+  const Snapshot restored =
+      waitFor(second, [](const TrainingSnapshot& t) { return t.epoch == 250; });
+  EXPECT_EQ(restored->state, RunState::Paused);
+  EXPECT_EQ(restored->stopConditions.lossGoal, 1e-9);
+  EXPECT_EQ(restored->history.size(), first.latestSnapshot()->history.size());
+  EXPECT_EQ(restored->loss, first.latestSnapshot()->loss);
+  first.step(100);
+  second.step(100);
+  const Snapshot a = waitForPause(first, PauseReason::StepDone);
+  const Snapshot b = waitForPause(second, PauseReason::StepDone);
+  EXPECT_EQ(a->epoch, 350);
+  EXPECT_EQ(b->epoch, 350);
+  EXPECT_TRUE(sameWeights(a->network, b->network));
+  EXPECT_EQ(a->loss, b->loss);
+}
+
+TEST(TrainingRunner, ARestoreThatDoesNotFitIsRefusedAndChangesNothing) {
+  auto runner = seedRunner();
+  runner->step(30);
+  waitForPause(*runner, PauseReason::StepDone);
+  RunnerState state = runner->captureState().get();
+  state.trainer.shuffleOrder = {0, 1, 1, 3};  // not an order of the rows
+  runner->restore(state);
+  const Snapshot refused =
+      waitFor(*runner, [](const TrainingSnapshot& t) { return !t.message.empty(); });
+  EXPECT_NE(refused->message.find("shuffle order"), std::string::npos) << refused->message;
+  EXPECT_EQ(refused->epoch, 30);
+  state = runner->captureState().get();
+  state.history.epochsPerPoint = 3;
+  runner->restore(state);
+  EXPECT_NE(waitFor(*runner,
+                    [](const TrainingSnapshot& t) {
+                      return t.message.find("epochs per point") != std::string::npos;
+                    })
+                ->epoch,
+            0);
+}
+
 TEST(TrainingRunner, StepDuringAStepAddsItsEpochs) {
   auto runner = seedRunner();
   runner->step(5);
