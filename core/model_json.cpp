@@ -1,175 +1,23 @@
 #include "model_json.h"
 
-#include <algorithm>
-#include <cerrno>
-#include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <initializer_list>
-#include <nlohmann/json.hpp>
-#include <sstream>
 #include <string_view>
-#include <system_error>
 
 #include "atomic_file.h"
+#include "json_reader.h"
 
 namespace nnlab {
 namespace {
 
-using Json = nlohmann::json;
+using json::brief;
+using json::counted;
+using json::Json;
+using json::quoted;
 
 [[noreturn]] void fail(const std::string& file, const std::string& reason) {
   throw ModelError(std::string(file).append(": ").append(reason));
 }
 
-std::string quoted(std::string_view text) { return std::string("\"").append(text).append("\""); }
-
-// A value as shown in a message: short scalars verbatim, anything else by its type.
-std::string brief(const Json& value) {
-  if (value.is_structured()) return std::string("an ").append(value.type_name());
-  std::string text = value.dump();
-  constexpr std::size_t kLimit = 40;
-  if (text.size() > kLimit) text = text.substr(0, kLimit).append("…");
-  return text;
-}
-
-// "FILE:LINE:COLUMN" of byte `offset` (1-based; columns count UTF-8 characters).
-std::string placeOf(std::string_view text, std::size_t offset, const std::string& file) {
-  int line = 1;
-  int column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return std::string(file)
-      .append(":")
-      .append(std::to_string(line))
-      .append(":")
-      .append(std::to_string(column));
-}
-
-// nlohmann's parser recurses once per level, so absurd nesting could overflow the stack; a
-// model needs four levels, and anything past kModelMaxDepth is refused before parsing.
-void checkDepth(std::string_view text, const std::string& file) {
-  int depth = 0;
-  bool inString = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (inString) {
-      if (c == '\\') ++i;
-      if (c == '"') inString = false;
-    } else if (c == '"') {
-      inString = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kModelMaxDepth) {
-        throw ModelError(placeOf(text, i, file)
-                             .append(": arrays and objects nested deeper than ")
-                             .append(std::to_string(kModelMaxDepth))
-                             .append(" levels"));
-      }
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-}
-
-// nlohmann's message without its "[json.exception.parse_error.101] parse error at …: " prefix.
-std::string plainMessage(const std::string& what) {
-  std::string message = what;
-  if (message.starts_with("[json.exception.")) message.erase(0, message.find("] ") + 2);
-  const std::size_t column = message.find(", column ");
-  if (message.starts_with("parse error at line") && column != std::string::npos) {
-    message.erase(0, message.find(": ", column) + 2);
-  }
-  return message;
-}
-
-Json parseJson(std::string_view text, const std::string& file) {
-  checkDepth(text, file);
-  try {
-    return Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& e) {
-    const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-    throw ModelError(
-        placeOf(text, offset, file).append(": invalid JSON: ").append(plainMessage(e.what())));
-  } catch (const Json::exception& e) {
-    fail(file, std::string("invalid JSON: ").append(plainMessage(e.what())));
-  }
-}
-
-/// "1 unit", "3 units".
-std::string counted(std::size_t count, std::string_view noun) {
-  return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
-}
-
-/// Reads the members of one JSON value, naming it (`m_where`) in every error.
-class Reader {
- public:
-  Reader(const std::string& file, std::string where) : m_file(file), m_where(std::move(where)) {}
-
-  [[noreturn]] void fail(const std::string& reason) const {
-    nnlab::fail(m_file, m_where.empty() ? reason : m_where + ": " + reason);
-  }
-
-  /// A misspelt key ("bais") must not load as a silently missing one.
-  void onlyKeys(const Json& object, std::initializer_list<std::string_view> known) const {
-    for (auto it = object.begin(); it != object.end(); ++it) {
-      if (std::find(known.begin(), known.end(), it.key()) != known.end()) continue;
-      std::string list;
-      for (std::string_view key : known) list.append(list.empty() ? "" : ", ").append(key);
-      fail("unknown key " + nnlab::quoted(it.key()) + " (known: " + list + ")");
-    }
-  }
-
-  const Json& member(const Json& object, const char* key) const {
-    const auto found = object.find(key);
-    if (found == object.end()) fail(std::string("missing ").append(quoted(key)));
-    return *found;
-  }
-
-  int count(const Json& object, const char* key, int minimum) const {
-    const Json& value = member(object, key);
-    if (!value.is_number_integer()) {
-      fail(quoted(key).append(" must be a whole number (got ").append(brief(value)).append(")"));
-    }
-    const auto number = value.get<long long>();
-    constexpr long long kMaximum = 1 << 24;
-    if (number < minimum || number > kMaximum) {
-      fail(quoted(key)
-               .append(" must be between ")
-               .append(std::to_string(minimum))
-               .append(" and ")
-               .append(std::to_string(kMaximum))
-               .append(" (got ")
-               .append(std::to_string(number))
-               .append(")"));
-    }
-    return static_cast<int>(number);
-  }
-
-  /// `value` as an array of `size` elements; else fails with "NAME has 3 NOUNs but WHY".
-  const Json& array(const Json& value, const std::string& name, std::size_t size,
-                    std::string_view noun, const std::string& why) const {
-    if (!value.is_array()) fail(name + " must be an array (got " + value.type_name() + ")");
-    if (value.size() != size) fail(name + " has " + counted(value.size(), noun) + " but " + why);
-    return value;
-  }
-
-  double number(const Json& value, const std::string& name) const {
-    if (!value.is_number()) fail(name + " is not a number (got " + brief(value) + ")");
-    const auto result = value.get<double>();
-    if (!std::isfinite(result)) fail(name + " is not a finite number");
-    return result;
-  }
-
- private:
-  const std::string& m_file;
-  std::string m_where;
-};
+using Reader = json::Reader<ModelError>;
 
 Matrix readWeights(const Json& layer, int fanIn, int units, int index, const Reader& reader) {
   const std::string from = index == 1 ? "the network has " + counted(fanIn, "input")
@@ -334,7 +182,7 @@ Network modelFromJson(std::string_view text, const std::string& fileName) {
 }
 
 ModelFile modelFileFromJson(std::string_view text, const std::string& fileName) {
-  const Json root = parseJson(text, fileName);
+  const Json root = json::parse<ModelError>(text, fileName, kModelMaxDepth);
   checkHeader(root, fileName);
   const Reader reader(fileName, "");
   reader.onlyKeys(root, {"format", "version", "inputs", "input_scaling", "layers"});
@@ -360,17 +208,7 @@ ModelFile modelFileFromJson(std::string_view text, const std::string& fileName) 
 Network readModelFile(const std::string& path) { return readModelFileWithScaling(path).network; }
 
 ModelFile readModelFileWithScaling(const std::string& path) {
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) fail(path, "cannot read: it is a directory");
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
-    fail(path, std::string("cannot open: ")
-                   .append(std::error_code(errno, std::generic_category()).message()));
-  }
-  std::ostringstream content;
-  content << file.rdbuf();
-  if (file.bad()) fail(path, "cannot read the file");
-  return modelFileFromJson(content.str(), path);
+  return modelFileFromJson(json::readFile<ModelError>(path), path);
 }
 
 void writeModelFile(const std::string& path, const Network& network) {
