@@ -1,0 +1,308 @@
+// Reading session files: every value checked, and the parts against each other, so that a
+// session that reads can be restored into a runner.
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+#include "json_reader.h"
+#include "model_json.h"
+#include "session.h"
+
+namespace nnlab {
+namespace {
+
+using json::brief;
+using json::Json;
+using Reader = json::Reader<SessionError>;
+
+constexpr long long kMaxCount = std::numeric_limits<long long>::max() / 2;
+
+template <class T>
+T named(const Json& value, const Reader& reader, const char* what,
+        std::optional<T> (*parse)(std::string_view), const std::string& valid) {
+  const auto parsed = value.is_string() ? parse(value.get<std::string>()) : std::nullopt;
+  if (!parsed)
+    reader.fail("unknown " + std::string(what) + " " + brief(value) + " (valid: " + valid + ")");
+  return *parsed;
+}
+
+std::uint64_t unsignedValue(const Json& value, const std::string& name, const Reader& reader) {
+  if (!value.is_number_unsigned() && !(value.is_number_integer() && value.get<long long>() >= 0))
+    reader.fail(name + " must be a whole number ≥ 0 (got " + brief(value) + ")");
+  return value.get<std::uint64_t>();
+}
+
+void checkHeader(const Json& root, const Reader& reader) {
+  if (!root.is_object())
+    reader.fail(std::string("not an nnlab session: the top level is ") + root.type_name());
+  const auto format = root.find("format");
+  if (format == root.end() || !format->is_string() ||
+      format->get<std::string>() != kSessionFormat) {
+    const std::string got = format == root.end() ? "missing" : brief(*format);
+    reader.fail("not an nnlab session: \"format\" is " + got + ", expected " +
+                json::quoted(kSessionFormat));
+  }
+  const long long version = reader.integer(reader.member(root, "version"), "\"version\"", 1,
+                                           std::numeric_limits<int>::max());
+  if (version > kSessionVersion) {
+    reader.fail("session format version " + std::to_string(version) +
+                " is newer than this program reads (up to " + std::to_string(kSessionVersion) +
+                "); update nnlab");
+  }
+}
+
+std::vector<std::string> names(const Json& value, const std::string& name, const Reader& reader) {
+  if (!value.is_array() || value.empty())
+    reader.fail(name + " must be an array of at least one column name");
+  std::vector<std::string> result;
+  for (const Json& item : value) result.push_back(reader.string(item, name + " item"));
+  return result;
+}
+
+Dataset readData(const Json& value, const Reader& outer) {
+  const Reader reader = outer.inside("data");
+  reader.object(value);
+  reader.onlyKeys(value, {"inputs", "targets", "rows", "test_rows"});
+  Dataset data;
+  data.inputNames = names(reader.member(value, "inputs"), "\"inputs\"", reader);
+  data.targetNames = names(reader.member(value, "targets"), "\"targets\"", reader);
+  const int inputs = static_cast<int>(data.inputNames.size());
+  const int columns = inputs + static_cast<int>(data.targetNames.size());
+  const Json& rows = reader.member(value, "rows");
+  if (!rows.is_array() || rows.empty())
+    reader.fail("\"rows\" must be an array of at least one row");
+  data.inputs.resize(static_cast<Eigen::Index>(rows.size()), inputs);
+  data.targets.resize(static_cast<Eigen::Index>(rows.size()), columns - inputs);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::string name = "row " + std::to_string(i + 1);
+    reader.array(rows[i], name, static_cast<std::size_t>(columns), "number",
+                 "the data has " + json::counted(static_cast<std::size_t>(columns), "column"));
+    for (int j = 0; j < columns; ++j) {
+      const double x = reader.number(rows[i][static_cast<std::size_t>(j)], name);
+      if (j < inputs)
+        data.inputs(static_cast<Eigen::Index>(i), j) = x;
+      else
+        data.targets(static_cast<Eigen::Index>(i), j - inputs) = x;
+    }
+  }
+  const Json& test = reader.member(value, "test_rows");
+  if (!test.is_array()) reader.fail("\"test_rows\" must be an array of row numbers");
+  if (!test.empty()) data.testRows.assign(rows.size(), 0);
+  for (const Json& row : test) {
+    const auto index =
+        reader.integer(row, "a test row", 0, static_cast<long long>(rows.size()) - 1);
+    data.testRows[static_cast<std::size_t>(index)] = 1;
+  }
+  return data;
+}
+
+Network readModel(const Json& value, const std::string& fileName) {
+  try {
+    return modelFromJson(value.dump(), fileName + ": model");
+  } catch (const ModelError& e) {
+    throw SessionError(e.what());
+  }
+}
+
+void readTraining(const Json& value, const Reader& outer, RunnerState& state) {
+  const Reader reader = outer.inside("training");
+  reader.object(value);
+  reader.onlyKeys(value, {"init", "seed", "loss", "optimizer", "batch_size", "l1", "l2",
+                          "shuffle_seed", "input_scaling", "stop", "speed_limit"});
+  state.init = named<Init>(reader.member(value, "init"), reader, "init", parseInit, initNames());
+  state.seed = unsignedValue(reader.member(value, "seed"), "\"seed\"", reader);
+  TrainingSettings& s = state.settings;
+  s.loss = named<Loss>(reader.member(value, "loss"), reader, "loss", parseLoss, lossNames());
+  const Json& o = reader.member(value, "optimizer");
+  const Reader optimizer = reader.inside("optimizer");
+  optimizer.object(o);
+  optimizer.onlyKeys(o, {"kind", "learning_rate", "momentum", "beta1", "beta2", "epsilon"});
+  s.optimizer.kind = named<OptimizerKind>(optimizer.member(o, "kind"), optimizer, "optimizer",
+                                          parseOptimizer, optimizerNames());
+  s.optimizer.learningRate =
+      optimizer.number(optimizer.member(o, "learning_rate"), "learning_rate");
+  s.optimizer.momentum = optimizer.number(optimizer.member(o, "momentum"), "momentum");
+  s.optimizer.beta1 = optimizer.number(optimizer.member(o, "beta1"), "beta1");
+  s.optimizer.beta2 = optimizer.number(optimizer.member(o, "beta2"), "beta2");
+  s.optimizer.epsilon = optimizer.number(optimizer.member(o, "epsilon"), "epsilon");
+  s.batchSize = static_cast<int>(
+      reader.integer(reader.member(value, "batch_size"), "\"batch_size\"", 0, 1 << 30));
+  s.l1 = reader.number(reader.member(value, "l1"), "\"l1\"");
+  s.l2 = reader.number(reader.member(value, "l2"), "\"l2\"");
+  s.shuffleSeed = unsignedValue(reader.member(value, "shuffle_seed"), "\"shuffle_seed\"", reader);
+  state.scaling = named<ScalingKind>(reader.member(value, "input_scaling"), reader, "input scaling",
+                                     parseScaling, scalingNames());
+  const Json& stop = reader.member(value, "stop");
+  const Reader stops = reader.inside("stop");
+  stops.object(stop);
+  stops.onlyKeys(stop, {"max_epochs", "loss_goal", "early_stop_patience"});
+  state.stopConditions.maxEpochs =
+      stops.integer(stops.member(stop, "max_epochs"), "max_epochs", 0, kMaxCount);
+  state.stopConditions.lossGoal = stops.number(stops.member(stop, "loss_goal"), "loss_goal");
+  state.stopConditions.earlyStopPatience =
+      stops.integer(stops.member(stop, "early_stop_patience"), "early_stop_patience", 0, kMaxCount);
+  state.speedLimit = reader.number(reader.member(value, "speed_limit"), "\"speed_limit\"");
+  if (state.speedLimit < 0) reader.fail("\"speed_limit\" must be ≥ 0 (0: unlimited)");
+  if (state.stopConditions.lossGoal < 0) stops.fail("loss_goal must be ≥ 0");
+}
+
+Matrix readRows(const Json& value, const std::string& name, const Reader& reader) {
+  if (!value.is_array()) reader.fail(name + " must be an array of rows");
+  const std::size_t columns = value.empty() || !value[0].is_array() ? 0 : value[0].size();
+  Matrix matrix(static_cast<Eigen::Index>(value.size()), static_cast<Eigen::Index>(columns));
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const std::string row = name + "[" + std::to_string(i) + "]";
+    reader.array(value[i], row, columns, "number", "the first row has " + std::to_string(columns));
+    for (std::size_t j = 0; j < columns; ++j)
+      matrix(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) =
+          reader.number(value[i][j], row);
+  }
+  return matrix;
+}
+
+Gradients readMoment(const Json& value, const std::string& name, const Reader& reader) {
+  if (!value.is_array()) reader.fail(name + " must be an array of layers");
+  Gradients moment;
+  for (std::size_t l = 0; l < value.size(); ++l) {
+    const Reader layer = reader.inside(name + " layer " + std::to_string(l + 1));
+    layer.object(value[l]);
+    layer.onlyKeys(value[l], {"weights", "bias"});
+    moment.weights.push_back(readRows(layer.member(value[l], "weights"), "weights", layer));
+    const Json& bias = layer.member(value[l], "bias");
+    if (!bias.is_array()) layer.fail("bias must be an array");
+    RowVector row(static_cast<Eigen::Index>(bias.size()));
+    for (std::size_t j = 0; j < bias.size(); ++j)
+      row(static_cast<Eigen::Index>(j)) = layer.number(bias[j], "bias");
+    moment.bias.push_back(std::move(row));
+  }
+  return moment;
+}
+
+TrainerState readState(const Json& value, const Reader& outer) {
+  const Reader reader = outer.inside("state");
+  reader.object(value);
+  reader.onlyKeys(value, {"epoch", "optimizer_steps", "first_moment", "second_moment",
+                          "shuffle_random", "shuffle_order"});
+  TrainerState state;
+  state.epoch = reader.integer(reader.member(value, "epoch"), "\"epoch\"", 0, kMaxCount);
+  state.optimizer.steps =
+      reader.integer(reader.member(value, "optimizer_steps"), "\"optimizer_steps\"", 0, kMaxCount);
+  state.optimizer.first = readMoment(reader.member(value, "first_moment"), "first_moment", reader);
+  state.optimizer.second =
+      readMoment(reader.member(value, "second_moment"), "second_moment", reader);
+  const std::string random =
+      reader.string(reader.member(value, "shuffle_random"), "shuffle_random");
+  char* end = nullptr;
+  state.shuffleRandom = std::strtoull(random.c_str(), &end, 16);
+  if (random.size() < 3 || random.rfind("0x", 0) != 0 || *end != '\0')
+    reader.fail("shuffle_random must be a hexadecimal number such as \"0x1f\" (got " +
+                json::quoted(random) + ")");
+  const Json& order = reader.member(value, "shuffle_order");
+  if (!order.is_array()) reader.fail("shuffle_order must be an array of row numbers");
+  for (const Json& row : order)
+    state.shuffleOrder.push_back(
+        static_cast<int>(reader.integer(row, "a shuffle_order entry", 0, 1 << 30)));
+  return state;
+}
+
+LossHistory::State readHistory(const Json& value, const Reader& outer) {
+  const Reader reader = outer.inside("history");
+  reader.object(value);
+  reader.onlyKeys(value, {"epochs_per_point", "epochs_in_last", "points"});
+  LossHistory::State history;
+  history.epochsPerPoint =
+      reader.integer(reader.member(value, "epochs_per_point"), "epochs_per_point", 1, kMaxCount);
+  history.epochsInLast =
+      reader.integer(reader.member(value, "epochs_in_last"), "epochs_in_last", 0, kMaxCount);
+  const Json& points = reader.member(value, "points");
+  if (!points.is_array()) reader.fail("points must be an array of [epoch, loss, min, max]");
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const std::string name = "point " + std::to_string(i + 1);
+    reader.array(points[i], name, 4, "number", "a point is [epoch, loss, min, max]");
+    history.points.push_back({reader.integer(points[i][0], name, 0, kMaxCount),
+                              reader.number(points[i][1], name), reader.number(points[i][2], name),
+                              reader.number(points[i][3], name)});
+  }
+  return history;
+}
+
+void readGenerator(const Json& value, const Reader& outer, Session& session) {
+  if (value.is_null()) return;
+  const Reader reader = outer.inside("generator");
+  reader.object(value);
+  reader.onlyKeys(value, {"kind", "samples", "noise", "test_percent", "seed"});
+  session.generator =
+      named<Generator>(reader.member(value, "kind"), reader, "generator", parseGenerator,
+                       "circle, xor2d, gauss, spiral, moons, sine, "
+                       "plane, blobs3");
+  GeneratorSettings& g = session.generatorSettings;
+  g.samples =
+      static_cast<int>(reader.integer(reader.member(value, "samples"), "samples", 4, 1 << 24));
+  g.noise = reader.number(reader.member(value, "noise"), "noise");
+  g.testPercent = reader.number(reader.member(value, "test_percent"), "test_percent");
+  g.seed = unsignedValue(reader.member(value, "seed"), "seed", reader);
+  if (g.noise < 0 || g.testPercent < 0 || g.testPercent >= 100)
+    reader.fail("noise must be ≥ 0 and test_percent in [0, 100)");
+}
+
+SessionView readView(const Json& value, const Reader& outer) {
+  const Reader reader = outer.inside("view");
+  reader.object(value);
+  reader.onlyKeys(value,
+                  {"log_scale", "discretize", "selected_row", "inspected_neuron", "step_count"});
+  SessionView view;
+  view.logScale = reader.boolean(reader.member(value, "log_scale"), "log_scale");
+  view.discretize = reader.boolean(reader.member(value, "discretize"), "discretize");
+  view.selectedRow = static_cast<int>(reader.integer(
+      reader.member(value, "selected_row"), "selected_row", -1, std::numeric_limits<int>::max()));
+  const Json& neuron = reader.member(value, "inspected_neuron");
+  if (!neuron.is_null()) {
+    reader.array(neuron, "inspected_neuron", 2, "number", "it is [column, unit]");
+    view.inspectedNeuron =
+        std::make_pair(static_cast<int>(reader.integer(neuron[0], "inspected_neuron", 0, 1 << 20)),
+                       static_cast<int>(reader.integer(neuron[1], "inspected_neuron", 0, 1 << 20)));
+  }
+  view.stepCount = static_cast<int>(
+      reader.integer(reader.member(value, "step_count"), "step_count", 1, 1'000'000));
+  return view;
+}
+
+// The parts must fit each other as the runner needs them; checked here so that a session that
+// reads is one that restores.
+void checkTogether(const RunnerState& state, const Reader& reader) {
+  if (auto problem = Trainer::incompatibility(state.network, state.dataset, state.settings))
+    reader.fail(*problem);
+  try {
+    Trainer trainer(state.network,
+                    InputScaling::fit(state.scaling, state.dataset).apply(state.dataset),
+                    state.settings);
+    trainer.restoreState(state.trainer);
+    LossHistory::fromState(RunnerOptions{}.historyBudget, state.history);
+  } catch (const std::invalid_argument& e) {
+    reader.fail(e.what());
+  }
+}
+
+}  // namespace
+
+Session sessionFromJson(std::string_view text, const std::string& fileName) {
+  const Json root = json::parse<SessionError>(text, fileName, kSessionMaxDepth);
+  const Reader reader(fileName, "");
+  checkHeader(root, reader);
+  reader.onlyKeys(root, {"format", "version", "data", "model", "training", "state", "history",
+                         "generator", "view"});
+  Session session;
+  RunnerState& state = session.training;
+  state.dataset = readData(reader.member(root, "data"), reader);
+  state.network = readModel(reader.member(root, "model"), fileName);
+  readTraining(reader.member(root, "training"), reader, state);
+  state.trainer = readState(reader.member(root, "state"), reader);
+  state.history = readHistory(reader.member(root, "history"), reader);
+  if (const auto generator = root.find("generator"); generator != root.end())
+    readGenerator(*generator, reader, session);
+  session.view = readView(reader.member(root, "view"), reader);
+  checkTogether(state, reader);
+  return session;
+}
+
+}  // namespace nnlab

@@ -1,0 +1,153 @@
+#include "session.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "presets.h"
+#include "runner_test_support.h"
+
+namespace nnlab {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool sameBits(const Matrix& a, const Matrix& b) {
+  return a.rows() == b.rows() && a.cols() == b.cols() &&
+         std::memcmp(a.data(), b.data(), sizeof(double) * static_cast<std::size_t>(a.size())) == 0;
+}
+
+/// A session from a real run: spiral data with test rows, Adam with its moments, z-scored
+/// inputs, some history, a generator and view settings.
+Session trainedSession() {
+  const Preset spiral = *findPreset("spiral");
+  TrainingRunner runner(spiral.makeNetwork(), spiral.init, spiral.seed, spiral.dataset,
+                        spiral.settings);
+  runner.setInputScaling(ScalingKind::ZScore);
+  runner.setStopConditions({.maxEpochs = 5000, .lossGoal = 0.001, .earlyStopPatience = 300});
+  runner.setSpeedLimit(1000.0);
+  runner.setSpeedLimit(0.0);
+  runner.step(120);
+  testing::waitFor(runner, [](const TrainingSnapshot& t) {
+    return t.state == RunState::Paused && t.reason == PauseReason::StepDone;
+  });
+  Session session;
+  session.training = runner.captureState().get();
+  session.generator = spiral.generator;
+  session.generatorSettings = spiral.generatorSettings;
+  session.view = {.logScale = true,
+                  .discretize = true,
+                  .selectedRow = 7,
+                  .inspectedNeuron = std::make_pair(2, 3),
+                  .stepCount = 25};
+  return session;
+}
+
+std::string errorOf(std::string_view text) {
+  try {
+    sessionFromJson(text, "s.nnlab");
+  } catch (const SessionError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+/// `text` with the first `from` replaced by `to`.
+std::string edited(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+TEST(Session, RoundTripKeepsEverythingBitIdentical) {
+  const Session saved = trainedSession();
+  const Session read = sessionFromJson(sessionToJson(saved), "s.nnlab");
+  const RunnerState& a = saved.training;
+  const RunnerState& b = read.training;
+  ASSERT_TRUE(a.network.sameShape(b.network));
+  for (int l = 0; l < a.network.layerCount(); ++l) {
+    EXPECT_TRUE(sameBits(a.network.layer(l).weights, b.network.layer(l).weights));
+    EXPECT_TRUE(
+        sameBits(a.trainer.optimizer.first.weights[l], b.trainer.optimizer.first.weights[l]));
+    EXPECT_TRUE(
+        sameBits(a.trainer.optimizer.second.weights[l], b.trainer.optimizer.second.weights[l]));
+  }
+  EXPECT_TRUE(sameBits(a.dataset.inputs, b.dataset.inputs));
+  EXPECT_EQ(a.dataset.targets, b.dataset.targets);
+  EXPECT_EQ(a.dataset.testRows, b.dataset.testRows);
+  EXPECT_EQ(a.dataset.inputNames, b.dataset.inputNames);
+  EXPECT_EQ(b.scaling, ScalingKind::ZScore);
+  EXPECT_EQ(b.settings.optimizer.kind, OptimizerKind::Adam);
+  EXPECT_EQ(b.settings.optimizer.learningRate, a.settings.optimizer.learningRate);
+  EXPECT_EQ(b.stopConditions.earlyStopPatience, 300);
+  EXPECT_EQ(b.trainer.epoch, 120);
+  EXPECT_EQ(b.trainer.optimizer.steps, a.trainer.optimizer.steps);
+  EXPECT_EQ(b.trainer.shuffleRandom, a.trainer.shuffleRandom);
+  EXPECT_EQ(b.trainer.shuffleOrder, a.trainer.shuffleOrder);
+  ASSERT_EQ(b.history.points.size(), a.history.points.size());
+  EXPECT_EQ(b.history.points.back().loss, a.history.points.back().loss);
+  EXPECT_EQ(read.generator, Generator::Spiral);
+  EXPECT_EQ(read.view.selectedRow, 7);
+  EXPECT_EQ(read.view.inspectedNeuron, std::make_pair(2, 3));
+  EXPECT_TRUE(read.view.logScale);
+  EXPECT_EQ(read.view.stepCount, 25);
+  // Written again, the same text: nothing is lost or rounded on the way.
+  EXPECT_EQ(sessionToJson(read), sessionToJson(saved));
+}
+
+TEST(Session, AFileRoundTripsAndAFailedWriteKeepsTheOldFile) {
+  const fs::path dir = fs::temp_directory_path() / "nnlab-session-test";
+  fs::create_directories(dir);
+  const std::string path = (dir / "run.nnlab").string();
+  const Session saved = trainedSession();
+  writeSessionFile(path, saved);
+  EXPECT_EQ(readSessionFile(path).training.trainer.epoch, 120);
+  EXPECT_THROW(writeSessionFile((dir / "missing" / "run.nnlab").string(), saved),
+               std::runtime_error);
+  EXPECT_THROW(readSessionFile((dir / "none.nnlab").string()), SessionError);
+  fs::remove_all(dir);
+}
+
+TEST(SessionErrors, NameTheProblem) {
+  const std::string good = sessionToJson(trainedSession());
+  ASSERT_EQ(errorOf(good), "(no error)");
+  const std::pair<std::string, std::string> cases[] = {
+      {good.substr(0, good.size() / 2), "s.nnlab:"},  // truncated
+      {"", "s.nnlab:1:1: invalid JSON"},
+      {"[]", "s.nnlab: not an nnlab session: the top level is array"},
+      {edited(good, "\"nnlab-session\"", "\"nnlab-model\""),
+       R"(s.nnlab: not an nnlab session: "format" is "nnlab-model", expected "nnlab-session")"},
+      {edited(good, "\"version\": 1", "\"version\": 7"),
+       "s.nnlab: session format version 7 is newer than this program reads (up to 1); update "
+       "nnlab"},
+      {edited(good, "\"version\": 1", "\"version\": \"1\""),
+       R"(s.nnlab: "version" must be a whole number (got "1"))"},
+      {edited(good, "\"test_rows\":[", "\"test_rows\":[100000,"),
+       "s.nnlab: data: a test row must be between 0 and"},
+      {edited(good, "\"rows\":[[", "\"rows\":[[1,"),
+       "s.nnlab: data: row 1 has 4 numbers but the data has 3 columns"},
+      {edited(good, "\"loss\":\"bce\"", "\"loss\":\"hinge\""),
+       R"(s.nnlab: training: unknown loss "hinge" (valid: sse, mse, bce, ce))"},
+      {edited(good, "\"l2\":", "\"l3\":0,\"l2\":"), "s.nnlab: training: unknown key \"l3\""},
+      {edited(good, "\"activation\":\"tanh\"", "\"activation\":\"swish\""),
+       "s.nnlab: model: layer 1: unknown activation \"swish\""},
+      {edited(good, "\"shuffle_random\":\"0x", "\"shuffle_random\":\"zz"),
+       "s.nnlab: state: shuffle_random must be a hexadecimal number"},
+      {edited(good, "\"first_moment\":[{\"bias\":[", "\"first_moment\":[{\"bias\":[1,"),
+       "s.nnlab: optimizer state: the first moment of layer 1 does not have the layer's shape"},
+      {edited(good, "\"epochs_per_point\":", "\"epochs_per_point\":3,\"x\":"),
+       "s.nnlab: history: unknown key \"x\""},
+      {std::string(100000, '[') + std::string(100000, ']'),
+       "s.nnlab:1:65: arrays and objects nested deeper than 64 levels"},
+  };
+  for (const auto& [text, message] : cases) {
+    const std::string error = errorOf(text);
+    EXPECT_EQ(error.substr(0, message.size()), message) << "got: " << error;
+  }
+}
+
+}  // namespace
+}  // namespace nnlab
