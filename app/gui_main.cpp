@@ -2,11 +2,13 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QMessageBox>
+#include <QTimer>
 #include <iostream>
 
 #include "launch_options.h"
 #include "main_window.h"
 #include "scripted_run.h"
+#include "session_controller.h"
 
 namespace {
 
@@ -47,7 +49,21 @@ int main(int argc, char* argv[]) {
   }
 
   nnlab::MainWindow window(*experiment);
+  nnlab::SessionController& session = *window.session();
+  session.setInteractive(!options.quit);  // under --quit nothing modal may appear
+  if (!options.filePath.isEmpty() &&
+      nnlab::LaunchOptions::kindOf(options.filePath) != nnlab::LaunchOptions::FileKind::Csv &&
+      !session.open(options.filePath, &error)) {
+    std::cerr << "nnlab: " << error.toStdString() << '\n';
+    if (options.quit) return 1;
+    QMessageBox::warning(nullptr, QObject::tr("nnlab"), error);
+  }
   window.show();
+  session.startAutosave(options.autosaveSeconds);
+  if (!options.quit) {
+    // After the window is up: the question is about what it will show.
+    QTimer::singleShot(0, &window, [&session] { session.offerRecovery(); });
+  }
   nnlab::ScriptedRun script(window, options);
   if (options.scripted()) script.start();
   return app.exec();

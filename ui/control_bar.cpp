@@ -233,6 +233,17 @@ void ControlBar::updateSpeedLabel() {
 
 void ControlBar::setSeed(quint64 seed) { m_seed->setValue(static_cast<int>(seed)); }
 
+void ControlBar::showSpeedLimit(double epochsPerSecond) {
+  const int position =
+      epochsPerSecond <= 0.0
+          ? kSpeedSteps - 1
+          : std::clamp(static_cast<int>(std::lround(10.0 * std::log10(epochsPerSecond))), 0,
+                       kSpeedSteps - 2);
+  const QSignalBlocker blocker(m_speedSlider);
+  m_speedSlider->setValue(position);
+  updateSpeedLabel();
+}
+
 void ControlBar::showSnapshot(const TrainingSnapshot& snapshot) {
   // Follow the runner only when its own state changes (it pauses itself after Step, on
   // divergence…); a stale snapshot must not undo a click made a frame ago.

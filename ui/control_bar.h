@@ -40,6 +40,9 @@ class ControlBar : public QWidget {
   /// Epochs per second chosen on the speed slider; 0 for unlimited.
   double speedLimit() const;
   void setSeed(quint64 seed);
+  /// Puts the speed slider at the position nearest `epochsPerSecond` (0: unlimited), without
+  /// sending it to the runner again.
+  void showSpeedLimit(double epochsPerSecond);
 
  protected:
   /// Lets R, S and Space (never part of a number) reach the window's shortcuts while a number

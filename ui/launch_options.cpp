@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <cmath>
 #include <exception>
 #include <limits>
@@ -152,13 +153,26 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
       QStringLiteral("name"));
   const QCommandLineOption quit(QStringLiteral("quit"),
                                 QCoreApplication::translate("LaunchOptions", "Exit when done."));
-  parser.addOptions({preset, layers, activation, trainFor, screenshot, report, quit});
-  parser.addPositionalArgument(
-      QStringLiteral("file.csv"),
+  const QCommandLineOption save(
+      QStringLiteral("save"),
       QCoreApplication::translate("LaunchOptions",
-                                  "Data to open: numeric columns with a header row; trailing "
-                                  "columns named y… or target… are the targets (else the last "
-                                  "column)."));
+                                  "Save the session after training (see --train-for)."),
+      QStringLiteral("file.nnlab"));
+  const QCommandLineOption autosave(
+      QStringLiteral("autosave-seconds"),
+      QCoreApplication::translate("LaunchOptions",
+                                  "How often a changed session is autosaved (default 30)."),
+      QStringLiteral("seconds"));
+  parser.addOptions(
+      {preset, layers, activation, trainFor, screenshot, report, save, autosave, quit});
+  parser.addPositionalArgument(
+      QStringLiteral("file"),
+      QCoreApplication::translate(
+          "LaunchOptions",
+          "A file to open: a session (.nnlab), a model (.json, trained on the data it fits) or "
+          "data (.csv: numeric columns under a header row; trailing columns named y… or "
+          "target… are the targets, else the last column)."),
+      QStringLiteral("[file.nnlab | file.csv | model.json]"));
   LaunchOptions options;
   if (!parser.parse(arguments)) {
     options.error = parser.errorText();
@@ -178,6 +192,14 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
   options.preset = parser.value(preset);
   options.screenshotPath = parser.value(screenshot);
   options.reportPath = parser.value(report);
+  options.savePath = parser.value(save);
+  if (parser.isSet(autosave)) {
+    bool ok = false;
+    options.autosaveSeconds = parser.value(autosave).toDouble(&ok);
+    if (!ok || !(options.autosaveSeconds > 0))
+      options.error = QCoreApplication::translate(
+          "LaunchOptions", "--autosave-seconds needs a number of seconds > 0");
+  }
   options.quit = parser.isSet(quit);
   if (parser.isSet(trainFor)) {
     bool ok = false;
@@ -204,17 +226,44 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
         "--activation sets the hidden layers', and softmax belongs on an output layer only");
   const QStringList files = parser.positionalArguments();
   if (files.size() > 1)
-    options.error = QCoreApplication::translate("LaunchOptions", "give at most one CSV file");
+    options.error = QCoreApplication::translate("LaunchOptions", "give at most one file to open");
   else if (!files.isEmpty())
-    options.csvPath = files.front();
-  if (!options.csvPath.isEmpty() && !options.preset.isEmpty())
+    options.filePath = files.front();
+  if (!options.filePath.isEmpty() && !options.preset.isEmpty())
     options.error =
-        QCoreApplication::translate("LaunchOptions", "give either --preset or a CSV file");
+        QCoreApplication::translate("LaunchOptions", "give either --preset or a file to open");
+  if (!options.filePath.isEmpty() && kindOf(options.filePath) != FileKind::Csv &&
+      (!options.layers.empty() || !options.activation.isEmpty()))
+    options.error = QCoreApplication::translate(
+        "LaunchOptions", "--layers and --activation shape a preset or CSV data, not a saved file");
   return options;
 }
 
 bool LaunchOptions::scripted() const {
-  return trainForSeconds > 0 || !screenshotPath.isEmpty() || !reportPath.isEmpty() || quit;
+  return trainForSeconds > 0 || !screenshotPath.isEmpty() || !reportPath.isEmpty() ||
+         !savePath.isEmpty() || quit;
+}
+
+LaunchOptions::FileKind LaunchOptions::kindOf(const QString& path) {
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  if (suffix == QLatin1String("nnlab")) return FileKind::Session;
+  if (suffix == QLatin1String("json")) return FileKind::Model;
+  return FileKind::Csv;  // .csv, .txt, or anything else that may hold a table
+}
+
+std::optional<Preset> LaunchOptions::csvExperiment(const QString& path, QString* error) {
+  std::optional<Preset> chosen = seedPreset();
+  try {
+    CsvTable table = readCsvTable(path.toStdString());
+    const int targets = targetColumns(table);
+    chosen->dataset = datasetFromTable(std::move(table), path.toStdString(), targets);
+  } catch (const std::exception& problem) {
+    *error = QString::fromStdString(problem.what());
+    return std::nullopt;
+  }
+  chosen->name = path.toStdString();
+  useCsvDefaults(*chosen);
+  return chosen;
 }
 
 std::optional<Preset> LaunchOptions::experiment(QString* error) const {
@@ -225,17 +274,9 @@ std::optional<Preset> LaunchOptions::experiment(QString* error) const {
                  .arg(preset, knownPresets());
     return std::nullopt;
   }
-  if (!csvPath.isEmpty()) {
-    try {
-      CsvTable table = readCsvTable(csvPath.toStdString());
-      const int targets = targetColumns(table);
-      chosen->dataset = datasetFromTable(std::move(table), csvPath.toStdString(), targets);
-    } catch (const std::exception& problem) {
-      *error = QString::fromStdString(problem.what());
-      return std::nullopt;
-    }
-    chosen->name = csvPath.toStdString();
-    useCsvDefaults(*chosen);
+  if (!filePath.isEmpty() && kindOf(filePath) == FileKind::Csv) {
+    chosen = csvExperiment(filePath, error);
+    if (!chosen) return std::nullopt;
   }
   if (!reshape(*this, *chosen, error)) return std::nullopt;
   return chosen;

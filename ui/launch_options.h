@@ -9,16 +9,20 @@
 
 namespace nnlab {
 
-/// What `nnlab [--preset NAME | FILE.csv] [--layers I,H,…,O] [--activation A] [--train-for S]
-/// [--screenshot F] [--report F] [--quit]` asks for.
+/// What `nnlab [--preset NAME | FILE] [--layers I,H,…,O] [--activation A] [--train-for S]
+/// [--screenshot F] [--report F] [--save F.nnlab] [--quit]` asks for.
 struct LaunchOptions {
-  QString preset;   ///< empty: the seed experiment (or the CSV file)
-  QString csvPath;  ///< data to open instead of a preset's
+  QString preset;  ///< empty: the seed experiment (or the CSV file)
+  /// A file to open: a session, a model or CSV data (see kindOf); empty for none.
+  QString filePath;
   /// Inputs, hidden units…, outputs (as nnlab-cli's --layers); empty: the preset's shape.
   std::vector<int> layers;
   QString activation;  ///< hidden layers' activation; empty: the preset's
   double trainForSeconds = 0.0;
   QString screenshotPath;
+  QString savePath;  ///< --save: a session file written after --train-for
+  /// --autosave-seconds: how often a modified session is autosaved (tests shorten it).
+  double autosaveSeconds = 30.0;
   QString reportPath;
   bool quit = false;
   bool help = false;     ///< --help / -h: print `usage` and exit
@@ -26,13 +30,21 @@ struct LaunchOptions {
   QString usage;         ///< what --help or --version prints
   QString error;         ///< non-empty when the command line is unusable
 
+  enum class FileKind { Session, Model, Csv };
+  /// By the file's suffix: .nnlab a session, .json a model, anything else CSV data.
+  static FileKind kindOf(const QString& path);
+  /// The seed's network fitted to a CSV file's columns with settings that learn on arbitrary
+  /// data; nullopt with `error` set when the file cannot be read.
+  static std::optional<Preset> csvExperiment(const QString& path, QString* error);
+
   /// Parses QApplication::arguments() (program name first). Never exits: --help and --version
   /// set `help`/`version` and `usage`, and the caller prints it.
   static LaunchOptions parse(const QStringList& arguments);
   /// True when the run is driven by the command line (train, screenshot, report or quit).
   bool scripted() const;
   /// The experiment to open: the preset, or the seed's network fitted to the CSV file's
-  /// columns, reshaped by --layers and --activation. nullopt with `error` set when the preset
+  /// columns, reshaped by --layers and --activation (a session or model file is opened by the
+  /// window afterwards, over the seed). nullopt with `error` set when the preset
   /// is unknown, the file unusable or the layers do not fit the data.
   std::optional<Preset> experiment(QString* error) const;
 };

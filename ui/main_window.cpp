@@ -23,11 +23,13 @@
 #include "dataset_panel.h"
 #include "decision_map_panel.h"
 #include "decision_map_view.h"
+#include "exporter.h"
 #include "forward_values.h"
 #include "generate_panel.h"
 #include "loss_chart.h"
 #include "network_view.h"
 #include "neuron_inspector.h"
+#include "session_controller.h"
 #include "status_line.h"
 #include "stop_panel.h"
 #include "training_runner.h"
@@ -64,9 +66,11 @@ MainWindow::MainWindow(const Preset& experiment, QWidget* parent)
                                                 experiment.seed, experiment.dataset,
                                                 experiment.settings)),
       m_timer(new QTimer(this)) {
-  setWindowTitle(tr("nnlab — watch a neural network learn"));
   setMinimumSize(1000, 650);
+  setAcceptDrops(true);  // .nnlab, .csv and model .json files
   createWidgets();
+  m_session = new SessionController(*this);
+  m_exporter = new Exporter(*this);
   createMenus();
   connectCommands();
   m_data->setDataset(experiment.dataset);
@@ -74,6 +78,7 @@ MainWindow::MainWindow(const Preset& experiment, QWidget* parent)
   m_controls->setSeed(experiment.seed);
   showGeneratorOf(experiment);
   m_runner->setSpeedLimit(m_controls->speedLimit());
+  m_session->newExperiment();  // loading the table above was no edit
   restoreLayout();
   m_timer->setInterval(kFrameIntervalMs);
   connect(m_timer, &QTimer::timeout, this, &MainWindow::refresh);
@@ -213,118 +218,51 @@ QWidget* MainWindow::createMapPanel() {
   return panel;
 }
 
-void MainWindow::createMenus() {
-  QMenu* file = menuBar()->addMenu(tr("&File"));
-  file->addAction(m_data->importAction());
-  file->addAction(m_data->exportAction());
-  file->addSeparator();
-  QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-  quit->setShortcut(QKeySequence::Quit);
-
-  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-  QAction* undo = m_data->undoStack()->createUndoAction(this, tr("&Undo"));
-  undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
-  QAction* redo = m_data->undoStack()->createRedoAction(this, tr("&Redo"));
-  // Ctrl+Shift+Z and Ctrl+Y both, whatever the platform's own Redo key is.
-  QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
-  for (const QKeySequence& key :
-       {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)})
-    if (!redoKeys.contains(key)) redoKeys.append(key);
-  redo->setShortcuts(redoKeys);
-  edit->addAction(undo);
-  edit->addAction(redo);
-
-  QMenu* training = menuBar()->addMenu(tr("&Training"));
-  training->addAction(m_controls->trainAction());
-  training->addAction(m_controls->stepAction());
-  training->addAction(m_controls->resetAction());
-
-  createPresetsMenu();
-
-  QMenu* view = menuBar()->addMenu(tr("&View"));
-  QAction* fit = view->addAction(tr("&Fit graph"), m_graph, &NetworkView::fitGraph);
-  fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-  QAction* log = view->addAction(tr("&Log-scale loss"));
-  log->setCheckable(true);
-  connect(log, &QAction::toggled, m_logScale, &QCheckBox::setChecked);
-  connect(m_logScale, &QCheckBox::toggled, log, &QAction::setChecked);
-
-  QMenu* help = menuBar()->addMenu(tr("&Help"));
-  help->addAction(tr("&About nnlab"), this, [this] {
-    QMessageBox::about(this, tr("About nnlab"),
-                       tr("<p><b>nnlab</b> shows a small neural network while it learns: its "
-                          "weights, its activations and its loss, live.</p><p>Train with Space, "
-                          "step with →, reset with R.</p>"));
-  });
-}
-
-void MainWindow::createPresetsMenu() {
-  // Grouped as the presets are used: the seed article, 2-D classification (with the output
-  // map), regression, then logic gates; the order within each is core's menu order.
-  const auto groupOf = [](const Preset& preset) {
-    if (!preset.generator) return preset.name == "seed" ? 0 : 3;
-    return *preset.generator == Generator::Sine || *preset.generator == Generator::Plane ? 2 : 1;
-  };
-  std::vector<Preset> presets;
-  for (const std::string& name : presetNames())
-    if (std::optional<Preset> preset = findPreset(name)) presets.push_back(std::move(*preset));
-  QMenu* menu = menuBar()->addMenu(tr("&Presets"));
-  menu->setToolTipsVisible(true);
-  for (int group = 0; group < 4; ++group) {
-    if (group > 0) menu->addSeparator();
-    for (const Preset& preset : presets) {
-      if (groupOf(preset) != group) continue;
-      const QString name = QString::fromStdString(preset.name);
-      // Each action loads a fresh copy: the data is drawn again from the preset's seed.
-      QAction* action = menu->addAction(name, this, [this, name] {
-        if (const std::optional<Preset> chosen = findPreset(name.toStdString()))
-          loadPreset(*chosen);
-      });
-      action->setData(name);
-      action->setToolTip(QString::fromStdString(preset.description));
-      action->setStatusTip(action->toolTip());
-    }
-  }
-}
-
 void MainWindow::connectCommands() {
   TrainingRunner* runner = m_runner.get();
-  connect(m_controls, &ControlBar::trainToggled, this,
-          [runner](bool on) { on ? runner->run() : runner->pause(); });
-  connect(m_controls, &ControlBar::stepRequested, this,
-          [runner](long long epochs) { runner->step(epochs); });
-  connect(m_controls, &ControlBar::resetRequested, this,
-          [runner](quint64 seed) { runner->reset(seed); });
-  connect(m_controls, &ControlBar::learningRateChanged, this,
-          [runner](double rate) { runner->setLearningRate(rate); });
-  connect(m_controls, &ControlBar::speedLimitChanged, this,
-          [runner](double limit) { runner->setSpeedLimit(limit); });
+  SessionController* session = m_session;
+  // Every command changes the session (training changes its weights): mark it for saving.
+  connect(m_controls, &ControlBar::trainToggled, this, [runner, session](bool on) {
+    if (on) session->markModified();
+    on ? runner->run() : runner->pause();
+  });
+  connect(m_controls, &ControlBar::stepRequested, this, [runner, session](long long epochs) {
+    session->markModified();
+    runner->step(epochs);
+  });
+  connect(m_controls, &ControlBar::resetRequested, this, [runner, session](quint64 seed) {
+    session->markModified();
+    runner->reset(seed);
+  });
+  connect(m_controls, &ControlBar::learningRateChanged, this, [runner, session](double rate) {
+    session->markModified();
+    runner->setLearningRate(rate);
+  });
+  connect(m_controls, &ControlBar::speedLimitChanged, this, [runner, session](double limit) {
+    session->markModified();
+    runner->setSpeedLimit(limit);
+  });
   connect(m_architecture, &ArchitecturePanel::networkRequested, this,
           [this](const NetworkSpec& spec, Init init) {
+            m_session->markModified();
             m_runner->setNetwork(spec, init,
                                  static_cast<std::uint64_t>(m_controls->seedBox()->value()));
           });
   connect(m_architecture, &ArchitecturePanel::settingsRequested, this,
-          [runner](const TrainingSettings& settings) { runner->setSettings(settings); });
+          [runner, session](const TrainingSettings& settings) {
+            session->markModified();
+            runner->setSettings(settings);
+          });
   connect(m_data, &DatasetPanel::datasetEdited, this,
           [runner](const Dataset& dataset) { runner->setDataset(dataset); });
-  connect(m_data, &DatasetPanel::scalingRequested, this,
-          [runner](ScalingKind kind) { runner->setInputScaling(kind); });
-  connect(
-      m_generate, &GeneratePanel::generateRequested, this,
-      [this](Generator generator, const GeneratorSettings& settings) {
-        try {
-          m_data->replaceData(
-              generateData(generator, settings),
-              tr("Generate %1 %2 rows")
-                  .arg(settings.samples)
-                  .arg(QString::fromUtf8(generatorName(generator).data(),
-                                         static_cast<qsizetype>(generatorName(generator).size()))));
-        } catch (const std::exception& problem) {
-          statusBar()->showMessage(
-              tr("Not generated: %1").arg(QString::fromStdString(problem.what())), 8000);
-        }
-      });
+  // Data edits and typed weights are undo steps: each one, undone or redone, is a change.
+  connect(m_data->undoStack(), &QUndoStack::indexChanged, session,
+          &SessionController::markModified);
+  connect(m_data, &DatasetPanel::scalingRequested, this, [runner, session](ScalingKind kind) {
+    session->markModified();
+    runner->setInputScaling(kind);
+  });
+  connect(m_generate, &GeneratePanel::generateRequested, this, &MainWindow::generate);
   connect(m_generate, &GeneratePanel::splitRequested, m_data, &DatasetPanel::splitRows);
   connect(m_data, &DatasetPanel::selectedSampleChanged, this, [this](int row) {
     m_sample = std::max(0, row);
@@ -333,8 +271,14 @@ void MainWindow::connectCommands() {
   connect(m_controls, &ControlBar::refused, this,
           [this](const QString& why) { statusBar()->showMessage(why, 8000); });
   connect(m_stops, &StopPanel::stopConditionsRequested, this,
-          [runner](const StopConditions& conditions) { runner->setStopConditions(conditions); });
-  connect(m_stops, &StopPanel::revertRequested, this, [runner] { runner->revertToBest(); });
+          [runner, session](const StopConditions& conditions) {
+            session->markModified();
+            runner->setStopConditions(conditions);
+          });
+  connect(m_stops, &StopPanel::revertRequested, this, [runner, session] {
+    session->markModified();
+    runner->revertToBest();
+  });
   connect(m_stops, &StopPanel::refused, this,
           [this](const QString& why) { statusBar()->showMessage(why, 8000); });
   connect(m_data, &DatasetPanel::statusMessage, this,
@@ -448,7 +392,26 @@ void MainWindow::loadPreset(const Preset& preset) {
   showGeneratorOf(preset);
 }
 
+void MainWindow::generate(Generator generator, const GeneratorSettings& settings) {
+  try {
+    const std::string_view name = generatorName(generator);
+    m_data->replaceData(
+        generateData(generator, settings),
+        tr("Generate %1 %2 rows")
+            .arg(settings.samples)
+            .arg(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()))));
+    m_generated = std::make_pair(generator, settings);
+  } catch (const std::exception& problem) {
+    statusBar()->showMessage(tr("Not generated: %1").arg(QString::fromStdString(problem.what())),
+                             8000);
+  }
+}
+
 void MainWindow::showGeneratorOf(const Preset& preset) {
+  if (preset.generator)
+    m_generated = std::make_pair(*preset.generator, preset.generatorSettings);
+  else
+    m_generated.reset();
   if (preset.generator)
     m_generate->showGenerator(*preset.generator, preset.generatorSettings);
   else
@@ -471,8 +434,13 @@ void MainWindow::saveLayout() const {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!m_session->maybeSave()) {
+    event->ignore();
+    return;
+  }
   m_timer->stop();
   m_runner->stop();
+  m_session->cleanExit();
   saveLayout();
   event->accept();
 }

@@ -5,7 +5,9 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
+#include "data_generators.h"
 #include "frame_stats.h"
 #include "presets.h"
 
@@ -20,6 +22,9 @@ class ArchitecturePanel;
 class ControlBar;
 class DatasetPanel;
 class DecisionMapPanel;
+class Exporter;
+class SessionController;
+struct Session;
 class GeneratePanel;
 class LossChart;
 class NetworkView;
@@ -55,6 +60,17 @@ class MainWindow : public QMainWindow {
   GeneratePanel* generatePanel() const { return m_generate; }
   DecisionMapPanel* decisionMap() const { return m_map; }
   StatusLine* statusLine() const { return m_statusLine; }
+  SessionController* session() const { return m_session; }
+  Exporter* exporter() const { return m_exporter; }
+
+  /// What a session file keeps: the runner's state (taken at the next epoch boundary) and what
+  /// the window shows. Throws std::future_error when the runner has stopped.
+  Session captureSession() const;
+  /// Shows `session` as it was saved, paused.
+  void applySession(const Session& session);
+  /// Puts a model file's weights on the current data; false with `error` when the file cannot
+  /// be read or its shape does not fit the data. Nothing changes then.
+  bool loadModelFile(const QString& path, QString* error);
 
  public slots:
   /// Pulls the runner's snapshot and redraws if it changed (the timer calls it).
@@ -68,6 +84,8 @@ class MainWindow : public QMainWindow {
   /// Times the window's repaints (UpdateRequest) for the frame statistics.
   bool event(QEvent* event) override;
   void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
 
  private:
   void createWidgets();
@@ -80,6 +98,7 @@ class MainWindow : public QMainWindow {
   void showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot);
   void inspectNeuron(int column, int unit);
   void showGeneratorOf(const Preset& preset);
+  void generate(Generator generator, const GeneratorSettings& settings);
   void restoreLayout();
   void saveLayout() const;
 
@@ -105,6 +124,10 @@ class MainWindow : public QMainWindow {
   QCheckBox* m_logScale = nullptr;
   NeuronInspector* m_inspector = nullptr;
   StatusLine* m_statusLine = nullptr;
+  SessionController* m_session = nullptr;
+  Exporter* m_exporter = nullptr;
+  /// How the data was generated, while it comes from the Generate panel or a generated preset.
+  std::optional<std::pair<Generator, GeneratorSettings>> m_generated;
   QSplitter* m_columns = nullptr;
   QSplitter* m_rightColumn = nullptr;
 };

@@ -37,6 +37,11 @@ class NetworkView : public QGraphicsView {
   int rebuildCount() const { return m_rebuilds; }
   /// Whether hidden and output neurons show small maps of their activation (2 inputs).
   bool showsThumbnails() const { return m_thumbnails; }
+  /// Columns of neurons (inputs, then each layer), and the units of one.
+  int layerColumns() const { return static_cast<int>(m_shape.size()); }
+  int unitsIn(int column) const {
+    return column >= 0 && column < layerColumns() ? m_shape[static_cast<std::size_t>(column)] : 0;
+  }
   /// Neurons drawn, inputs included.
   int neuronCount() const;
   /// A display name: "X1", "h3", "h2.3", "ŷ".

@@ -13,6 +13,7 @@
 
 #include "control_bar.h"
 #include "main_window.h"
+#include "session_controller.h"
 #include "training_runner.h"
 
 namespace nnlab {
@@ -72,6 +73,11 @@ void ScriptedRun::finish() {
   QString error;
   if (!m_options.screenshotPath.isEmpty() && !m_window.grab().save(m_options.screenshotPath)) {
     error = tr("cannot write the screenshot %1").arg(m_options.screenshotPath);
+  }
+  if (error.isEmpty() && !m_options.savePath.isEmpty()) {
+    QString problem;
+    if (!m_window.session()->save(m_options.savePath, &problem))
+      error = tr("cannot save the session: %1").arg(problem);
   }
   if (error.isEmpty() && !m_options.reportPath.isEmpty()) writeReport(&error);
   if (!error.isEmpty()) {

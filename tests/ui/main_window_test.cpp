@@ -10,12 +10,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <memory>
 
@@ -25,6 +27,7 @@
 #include "dataset_panel.h"
 #include "network_view.h"
 #include "neuron_inspector.h"
+#include "session_controller.h"
 #include "status_line.h"
 #include "training_runner.h"
 #include "weight_editor.h"
@@ -425,19 +428,50 @@ TEST_F(MainWindowTest, EveryControlExplainsItselfInATooltip) {
   EXPECT_TRUE(silent.isEmpty()) << silent.join(QStringLiteral(", ")).toStdString();
 }
 
-TEST(MainWindowLifetime, ClosingMidTrainingExitsCleanly) {
+/// Clicks `button` of the message box that is about to appear (a close asks Save, Discard or
+/// Cancel), recording when.
+void answerNextQuestion(QMessageBox::StandardButton button, QElapsedTimer* clicked) {
+  QTimer::singleShot(50, [button, clicked] {
+    auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+    ASSERT_NE(box, nullptr) << "no question was asked";
+    if (clicked) clicked->start();
+    box->button(button)->click();
+  });
+}
+
+std::unique_ptr<MainWindow> trainingWindow() {
   auto window = std::make_unique<MainWindow>(seedPreset());
   window->show();
   QSlider* speed = window->controls()->speedSlider();
   speed->setValue(speed->maximum());
   window->controls()->trainAction()->setChecked(true);
-  ASSERT_TRUE(
+  EXPECT_TRUE(
       QTest::qWaitFor([&] { return window->runner().latestSnapshot()->epoch > 1000; }, kTimeoutMs));
-  QElapsedTimer clock;
-  clock.start();
+  return window;
+}
+
+// Closing at full speed: the unsaved training is offered for saving; discarded, the window is
+// gone and the training thread joined within 200 ms.
+TEST(MainWindowLifetime, ClosingMidTrainingAsksAndThenExitsWithin200Ms) {
+  auto window = trainingWindow();
+  EXPECT_TRUE(window->isWindowModified());
+  QElapsedTimer clicked;
+  answerNextQuestion(QMessageBox::Discard, &clicked);
   EXPECT_TRUE(window->close());
   window.reset();  // joins the training thread
-  EXPECT_LT(clock.elapsed(), 2000);
+  EXPECT_LT(clicked.elapsed(), 200);
+}
+
+TEST(MainWindowLifetime, CancelKeepsTheWindowAndItsTraining) {
+  auto window = trainingWindow();
+  answerNextQuestion(QMessageBox::Cancel, nullptr);
+  EXPECT_FALSE(window->close());
+  EXPECT_TRUE(window->isVisible());
+  const long long epoch = window->runner().latestSnapshot()->epoch;
+  EXPECT_TRUE(QTest::qWaitFor(
+      [&] { return window->runner().latestSnapshot()->epoch > epoch + 1000; }, kTimeoutMs));
+  window->session()->setInteractive(false);  // and now away, without asking
+  EXPECT_TRUE(window->close());
 }
 
 }  // namespace

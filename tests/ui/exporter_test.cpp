@@ -1,0 +1,79 @@
+// File ▸ Export: every export writes a file another program can read back.
+#include "exporter.h"
+
+#include <gtest/gtest.h>
+
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "csv_reader.h"
+#include "loss_chart.h"
+#include "main_window.h"
+#include "model_json.h"
+#include "network_view.h"
+#include "presets.h"
+#include "session_controller.h"
+#include "training_runner.h"
+
+namespace nnlab {
+namespace {
+
+QByteArray contents(const QString& path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+TEST(Exporter, WritesPicturesTablesAndTheModel) {
+  QTemporaryDir dir;
+  MainWindow window(*findPreset("circle"));
+  window.session()->setInteractive(false);
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  window.runner().step(100);
+  ASSERT_TRUE(QTest::qWaitFor([&] {
+    const auto s = window.runner().latestSnapshot();
+    return s->epoch == 100 && s->state == RunState::Paused;
+  }));
+  window.refresh();
+  Exporter& exporter = *window.exporter();
+  QString error;
+  const QString png = dir.filePath(QStringLiteral("graph.png"));
+  ASSERT_TRUE(exporter.exportPicture(*window.networkView(), png, &error)) << error.toStdString();
+  EXPECT_EQ(QImage(png).size(), window.networkView()->size());
+  const QString svg = dir.filePath(QStringLiteral("chart.svg"));
+  ASSERT_TRUE(exporter.exportPicture(*window.lossChart(), svg, &error));
+  EXPECT_TRUE(contents(svg).contains("<svg"));
+  const QString graphSvg = dir.filePath(QStringLiteral("graph.svg"));
+  ASSERT_TRUE(exporter.exportPicture(*window.networkView(), graphSvg, &error));
+  EXPECT_TRUE(contents(graphSvg).contains("<path") || contents(graphSvg).contains("<polyline"));
+
+  const QString history = dir.filePath(QStringLiteral("loss.csv"));
+  ASSERT_TRUE(exporter.exportHistory(history, &error));
+  const CsvTable losses = readCsvTable(history.toStdString());
+  EXPECT_EQ(losses.header, (std::vector<std::string>{"epoch", "loss", "min", "max"}));
+  EXPECT_EQ(losses.values.rows(), 100);
+
+  const QString predictions = dir.filePath(QStringLiteral("predictions.csv"));
+  ASSERT_TRUE(exporter.exportPredictions(predictions, &error));
+  const CsvTable table = readCsvTable(predictions.toStdString());
+  EXPECT_EQ(table.header, (std::vector<std::string>{"X1", "X2", "y", "y_pred", "test"}));
+  const auto snapshot = window.runner().latestSnapshot();
+  EXPECT_EQ(table.values.rows(), snapshot->dataset->rows());
+  EXPECT_NEAR(table.values(3, 3), snapshot->predictions(3, 0), 1e-12);
+
+  const QString model = dir.filePath(QStringLiteral("model.json"));
+  ASSERT_TRUE(exporter.exportModel(model, &error));
+  EXPECT_EQ(readModelFile(model.toStdString()).layer(0).weights,
+            snapshot->network.layer(0).weights);
+
+  // An unwritable place is an error naming it, and leaves nothing behind.
+  const QString missing = dir.filePath(QStringLiteral("no/such/dir/graph.png"));
+  EXPECT_FALSE(exporter.exportPicture(*window.networkView(), missing, &error));
+  EXPECT_TRUE(error.contains(missing)) << error.toStdString();
+  EXPECT_FALSE(exporter.exportHistory(dir.filePath(QStringLiteral("no/loss.csv")), &error));
+}
+
+}  // namespace
+}  // namespace nnlab

@@ -1,0 +1,101 @@
+// The window's menus: File (sessions, import and export), Edit (undo), Training, Presets,
+// View and Help.
+#include <QAction>
+#include <QCheckBox>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QUndoStack>
+
+#include "control_bar.h"
+#include "dataset_panel.h"
+#include "exporter.h"
+#include "main_window.h"
+#include "network_view.h"
+#include "session_controller.h"
+
+namespace nnlab {
+
+void MainWindow::createMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(m_session->openAction());
+  file->addMenu(m_session->recentMenu());
+  file->addAction(m_session->saveAction());
+  file->addAction(m_session->saveAsAction());
+  file->addSeparator();
+  file->addAction(m_data->importAction());
+  m_data->exportAction()->setText(tr("Data as CSV…"));
+  file->addMenu(m_exporter->menu());
+  file->addSeparator();
+  QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+  quit->setShortcut(QKeySequence::Quit);
+
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* undo = m_data->undoStack()->createUndoAction(this, tr("&Undo"));
+  undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+  QAction* redo = m_data->undoStack()->createRedoAction(this, tr("&Redo"));
+  // Ctrl+Shift+Z and Ctrl+Y both, whatever the platform's own Redo key is.
+  QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+  for (const QKeySequence& key :
+       {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)})
+    if (!redoKeys.contains(key)) redoKeys.append(key);
+  redo->setShortcuts(redoKeys);
+  edit->addAction(undo);
+  edit->addAction(redo);
+
+  QMenu* training = menuBar()->addMenu(tr("&Training"));
+  training->addAction(m_controls->trainAction());
+  training->addAction(m_controls->stepAction());
+  training->addAction(m_controls->resetAction());
+
+  createPresetsMenu();
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  QAction* fit = view->addAction(tr("&Fit graph"), m_graph, &NetworkView::fitGraph);
+  fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+  QAction* log = view->addAction(tr("&Log-scale loss"));
+  log->setCheckable(true);
+  connect(log, &QAction::toggled, m_logScale, &QCheckBox::setChecked);
+  connect(m_logScale, &QCheckBox::toggled, log, &QAction::setChecked);
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&About nnlab"), this, [this] {
+    QMessageBox::about(this, tr("About nnlab"),
+                       tr("<p><b>nnlab</b> shows a small neural network while it learns: its "
+                          "weights, its activations and its loss, live.</p><p>Train with Space, "
+                          "step with →, reset with R.</p>"));
+  });
+}
+
+void MainWindow::createPresetsMenu() {
+  // Grouped as the presets are used: the seed article, 2-D classification (with the output
+  // map), regression, then logic gates; the order within each is core's menu order.
+  const auto groupOf = [](const Preset& preset) {
+    if (!preset.generator) return preset.name == "seed" ? 0 : 3;
+    return *preset.generator == Generator::Sine || *preset.generator == Generator::Plane ? 2 : 1;
+  };
+  std::vector<Preset> presets;
+  for (const std::string& name : presetNames())
+    if (std::optional<Preset> preset = findPreset(name)) presets.push_back(std::move(*preset));
+  QMenu* menu = menuBar()->addMenu(tr("&Presets"));
+  menu->setToolTipsVisible(true);
+  for (int group = 0; group < 4; ++group) {
+    if (group > 0) menu->addSeparator();
+    for (const Preset& preset : presets) {
+      if (groupOf(preset) != group) continue;
+      const QString name = QString::fromStdString(preset.name);
+      // Each action loads a fresh copy: the data is drawn again from the preset's seed.
+      QAction* action = menu->addAction(name, this, [this, name] {
+        if (!m_session->maybeSave()) return;  // a preset replaces the whole session
+        if (const std::optional<Preset> chosen = findPreset(name.toStdString())) {
+          loadPreset(*chosen);
+          m_session->newExperiment();
+        }
+      });
+      action->setData(name);
+      action->setToolTip(QString::fromStdString(preset.description));
+      action->setStatusTip(action->toolTip());
+    }
+  }
+}
+
+}  // namespace nnlab

@@ -1,0 +1,144 @@
+// The window and its session: what a session file keeps of the window, how an opened one is
+// shown, model files, and files dropped on the window.
+#include <QCheckBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSpinBox>
+#include <QTableView>
+#include <QThread>
+#include <QUrl>
+#include <chrono>
+
+#include "control_bar.h"
+#include "dataset_model.h"
+#include "dataset_panel.h"
+#include "decision_map_panel.h"
+#include "generate_panel.h"
+#include "main_window.h"
+#include "model_json.h"
+#include "network_view.h"
+#include "neuron_inspector.h"
+#include "session.h"
+#include "session_controller.h"
+#include "training_runner.h"
+
+namespace nnlab {
+
+Session MainWindow::captureSession() const {
+  Session session;
+  session.training = m_runner->captureState().get();  // at the next epoch boundary: ~1 ms
+  if (m_generated) {
+    session.generator = m_generated->first;
+    session.generatorSettings = m_generated->second;
+  }
+  session.view.logScale = m_logScale->isChecked();
+  session.view.discretize = m_map->discretizeBox()->isChecked();
+  const QModelIndex current = m_data->view()->currentIndex();
+  session.view.selectedRow = current.isValid() ? current.row() : -1;
+  session.view.inspectedNeuron = m_inspector->neuron();
+  session.view.stepCount = m_controls->stepCount()->value();
+  return session;
+}
+
+void MainWindow::applySession(const Session& session) {
+  const RunnerState& state = session.training;
+  m_data->setDataset(state.dataset);  // a new document: the old undo history goes
+  m_runner->restore(state);
+  m_controls->setSeed(state.seed);
+  m_controls->showSpeedLimit(state.speedLimit);
+  m_controls->stepCount()->setValue(session.view.stepCount);
+  m_logScale->setChecked(session.view.logScale);
+  m_map->discretizeBox()->setChecked(session.view.discretize);
+  if (session.generator) {
+    m_generated = std::make_pair(*session.generator, session.generatorSettings);
+    m_generate->showGenerator(*session.generator, session.generatorSettings);
+  } else {
+    m_generated.reset();
+    m_generate->setExpanded(false);
+  }
+  // Show the restored session at once, not the old one for a frame: the runner answers a
+  // restore within about a millisecond.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+  while (std::chrono::steady_clock::now() < deadline) {
+    const auto snapshot = m_runner->latestSnapshot();
+    if (snapshot->epoch == state.trainer.epoch && snapshot->state == RunState::Paused &&
+        snapshot->dataset->rows() == state.dataset.rows())
+      break;
+    QThread::msleep(1);
+  }
+  refresh();
+  const int row = session.view.selectedRow;
+  if (row >= 0 && row < m_data->dataset().rows())
+    m_data->view()->setCurrentIndex(m_data->model()->index(row, 0));
+  if (session.view.inspectedNeuron) {
+    const auto [column, unit] = *session.view.inspectedNeuron;
+    if (column < m_graph->layerColumns() && unit < m_graph->unitsIn(column))
+      inspectNeuron(column, unit);
+  }
+}
+
+bool MainWindow::loadModelFile(const QString& path, QString* error) {
+  ModelFile model;
+  try {
+    model = readModelFileWithScaling(path.toStdString());
+  } catch (const std::exception& problem) {
+    *error = QString::fromStdString(problem.what());
+    return false;
+  }
+  // A model file holds no data: it goes on the data there is, if it fits.
+  const Dataset& data = m_data->dataset();
+  if (model.network.inputs() != data.inputColumns() ||
+      model.network.outputs() != data.targetColumns()) {
+    *error = tr("%1: the model has %2 inputs and %3 outputs, but the data has %4 input and %5 "
+                "target columns. Open or make data of that shape first.")
+                 .arg(path)
+                 .arg(model.network.inputs())
+                 .arg(model.network.outputs())
+                 .arg(data.inputColumns())
+                 .arg(data.targetColumns());
+    return false;
+  }
+  if (const auto problem =
+          Trainer::incompatibility(model.network, data, m_runner->latestSnapshot()->settings)) {
+    *error = tr("%1: %2").arg(path, QString::fromStdString(*problem));
+    return false;
+  }
+  m_runner->setInputScaling(model.scaling.kind());  // refitted to this data
+  m_runner->setModel(std::move(model.network));
+  return true;
+}
+
+namespace {
+
+/// The local file a drag brings, if nnlab opens it.
+QString droppedFile(const QMimeData* mime) {
+  if (!mime || !mime->hasUrls() || mime->urls().size() != 1) return {};
+  const QUrl url = mime->urls().front();
+  if (!url.isLocalFile()) return {};
+  const QString path = url.toLocalFile();
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  return suffix == QLatin1String("nnlab") || suffix == QLatin1String("csv") ||
+                 suffix == QLatin1String("json")
+             ? path
+             : QString();
+}
+
+}  // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (!droppedFile(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const QString path = droppedFile(event->mimeData());
+  if (path.isEmpty()) return;
+  event->acceptProposedAction();
+  if (!m_session->maybeSave()) return;
+  QString error;
+  if (!m_session->open(path, &error)) QMessageBox::warning(this, tr("Open"), error);
+}
+
+}  // namespace nnlab

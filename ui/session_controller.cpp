@@ -1,0 +1,325 @@
+#include "session_controller.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QThreadPool>
+#include <QTimer>
+#include <exception>
+#include <thread>
+
+#include "launch_options.h"
+#include "main_window.h"
+#include "session.h"
+
+namespace nnlab {
+
+namespace {
+
+constexpr int kRecentFiles = 8;
+const QString kRecentKey = QStringLiteral("files/recent");
+const QString kSessionFilter = QObject::tr("nnlab sessions (*.nnlab)");
+
+// The application's data folder; NNLAB_AUTOSAVE_DIR, when set, instead (tests use it to share
+// one folder between a process they kill and the one that recovers).
+QString autosaveFolder() {
+  const QString chosen = qEnvironmentVariable("NNLAB_AUTOSAVE_DIR");
+  return chosen.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                          : chosen;
+}
+
+QString lockPathOf(const QString& autosave) {
+  return autosave.left(autosave.size() - QStringLiteral(".nnlab").size()) + QStringLiteral(".lock");
+}
+
+}  // namespace
+
+SessionController::SessionController(MainWindow& window)
+    : QObject(&window),
+      m_window(window),
+      m_open(new QAction(tr("&Open…"), this)),
+      m_save(new QAction(tr("&Save"), this)),
+      m_saveAs(new QAction(tr("Save &As…"), this)),
+      m_recent(new QMenu(tr("Open &Recent"), &window)),
+      m_autosaveTimer(new QTimer(this)),
+      m_writing(std::make_shared<std::atomic<bool>>(false)) {
+  m_open->setShortcut(QKeySequence::Open);
+  m_open->setToolTip(tr("Open a session (.nnlab), a model (.json) or data (.csv)."));
+  m_save->setShortcut(QKeySequence::Save);
+  m_save->setToolTip(tr("Save the whole session: data, network, training state and view."));
+  m_saveAs->setShortcut(QKeySequence::SaveAs);
+  connect(m_open, &QAction::triggered, this, &SessionController::interactiveOpen);
+  connect(m_save, &QAction::triggered, this, [this] { interactiveSave(false); });
+  connect(m_saveAs, &QAction::triggered, this, [this] { interactiveSave(true); });
+  connect(m_recent, &QMenu::aboutToShow, this, &SessionController::fillRecentMenu);
+  connect(m_autosaveTimer, &QTimer::timeout, this, &SessionController::autosaveNow);
+  updateTitle();
+}
+
+// Any end but a crash is a clean one: a scripted run's exit() never closes the window.
+SessionController::~SessionController() { cleanExit(); }
+
+void SessionController::setPath(const QString& path) {
+  m_path = path;
+  updateTitle();
+  emit pathChanged(path);
+}
+
+void SessionController::setModified(bool modified) {
+  if (modified) m_changedSinceAutosave = true;
+  if (modified == m_modified) return;
+  m_modified = modified;
+  updateTitle();
+}
+
+void SessionController::markModified() { setModified(true); }
+
+void SessionController::updateTitle() {
+  const QString name = m_path.isEmpty() ? tr("untitled") : QFileInfo(m_path).fileName();
+  // "[*]" is where Qt shows the modified marker.
+  m_window.setWindowTitle(tr("%1[*] — nnlab").arg(name));
+  m_window.setWindowModified(m_modified);
+}
+
+void SessionController::newExperiment() {
+  setPath(QString());
+  setModified(false);
+}
+
+void SessionController::warn(const QString& title, const QString& text) const {
+  if (m_interactive) QMessageBox::warning(&m_window, title, text);
+}
+
+bool SessionController::open(const QString& path, QString* error) {
+  try {
+    switch (LaunchOptions::kindOf(path)) {
+      case LaunchOptions::FileKind::Session:
+        m_window.applySession(readSessionFile(path.toStdString()));
+        setPath(path);
+        setModified(false);
+        break;
+      case LaunchOptions::FileKind::Model:
+        if (!m_window.loadModelFile(path, error)) return false;
+        markModified();
+        break;
+      case LaunchOptions::FileKind::Csv: {
+        const std::optional<Preset> experiment = LaunchOptions::csvExperiment(path, error);
+        if (!experiment) return false;
+        m_window.loadPreset(*experiment);
+        newExperiment();
+        break;
+      }
+    }
+  } catch (const std::exception& problem) {
+    *error = QString::fromStdString(problem.what());
+    return false;
+  }
+  addRecent(path);
+  return true;
+}
+
+bool SessionController::save(const QString& path, QString* error) {
+  try {
+    writeSessionFile(path.toStdString(), m_window.captureSession());
+  } catch (const std::exception& problem) {
+    *error = QString::fromStdString(problem.what());
+    return false;
+  }
+  setPath(path);
+  setModified(false);
+  addRecent(path);
+  return true;
+}
+
+bool SessionController::maybeSave() {
+  if (!m_modified || !m_interactive) return true;
+  QMessageBox box(QMessageBox::Warning, tr("nnlab"),
+                  tr("The session %1 has changes that are not saved.")
+                      .arg(m_path.isEmpty() ? tr("(untitled)") : QFileInfo(m_path).fileName()),
+                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, &m_window);
+  box.setInformativeText(tr("Save them before going on?"));
+  box.setDefaultButton(QMessageBox::Save);
+  switch (box.exec()) {
+    case QMessageBox::Save:
+      return interactiveSave(false);
+    case QMessageBox::Discard:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void SessionController::interactiveOpen() {
+  if (!maybeSave()) return;
+  const QString path = QFileDialog::getOpenFileName(
+      &m_window, tr("Open"), QFileInfo(m_path).absolutePath(),
+      tr("Everything nnlab opens (*.nnlab *.json *.csv);;%1;;Models (*.json);;Data (*.csv);;All "
+         "files (*)")
+          .arg(kSessionFilter));
+  if (path.isEmpty()) return;
+  QString error;
+  if (!open(path, &error)) warn(tr("Open"), error);
+}
+
+bool SessionController::interactiveSave(bool askForName) {
+  QString path = m_path;
+  if (askForName || path.isEmpty()) {
+    QFileDialog dialog(&m_window, tr("Save session"), path, kSessionFilter);
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(QStringLiteral("nnlab"));
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return false;
+    path = dialog.selectedFiles().front();
+  }
+  QString error;
+  if (!save(path, &error)) {
+    warn(tr("Save session"), error);
+    return false;
+  }
+  m_window.statusBar()->showMessage(tr("Saved %1.").arg(QFileInfo(path).fileName()), 5000);
+  return true;
+}
+
+void SessionController::addRecent(const QString& path) {
+  QSettings settings;
+  QStringList recent = settings.value(kRecentKey).toStringList();
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  recent.removeAll(absolute);
+  recent.prepend(absolute);
+  while (recent.size() > kRecentFiles) recent.removeLast();
+  settings.setValue(kRecentKey, recent);
+}
+
+void SessionController::fillRecentMenu() {
+  m_recent->clear();
+  const QStringList recent = QSettings().value(kRecentKey).toStringList();
+  for (const QString& path : recent) {
+    QAction* action = m_recent->addAction(QFileInfo(path).fileName(), this, [this, path] {
+      if (!maybeSave()) return;
+      QString error;
+      if (!open(path, &error)) warn(tr("Open"), error);
+    });
+    action->setToolTip(path);
+    action->setStatusTip(path);
+  }
+  if (recent.isEmpty()) m_recent->addAction(tr("(none yet)"))->setEnabled(false);
+}
+
+void SessionController::startAutosave(double seconds) {
+  const QString folder = autosaveFolder();
+  if (folder.isEmpty() || !QDir().mkpath(folder)) return;  // no place to keep it: no autosave
+  const QString base =
+      QDir(folder).filePath(QStringLiteral("autosave-%1").arg(QCoreApplication::applicationPid()));
+  m_autosavePath = base + QStringLiteral(".nnlab");
+  m_lock = std::make_unique<QLockFile>(base + QStringLiteral(".lock"));
+  m_lock->setStaleLockTime(0);  // stale only when its process is gone, however old
+  if (!m_lock->tryLock(0)) {
+    m_lock.reset();
+    m_autosavePath.clear();
+    return;
+  }
+  m_autosaveTimer->start(static_cast<int>(seconds * 1000));
+}
+
+void SessionController::autosaveNow() {
+  if (m_autosavePath.isEmpty() || !m_modified || !m_changedSinceAutosave || m_writing->load())
+    return;
+  std::shared_ptr<Session> session;
+  try {
+    session = std::make_shared<Session>(m_window.captureSession());
+  } catch (const std::exception&) {
+    return;  // the runner has stopped: the window is closing
+  }
+  m_changedSinceAutosave = false;
+  m_writing->store(true);
+  // Writing a big session takes a while: not on the thread that draws the window.
+  QThreadPool::globalInstance()->start([session, path = m_autosavePath, writing = m_writing] {
+    try {
+      writeSessionFile(path.toStdString(), *session);
+    } catch (const std::exception&) {
+      // A full disk or a vanished folder: the next autosave tries again; nothing to lose yet.
+    }
+    writing->store(false);
+  });
+}
+
+void SessionController::waitForAutosave() const {
+  while (m_writing->load()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+}
+
+QStringList SessionController::orphanedAutosaves() const {
+  QStringList orphans;
+  const QDir folder(autosaveFolder());
+  const QStringList files =
+      folder.entryList({QStringLiteral("autosave-*.nnlab")}, QDir::Files, QDir::Time);
+  for (const QString& name : files) {
+    const QString path = folder.filePath(name);
+    if (path == m_autosavePath) continue;
+    // A lock that can be taken belonged to a process that is gone.
+    QLockFile lock(lockPathOf(path));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(0)) continue;  // another nnlab is running with it
+    lock.unlock();
+    orphans << path;
+  }
+  return orphans;
+}
+
+void SessionController::offerRecovery() {
+  for (const QString& autosave : orphanedAutosaves()) {
+    const QFileInfo info(autosave);
+    QMessageBox box(QMessageBox::Question, tr("nnlab"),
+                    tr("nnlab did not close properly last time. Restore the session it "
+                       "autosaved at %1?")
+                        .arg(QLocale().toString(info.lastModified(), QLocale::ShortFormat)),
+                    QMessageBox::NoButton, &m_window);
+    QPushButton* restore = box.addButton(tr("Restore"), QMessageBox::AcceptRole);
+    box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(restore);
+    box.exec();
+    if (box.clickedButton() == restore) {
+      QString error;
+      if (!recover(autosave, &error)) warn(tr("Restore"), error);
+      return;  // one session at a time; any other waits for the next start
+    }
+    QFile::remove(autosave);
+    QFile::remove(lockPathOf(autosave));
+  }
+}
+
+bool SessionController::recover(const QString& autosave, QString* error) {
+  try {
+    m_window.applySession(readSessionFile(autosave.toStdString()));
+  } catch (const std::exception& problem) {
+    *error = tr("The autosaved session cannot be restored: %1")
+                 .arg(QString::fromStdString(problem.what()));
+    return false;
+  }
+  // Untitled and modified: it was never saved by the user, so Save asks where.
+  setPath(QString());
+  setModified(true);
+  QFile::remove(autosave);
+  QFile::remove(lockPathOf(autosave));
+  return true;
+}
+
+void SessionController::cleanExit() {
+  m_autosaveTimer->stop();
+  waitForAutosave();
+  if (m_autosavePath.isEmpty()) return;
+  QFile::remove(m_autosavePath);
+  m_autosavePath.clear();
+  if (m_lock) m_lock->unlock();  // removes the lock file
+  m_lock.reset();
+}
+
+}  // namespace nnlab
