@@ -13,7 +13,6 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QThreadPool>
 #include <QTimer>
 #include <exception>
 #include <thread>
@@ -21,6 +20,7 @@
 #include "launch_options.h"
 #include "main_window.h"
 #include "session.h"
+#include "training_runner.h"
 
 namespace nnlab {
 
@@ -107,6 +107,11 @@ bool SessionController::open(const QString& path, QString* error) {
         m_window.applySession(readSessionFile(path.toStdString()));
         setPath(path);
         setModified(false);
+        m_window.statusBar()->showMessage(
+            tr("Opened %1 at epoch %2, paused.")
+                .arg(QFileInfo(path).fileName(),
+                     QLocale().toString(m_window.runner().latestSnapshot()->epoch)),
+            8000);
         break;
       case LaunchOptions::FileKind::Model:
         if (!m_window.loadModelFile(path, error)) return false;
@@ -240,9 +245,10 @@ void SessionController::autosaveNow() {
     return;  // the runner has stopped: the window is closing
   }
   m_changedSinceAutosave = false;
+  if (m_writer.joinable()) m_writer.join();  // done: m_writing was false
   m_writing->store(true);
   // Writing a big session takes a while: not on the thread that draws the window.
-  QThreadPool::globalInstance()->start([session, path = m_autosavePath, writing = m_writing] {
+  m_writer = std::thread([session, path = m_autosavePath, writing = m_writing] {
     try {
       writeSessionFile(path.toStdString(), *session);
     } catch (const std::exception&) {
@@ -252,8 +258,8 @@ void SessionController::autosaveNow() {
   });
 }
 
-void SessionController::waitForAutosave() const {
-  while (m_writing->load()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+void SessionController::waitForAutosave() {
+  if (m_writer.joinable()) m_writer.join();
 }
 
 QStringList SessionController::orphanedAutosaves() const {

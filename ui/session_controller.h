@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <atomic>
 #include <memory>
+#include <thread>
 
 class QAction;
 class QMenu;
@@ -61,7 +62,7 @@ class SessionController : public QObject {
   /// Writes the autosave file now (in the background) if the session changed since the last.
   void autosaveNow();
   /// Waits for an autosave being written.
-  void waitForAutosave() const;
+  void waitForAutosave();
   /// Autosave files left by nnlab processes that ended without closing (killed, crashed).
   QStringList orphanedAutosaves() const;
   /// Offers each orphaned autosave: Restore (the session comes back, modified) or Discard.
@@ -97,6 +98,7 @@ class SessionController : public QObject {
   QString m_autosavePath;
   std::unique_ptr<QLockFile> m_lock;             ///< held while this process runs
   std::shared_ptr<std::atomic<bool>> m_writing;  ///< an autosave is being written
+  std::thread m_writer;                          ///< writes it
 };
 
 }  // namespace nnlab
