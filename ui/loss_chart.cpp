@@ -21,7 +21,8 @@ LossChart::LossChart(QWidget* parent)
       m_testSeries(new QLineSeries),
       m_xAxis(new QValueAxis),
       m_yLinear(new QValueAxis),
-      m_yLog(new QLogValueAxis),
+      // The axis not on the chart belongs to the view (removeAxis hands ownership back).
+      m_yLog(new QLogValueAxis(this)),
       m_hoverLabel(new QLabel(this)) {
   auto* chart = new QChart;
   chart->setAnimationOptions(QChart::NoAnimation);
@@ -45,7 +46,10 @@ LossChart::LossChart(QWidget* parent)
     series->attachAxis(m_yLinear);
   }
   chart->setMargins(QMargins(4, 4, 4, 4));
+  // The view made a chart of its own, whose ownership setChart() hands back: delete it.
+  QChart* placeholder = this->chart();
   setChart(chart);
+  delete placeholder;
   setRenderHint(QPainter::Antialiasing);
   setMinimumSize(220, 180);
   setMouseTracking(true);
@@ -92,6 +96,7 @@ void LossChart::setLogScale(bool on) {
   m_series->detachAxis(from);
   m_testSeries->detachAxis(from);
   chart()->removeAxis(from);
+  from->setParent(this);
   chart()->addAxis(to, Qt::AlignLeft);
   m_series->attachAxis(to);
   m_testSeries->attachAxis(to);
