@@ -416,8 +416,12 @@ TEST(TrainingRunner, ACapturedStateRestoredElsewhereTrainsOnBitIdentically) {
   EXPECT_EQ(restored->loss, first.latestSnapshot()->loss);
   first.step(100);
   second.step(100);
-  const Snapshot a = waitForPause(first, PauseReason::StepDone);
-  const Snapshot b = waitForPause(second, PauseReason::StepDone);
+  // Both are paused after a step already: wait for the new one's end, not the old one's.
+  const auto stepped = [](const TrainingSnapshot& t) {
+    return t.epoch == 350 && t.state == RunState::Paused && t.reason == PauseReason::StepDone;
+  };
+  const Snapshot a = waitFor(first, stepped);
+  const Snapshot b = waitFor(second, stepped);
   EXPECT_EQ(a->epoch, 350);
   EXPECT_EQ(b->epoch, 350);
   EXPECT_TRUE(sameWeights(a->network, b->network));

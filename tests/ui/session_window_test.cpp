@@ -212,6 +212,11 @@ TEST(SessionWindow, AModelFileGoesOnDataItFitsAndIsRefusedOtherwise) {
 // The real program, killed (SIGKILL) after it autosaved: the next start finds the session and
 // restores it when asked.
 TEST(SessionWindow, AnAutosaveSurvivesAKilledProcessAndIsOffered) {
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+  GTEST_SKIP() << "ThreadSanitizer cannot follow the fork() that starts the child process";
+#endif
+#endif
   QTemporaryDir dir;
   qputenv("NNLAB_AUTOSAVE_DIR", dir.path().toLocal8Bit());
   QProcess child;
