@@ -71,7 +71,10 @@ void checkText(std::string_view line, const Place& place) {
     }
     const std::size_t length = utf8Length(line, i);
     if (length == 0) {
-      fail(place, columnAt(line, i), "not a text file: byte " + hexByte(byte) + " is not UTF-8");
+      fail(place, columnAt(line, i),
+           "not a text file: byte " + hexByte(byte) +
+               " is not UTF-8 (if the file is text in another encoding, such as Latin-1, save "
+               "it as UTF-8)");
     }
     i += length;
   }
@@ -240,6 +243,11 @@ CsvError::CsvError(const std::string& file, int line, int column, const std::str
 
 CsvTable parseCsvTable(std::string_view text, const std::string& fileName) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  // Spreadsheets on Windows save "Unicode text" as UTF-16: say so, rather than "control byte".
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    throw CsvError(fileName, 1, 1,
+                   "the file is UTF-16 text; save it as UTF-8 (or plain ASCII) CSV");
+  }
   const std::vector<std::string_view> lines = splitLines(text);
   if (lines.empty()) {
     throw CsvError(fileName, 1, 1, "the file is empty (expected a header row of column names)");

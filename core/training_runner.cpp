@@ -102,10 +102,12 @@ void TrainingRunner::Impl::post(std::function<void()> command, CommandKind kind)
     // A setter right after one of its own kind makes that one moot (a slider dragged faster
     // than the thread drains): replace it, so the queue cannot grow without bound. Only
     // neighbours: across another command, the order could change the outcome.
+    const std::uint64_t sequence = posted.fetch_add(1) + 1;
     if (kind != CommandKind::Other && !commands.empty() && commands.back().kind == kind) {
       commands.back().run = std::move(command);
+      commands.back().sequence = sequence;
     } else {
-      commands.push_back({kind, std::move(command)});
+      commands.push_back({kind, std::move(command), sequence});
     }
     pending.store(true, std::memory_order_release);
   }
@@ -164,6 +166,7 @@ void TrainingRunner::Impl::runCommands() {
     } catch (const std::exception& problem) {
       message = std::string("Refused a command: ") + problem.what() + ".";
     }
+    applied = command.sequence;
   }
   chunk = 1;  // the cost of an epoch may have changed; grow back from one
 }
@@ -430,6 +433,8 @@ void TrainingRunner::restore(RunnerState state) {
 void TrainingRunner::revertToBest() {
   m_impl->post([impl = m_impl.get()] { impl->doRevertToBest(); });
 }
+
+std::uint64_t TrainingRunner::postedCommands() const { return m_impl->posted.load(); }
 
 std::shared_ptr<const TrainingSnapshot> TrainingRunner::latestSnapshot() const {
   return m_impl->latest();

@@ -52,6 +52,9 @@ struct RunnerOptions {
 /// An immutable picture of training, published by the runner and read by any thread.
 struct TrainingSnapshot {
   std::uint64_t serial = 0;  ///< increases with every publication
+  /// How many of the commands posted so far (see TrainingRunner::postedCommands) this
+  /// snapshot has seen: a view that sent a command knows when a snapshot answers it.
+  std::uint64_t commandsApplied = 0;
   long long epoch = 0;
   RunState state = RunState::Paused;
   PauseReason reason = PauseReason::None;
@@ -163,6 +166,10 @@ class TrainingRunner {
   /// Replaces everything with `state`, paused, as it was when captured. Refused (the snapshot's
   /// message says why, nothing changes) when its parts do not fit together.
   void restore(RunnerState state);
+
+  /// How many commands have been posted so far; a snapshot whose commandsApplied reaches the
+  /// number read after posting one reflects that command.
+  std::uint64_t postedCommands() const;
 
   /// The latest published snapshot. Never waits for training.
   std::shared_ptr<const TrainingSnapshot> latestSnapshot() const;

@@ -12,6 +12,7 @@ void TrainingRunner::Impl::publish() {
   auto next = std::make_shared<TrainingSnapshot>();
   const Clock::time_point now = Clock::now();
   next->serial = ++serial;
+  next->commandsApplied = applied;
   next->predictions = trainer.predictAll();
   const Evaluation evaluation =
       evaluatePredictions(trainer.settings().loss, next->predictions, *dataset);

@@ -68,6 +68,7 @@ struct TrainingRunner::Impl {
   struct Command {
     CommandKind kind;
     std::function<void()> run;
+    std::uint64_t sequence;  // from postedCommands
   };
 
   void post(std::function<void()> command, CommandKind kind = CommandKind::Other);
@@ -113,6 +114,7 @@ struct TrainingRunner::Impl {
   // Read by the training thread between chunks without taking the lock: an atomic flag is all
   // the hot loop pays for being commandable.
   std::atomic<bool> pending{false};
+  std::atomic<std::uint64_t> posted{0};  // commands posted so far (their sequence numbers)
   std::atomic<bool> stopped{false};
 
   // ---- training thread ----
@@ -141,6 +143,7 @@ struct TrainingRunner::Impl {
   Clock::time_point nextPublish;
   bool unpublished = false;  // epochs were trained since the last snapshot
   std::uint64_t serial = 0;
+  std::uint64_t applied = 0;         // sequence number of the last command run
   Network best;                      // the weights with the lowest test loss seen at a publication
   std::vector<DenseLayer> setAside;  // outer layers replaced by refits (see fitToData)
   std::optional<double> bestTestLoss;

@@ -245,11 +245,10 @@ void ControlBar::showSpeedLimit(double epochsPerSecond) {
 }
 
 void ControlBar::showSnapshot(const TrainingSnapshot& snapshot) {
-  // Follow the runner only when its own state changes (it pauses itself after Step, on
-  // divergence…); a stale snapshot must not undo a click made a frame ago.
+  // Follow the runner (it pauses itself after Step, on divergence…), but only snapshots that
+  // have seen the last Train, Pause or Step: an older one must not undo a click.
   const bool running = snapshot.state == RunState::Running;
-  if (running != m_lastRunning) {
-    m_lastRunning = running;
+  if (snapshot.commandsApplied >= m_expected && running != m_train->isChecked()) {
     const QSignalBlocker blocker(m_train);
     m_train->setChecked(running);
     m_train->setText(running ? tr("Pause") : tr("Train"));

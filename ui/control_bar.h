@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QWidget>
+#include <cstdint>
 
 class QAction;
 class QLabel;
@@ -24,6 +25,9 @@ class ControlBar : public QWidget {
 
   /// Keeps the Train button and learning rate in step with the runner.
   void showSnapshot(const TrainingSnapshot& snapshot);
+  /// The runner's command count once Train, Pause or Step was sent: snapshots older than that
+  /// must not move the button back; the first one at or past it says where training is.
+  void expectCommand(std::uint64_t sequence) { m_expected = sequence; }
 
   QAction* resetAction() const { return m_reset; }
   QAction* trainAction() const { return m_train; }
@@ -79,7 +83,7 @@ class ControlBar : public QWidget {
   QSlider* m_speedSlider;
   QLabel* m_speedLabel;
   QSpinBox* m_seed;
-  bool m_lastRunning = false;
+  std::uint64_t m_expected = 0;  ///< see expectCommand
   double m_lastRate = 0.0;
   double m_rate = 1.0;  ///< what the rate box and slider show
 };

@@ -222,14 +222,18 @@ void MainWindow::connectCommands() {
   TrainingRunner* runner = m_runner.get();
   SessionController* session = m_session;
   // Every command changes the session (training changes its weights): mark it for saving.
-  connect(m_controls, &ControlBar::trainToggled, this, [runner, session](bool on) {
+  ControlBar* controls = m_controls;
+  connect(m_controls, &ControlBar::trainToggled, this, [runner, session, controls](bool on) {
     if (on) session->markModified();
     on ? runner->run() : runner->pause();
+    controls->expectCommand(runner->postedCommands());
   });
-  connect(m_controls, &ControlBar::stepRequested, this, [runner, session](long long epochs) {
-    session->markModified();
-    runner->step(epochs);
-  });
+  connect(m_controls, &ControlBar::stepRequested, this,
+          [runner, session, controls](long long epochs) {
+            session->markModified();
+            runner->step(epochs);
+            controls->expectCommand(runner->postedCommands());
+          });
   connect(m_controls, &ControlBar::resetRequested, this, [runner, session](quint64 seed) {
     session->markModified();
     runner->reset(seed);

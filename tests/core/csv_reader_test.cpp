@@ -98,12 +98,38 @@ TEST(CsvReaderErrors, RejectBinaryData) {
   using namespace std::string_literals;
   EXPECT_EQ(errorOf("a,b\n1,\x00\x01\x02"s).substr(0, 43),
             "f.csv:2:3: not a text file: control byte 0x");
-  EXPECT_EQ(errorOf("\x89PNG\r\n\x1A\n\0\0\0"s),
+  EXPECT_EQ(errorOf("\x89PNG\r\n\x1A\n\0\0\0"s).substr(0, 50),
             "f.csv:1:1: not a text file: byte 0x89 is not UTF-8");
   std::string garbage;
   Random random(7);
   for (int i = 0; i < 4096; ++i) garbage += static_cast<char>(random.below(256));
   EXPECT_NE(errorOf(garbage).find("not a text file"), std::string::npos);
+}
+
+TEST(CsvReaderErrors, OtherEncodingsAreNamed) {
+  using namespace std::string_literals;
+  // "a,y\n1,0\n" as UTF-16 LE and BE, each with its byte order mark.
+  EXPECT_EQ(errorOf("\xFF\xFE"
+                    "a\0,\0y\0\n\0"
+                    "1\0,\0"
+                    "0\0\n\0"s),
+            "f.csv:1:1: the file is UTF-16 text; save it as UTF-8 (or plain ASCII) CSV");
+  EXPECT_EQ(errorOf("\xFE\xFF\0a\0,\0y"s).substr(0, 34), "f.csv:1:1: the file is UTF-16 text");
+  // Latin-1 "é" in a column name: a text file, but not UTF-8.
+  const std::string latin1 = errorOf("caf\xE9,y\n1,0\n");
+  EXPECT_EQ(latin1.substr(0, 50), "f.csv:1:4: not a text file: byte 0xE9 is not UTF-8");
+  EXPECT_NE(latin1.find("Latin-1"), std::string::npos);
+}
+
+// A million rows read, in full and in order.
+TEST(CsvReader, AMillionRowsRead) {
+  std::string text = "x,y\n";
+  text.reserve(16'000'000);
+  for (int i = 0; i < 1'000'000; ++i) text += std::to_string(i % 1000) + ",1\n";
+  const Dataset data = parseCsv(text, "big.csv", 1);
+  ASSERT_EQ(data.rows(), 1'000'000);
+  EXPECT_EQ(data.inputs(999'999, 0), 999.0);
+  EXPECT_EQ(data.targets(500'000, 0), 1.0);
 }
 
 TEST(CsvReaderErrors, ErrorCarriesItsPlace) {
