@@ -41,6 +41,8 @@ class DecisionMapView : public QWidget {
   const QImage& image() const { return m_image; }
   /// How many times the map was computed.
   int renderCount() const { return m_renders; }
+  /// Every how many rows a point is drawn: 1 up to a few thousand rows, more beyond.
+  int drawnStride() const;
   /// Grid cells per side, adapted so that one computation stays within a few milliseconds.
   int resolution() const { return m_resolution; }
   /// The input plane shown: x₁ from left to right, x₂ from top() (smallest) to bottom().
