@@ -58,6 +58,7 @@ int main(int argc, char* argv[]) {
     if (options.quit) return 1;
     QMessageBox::warning(nullptr, QObject::tr("nnlab"), error);
   }
+  if (options.windowSize.isValid()) window.resize(options.windowSize);
   window.show();
   session.startAutosave(options.autosaveSeconds);
   if (!options.quit) {

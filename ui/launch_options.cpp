@@ -158,13 +158,17 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
       QCoreApplication::translate("LaunchOptions",
                                   "Save the session after training (see --train-for)."),
       QStringLiteral("file.nnlab"));
+  const QCommandLineOption size(
+      QStringLiteral("size"),
+      QCoreApplication::translate("LaunchOptions", "The window's size, e.g. 1400x900."),
+      QStringLiteral("WxH"));
   const QCommandLineOption autosave(
       QStringLiteral("autosave-seconds"),
       QCoreApplication::translate("LaunchOptions",
                                   "How often a changed session is autosaved (default 30)."),
       QStringLiteral("seconds"));
   parser.addOptions(
-      {preset, layers, activation, trainFor, screenshot, report, save, autosave, quit});
+      {preset, layers, activation, trainFor, screenshot, report, save, size, autosave, quit});
   parser.addPositionalArgument(
       QStringLiteral("file"),
       QCoreApplication::translate(
@@ -193,6 +197,14 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
   options.screenshotPath = parser.value(screenshot);
   options.reportPath = parser.value(report);
   options.savePath = parser.value(save);
+  if (parser.isSet(size)) {
+    const QStringList parts = parser.value(size).split(QLatin1Char('x'));
+    bool wide = false, high = false;
+    if (parts.size() == 2) options.windowSize = QSize(parts[0].toInt(&wide), parts[1].toInt(&high));
+    if (!wide || !high || options.windowSize.width() < 1 || options.windowSize.height() < 1)
+      options.error =
+          QCoreApplication::translate("LaunchOptions", "--size needs WIDTHxHEIGHT, e.g. 1400x900");
+  }
   if (parser.isSet(autosave)) {
     bool ok = false;
     options.autosaveSeconds = parser.value(autosave).toDouble(&ok);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -21,6 +22,7 @@ struct LaunchOptions {
   double trainForSeconds = 0.0;
   QString screenshotPath;
   QString savePath;  ///< --save: a session file written after --train-for
+  QSize windowSize;  ///< --size WxH: the window's size (invalid: as last time)
   /// --autosave-seconds: how often a modified session is autosaved (tests shorten it).
   double autosaveSeconds = 30.0;
   QString reportPath;
