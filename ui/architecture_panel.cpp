@@ -12,6 +12,7 @@
 #include <QSpinBox>
 #include <algorithm>
 
+#include "labelled_field.h"
 #include "training_runner.h"
 
 namespace nnlab {
@@ -97,18 +98,11 @@ ArchitecturePanel::ArchitecturePanel(QWidget* parent)
   layers->addWidget(scroll, 1);
   // Two short rows rather than one long one: the centre column can be narrow.
   auto* training = new QGridLayout;
-  const auto labelled = [&](const QString& label, QWidget* widget, int row, int column) {
-    auto* name = new QLabel(label, this);
-    name->setBuddy(widget);
-    name->setToolTip(widget->toolTip());
-    training->addWidget(name, row, column, Qt::AlignRight);
-    training->addWidget(widget, row, column + 1);
-  };
-  labelled(tr("Init"), m_initBox, 0, 0);
+  addLabelledField(*training, tr("Init"), m_initBox, 0, 0);
   training->addWidget(m_bias, 0, 2, 1, 2);
-  labelled(tr("Loss"), m_loss, 1, 0);
-  labelled(tr("Optimizer"), m_optimizer, 1, 2);
-  labelled(tr("Batch"), m_batch, 1, 4);
+  addLabelledField(*training, tr("Loss"), m_loss, 1, 0);
+  addLabelledField(*training, tr("Optimizer"), m_optimizer, 1, 2);
+  addLabelledField(*training, tr("Batch"), m_batch, 1, 4);
   training->setColumnStretch(6, 1);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);

@@ -3,12 +3,13 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
-#include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <initializer_list>
+
+#include "labelled_field.h"
 
 namespace nnlab {
 
@@ -77,18 +78,11 @@ GeneratePanel::GeneratePanel(QWidget* parent)
   m_kind->setMaximumWidth(digits + 16);
   auto* grid = new QGridLayout(m_form);
   grid->setContentsMargins(0, 0, 0, 0);
-  const auto labelled = [&](const QString& text, QWidget* box, int row, int column) {
-    auto* label = new QLabel(text, m_form);
-    label->setBuddy(box);
-    label->setToolTip(box->toolTip());
-    grid->addWidget(label, row, column, Qt::AlignRight);
-    grid->addWidget(box, row, column + 1);
-  };
-  labelled(tr("Kind"), m_kind, 0, 0);
-  labelled(tr("Rows"), m_samples, 0, 2);
-  labelled(tr("Noise"), m_noise, 1, 0);
-  labelled(tr("Test"), m_test, 1, 2);
-  labelled(tr("Seed"), m_seed, 2, 0);
+  addLabelledField(*grid, tr("Kind"), m_kind, 0, 0);
+  addLabelledField(*grid, tr("Rows"), m_samples, 0, 2);
+  addLabelledField(*grid, tr("Noise"), m_noise, 1, 0);
+  addLabelledField(*grid, tr("Test"), m_test, 1, 2);
+  addLabelledField(*grid, tr("Seed"), m_seed, 2, 0);
   grid->addWidget(m_generate, 2, 2);
   grid->addWidget(m_split, 2, 3);
   grid->setColumnStretch(4, 1);

@@ -1,7 +1,6 @@
 #include "stop_panel.h"
 
 #include <QGridLayout>
-#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
@@ -11,6 +10,7 @@
 #include <limits>
 
 #include "dataset_model.h"
+#include "labelled_field.h"
 
 namespace nnlab {
 
@@ -49,16 +49,9 @@ StopPanel::StopPanel(QWidget* parent)
 
   auto* layout = new QGridLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  const auto labelled = [&](const QString& text, QWidget* box, int row, int column) {
-    auto* label = new QLabel(text, this);
-    label->setBuddy(box);
-    label->setToolTip(box->toolTip());
-    layout->addWidget(label, row, column, Qt::AlignRight);
-    layout->addWidget(box, row, column + 1);
-  };
-  labelled(tr("Stop at epoch"), m_maxEpochs, 0, 0);
-  labelled(tr("or loss ≤"), m_lossGoal, 0, 2);
-  labelled(tr("Early stop after"), m_patience, 1, 0);
+  addLabelledField(*layout, tr("Stop at epoch"), m_maxEpochs, 0, 0);
+  addLabelledField(*layout, tr("or loss ≤"), m_lossGoal, 0, 2);
+  addLabelledField(*layout, tr("Early stop after"), m_patience, 1, 0);
   layout->addWidget(m_revert, 1, 2, 1, 2);
   layout->setColumnStretch(4, 1);
 

@@ -1,0 +1,17 @@
+#include "labelled_field.h"
+
+#include <QGridLayout>
+#include <QLabel>
+
+namespace nnlab {
+
+void addLabelledField(QGridLayout& grid, const QString& label, QWidget* field, int row,
+                      int column) {
+  auto* name = new QLabel(label, field->parentWidget());
+  name->setBuddy(field);
+  name->setToolTip(field->toolTip());
+  grid.addWidget(name, row, column, Qt::AlignRight);
+  grid.addWidget(field, row, column + 1);
+}
+
+}  // namespace nnlab
