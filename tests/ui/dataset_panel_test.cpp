@@ -296,16 +296,16 @@ TEST_F(DatasetPanelTest, EditsAtFullTrainingSpeedReachTheRunnerWithoutCrashing) 
     if (i % 5 == 0) keyOnView(Qt::Key_Z, Qt::ControlModifier);
     m_panel.showSnapshot(*runner.latestSnapshot());
   }
-  // Once the runner has caught up, its predictions fill the table again, new rows included.
+  // Once the runner has caught up with every edit, its predictions fill the table again, new
+  // rows included. (A snapshot of an earlier edit may have the same shape of predictions but
+  // not the same inputs, so waiting for the shape alone is not enough.)
+  const std::uint64_t posted = runner.postedCommands();
   std::shared_ptr<const TrainingSnapshot> snapshot = runner.latestSnapshot();
-  for (int i = 0; i < 1000; ++i) {
-    snapshot = runner.latestSnapshot();
-    if (snapshot->predictions.rows() == m_panel.dataset().rows() &&
-        snapshot->predictions.cols() == m_panel.dataset().targetColumns()) {
-      break;
-    }
+  for (int i = 0; i < 2000 && snapshot->commandsApplied < posted; ++i) {
     QTest::qWait(5);
+    snapshot = runner.latestSnapshot();
   }
+  ASSERT_GE(snapshot->commandsApplied, posted) << "the runner never caught up with the edits";
   m_panel.showSnapshot(*snapshot);
   const int lastRow = m_panel.dataset().rows() - 1;
   EXPECT_FALSE(model()->index(lastRow, model()->columnOfField(3)).data().toString().isEmpty());
