@@ -43,6 +43,9 @@ class MainWindowTest : public ::testing::Test {
     m_window = std::make_unique<MainWindow>(seedPreset());
     m_window->show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
+    // Keyboard shortcuts belong to the active window.
+    m_window->activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(m_window.get()));
   }
 
   std::shared_ptr<const TrainingSnapshot> latest() { return m_window->runner().latestSnapshot(); }
@@ -324,6 +327,10 @@ TEST_F(MainWindowTest, CtrlZPutsBackATypedWeightAndOnlyIt) {
   QTest::keyClick(editor->lineEdit(), Qt::Key_Return);
   ASSERT_TRUE(
       QTest::qWaitFor([&] { return latest()->network.layer(0).weights(1, 2) == 2.5; }, kTimeoutMs));
+  // The shortcut belongs to the window: it works once the closed editor has given focus back.
+  ASSERT_TRUE(QTest::qWaitFor([] { return QApplication::activePopupWidget() == nullptr; }));
+  m_window->activateWindow();
+  ASSERT_TRUE(QTest::qWaitForWindowActive(m_window.get()));
   QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
   ASSERT_TRUE(QTest::qWaitFor(
       [&] { return latest()->network.layer(0).weights(1, 2) == before.layer(0).weights(1, 2); },
