@@ -153,6 +153,7 @@ double parseNumber(const Cell& cell, const Place& place) {
   if (*first == '+' && last - first > 1 && first[1] != '-') ++first;
   double value = 0.0;
   const auto [end, error] = std::from_chars(first, last, value);
+  if (end != last) fail(place, cell.column, "not a number: " + shown(cell.text));
   if (error == std::errc::result_out_of_range) {
     // Too small for a double (1e-400) reads as 0, as in a spreadsheet or a JSON reader; too
     // large has no stand-in.
@@ -161,7 +162,7 @@ double parseNumber(const Cell& cell, const Place& place) {
     }
     return cell.text.front() == '-' ? -0.0 : 0.0;
   }
-  if (error != std::errc() || end != last) {
+  if (error != std::errc()) {
     fail(place, cell.column, "not a number: " + shown(cell.text));
   }
   if (!std::isfinite(value)) {

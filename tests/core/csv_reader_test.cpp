@@ -73,6 +73,8 @@ TEST(CsvReaderErrors, GiveFileLineColumnAndReason) {
       {"a,b\n1,nan\n", 1, "f.csv:2:3: not a finite number: 'nan'"},
       {"a,b\n-inf,1\n", 1, "f.csv:2:1: not a finite number: '-inf'"},
       {"a,b\n1e999,1\n", 1, "f.csv:2:1: number out of the range of a double: '1e999'"},
+      {"a,b\n1e-400abc,1\n", 1, "f.csv:2:1: not a number: '1e-400abc'"},  // tiny, then junk
+      {"a,b\n1,1e999x\n", 1, "f.csv:2:3: not a number: '1e999x'"},
       {"a,b,c\n1,2\n", 1, "f.csv:2:4: row has 2 cells but the header has 3 columns"},
       {"a,b\n1,2,3\n", 1, "f.csv:2:5: row has 3 cells but the header has 2 columns"},
       {"a,b\n1, \n", 1, "f.csv:2:4: empty cell (expected a number)"},
