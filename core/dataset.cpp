@@ -15,6 +15,23 @@ int Dataset::testRowCount() const {
       std::count_if(testRows.begin(), testRows.end(), [](char flag) { return flag != 0; }));
 }
 
+namespace {
+
+// No flags and all-zero flags are the same split.
+bool sameSplit(const Dataset& a, const Dataset& b) {
+  for (int row = 0; row < a.rows(); ++row)
+    if (a.isTestRow(row) != b.isTestRow(row)) return false;
+  return true;
+}
+
+}  // namespace
+
+bool sameData(const Dataset& a, const Dataset& b) {
+  return a.inputs.rows() == b.inputs.rows() && a.inputs.cols() == b.inputs.cols() &&
+         a.targets.cols() == b.targets.cols() && a.inputs == b.inputs && a.targets == b.targets &&
+         a.inputNames == b.inputNames && a.targetNames == b.targetNames && sameSplit(a, b);
+}
+
 Dataset Dataset::fromMatrices(Matrix inputs, Matrix targets) {
   Dataset dataset;
   dataset.inputs = std::move(inputs);

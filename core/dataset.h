@@ -34,6 +34,9 @@ struct Dataset {
   static Dataset fromMatrices(Matrix inputs, Matrix targets);
 };
 
+/// True when both hold the same values, names and test flags.
+bool sameData(const Dataset& a, const Dataset& b);
+
 /// The rows of `dataset` whose test flag equals `test`, in order, names kept, no flags.
 Dataset selectRows(const Dataset& dataset, bool test);
 

@@ -51,12 +51,6 @@ int targetsFromHeader(const std::vector<std::string>& header) {
   return std::min(count, static_cast<int>(header.size()) - 1);
 }
 
-bool sameData(const Dataset& a, const Dataset& b) {
-  return a.inputs.rows() == b.inputs.rows() && a.inputs.cols() == b.inputs.cols() &&
-         a.targets.cols() == b.targets.cols() && a.inputs == b.inputs && a.targets == b.targets &&
-         a.inputNames == b.inputNames && a.targetNames == b.targetNames && a.testRows == b.testRows;
-}
-
 bool isRedo(const QKeyEvent* event) {
   const QKeyCombination key = event->keyCombination();
   return event->matches(QKeySequence::Redo) ||

@@ -67,6 +67,25 @@ TEST(EvaluationTest, SplitIsDeterministicAndSized) {
   EXPECT_TRUE(Trainer::incompatibility(network, a, TrainingSettings{}).has_value());
 }
 
+TEST(EvaluationTest, SameDataComparesValuesNamesAndSplit) {
+  Dataset a = Dataset::fromMatrices(Matrix::Ones(4, 2), Matrix::Zero(4, 1));
+  Dataset b = a;
+  b.testRows.assign(4, 0);  // no flags or all zero: the same split
+  EXPECT_TRUE(sameData(a, b));
+  b.testRows[2] = 1;
+  EXPECT_FALSE(sameData(a, b));
+  b = a;
+  b.inputs(3, 1) = 2.0;
+  EXPECT_FALSE(sameData(a, b));
+  b = a;
+  b.targetNames = {"label"};
+  EXPECT_FALSE(sameData(a, b));
+  b = Dataset::fromMatrices(Matrix::Ones(3, 2), Matrix::Zero(3, 1));  // fewer rows
+  EXPECT_FALSE(sameData(a, b));
+  b = Dataset::fromMatrices(Matrix::Ones(4, 1), Matrix::Zero(4, 2));  // other columns
+  EXPECT_FALSE(sameData(a, b));
+}
+
 TEST(EvaluationTest, ClassLabelsExpandToOneHot) {
   Matrix y(3, 1);
   y << 2, 0, 1;

@@ -29,11 +29,6 @@ Dataset seedDataset() {
   return Dataset::fromMatrices(inputs, targets);
 }
 
-bool sameData(const Dataset& a, const Dataset& b) {
-  return a.inputs == b.inputs && a.targets == b.targets && a.inputNames == b.inputNames &&
-         a.targetNames == b.targetNames;
-}
-
 class DatasetPanelTest : public testing::Test {
  protected:
   void SetUp() override {
