@@ -274,10 +274,12 @@ void MainWindow::connectCommands() {
   });
   connect(m_controls, &ControlBar::refused, this,
           [this](const QString& why) { statusBar()->showMessage(why, 8000); });
+  StopPanel* stops = m_stops;
   connect(m_stops, &StopPanel::stopConditionsRequested, this,
-          [runner, session](const StopConditions& conditions) {
+          [runner, session, stops](const StopConditions& conditions) {
             session->markModified();
             runner->setStopConditions(conditions);
+            stops->expectCommand(runner->postedCommands());
           });
   connect(m_stops, &StopPanel::revertRequested, this, [runner, session] {
     session->markModified();

@@ -6,6 +6,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -17,6 +18,12 @@ namespace nnlab {
 namespace {
 
 QString goalText(double goal) { return goal > 0 ? QString::number(goal, 'g', 6) : QString(); }
+
+// A count from a session or the command line may exceed what a spin box holds: it shows the
+// largest it can rather than a wrapped-around number.
+int boxValue(long long count) {
+  return static_cast<int>(std::clamp<long long>(count, 0, std::numeric_limits<int>::max()));
+}
 
 }  // namespace
 
@@ -85,14 +92,16 @@ void StopPanel::request() {
 
 void StopPanel::showSnapshot(const TrainingSnapshot& snapshot) {
   const StopConditions& c = snapshot.stopConditions;
-  const bool changed = c.maxEpochs != m_shown.maxEpochs || c.lossGoal != m_shown.lossGoal ||
-                       c.earlyStopPatience != m_shown.earlyStopPatience;
+  // A snapshot from before the runner took the conditions just typed would put the old ones back.
+  const bool changed = snapshot.commandsApplied >= m_expected &&
+                       (c.maxEpochs != m_shown.maxEpochs || c.lossGoal != m_shown.lossGoal ||
+                        c.earlyStopPatience != m_shown.earlyStopPatience);
   if (changed) {
     m_shown = c;
     const QSignalBlocker maxBlocker(m_maxEpochs);
     const QSignalBlocker patienceBlocker(m_patience);
-    if (!m_maxEpochs->hasFocus()) m_maxEpochs->setValue(static_cast<int>(c.maxEpochs));
-    if (!m_patience->hasFocus()) m_patience->setValue(static_cast<int>(c.earlyStopPatience));
+    if (!m_maxEpochs->hasFocus()) m_maxEpochs->setValue(boxValue(c.maxEpochs));
+    if (!m_patience->hasFocus()) m_patience->setValue(boxValue(c.earlyStopPatience));
     if (!m_lossGoal->hasFocus()) m_lossGoal->setText(goalText(c.lossGoal));
   }
   const bool best = snapshot.bestEpoch.has_value();

@@ -22,6 +22,9 @@ class StopPanel : public QWidget {
   /// Shows the runner's stop conditions (unless one is being edited) and whether there are
   /// best weights to revert to.
   void showSnapshot(const TrainingSnapshot& snapshot);
+  /// The conditions just requested are the runner's command number `sequence` (see
+  /// TrainingRunner::postedCommands): older snapshots do not put theirs back in the fields.
+  void expectCommand(std::uint64_t sequence) { m_expected = sequence; }
 
   QSpinBox* maxEpochsBox() const { return m_maxEpochs; }
   QLineEdit* lossGoalBox() const { return m_lossGoal; }
@@ -42,6 +45,7 @@ class StopPanel : public QWidget {
   QSpinBox* m_patience;
   QPushButton* m_revert;
   StopConditions m_shown;
+  std::uint64_t m_expected = 0;  ///< see expectCommand
 };
 
 }  // namespace nnlab

@@ -6,7 +6,9 @@
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QTest>
+#include <limits>
 #include <memory>
+#include <vector>
 
 #include "architecture_panel.h"
 #include "main_window.h"
@@ -41,8 +43,9 @@ class BadEntries : public ::testing::Test {
 
 TEST_F(BadEntries, ZeroUnitsCannotBeTyped) {
   QSpinBox* units = m_window->architecture()->unitBoxes().front();
+  ASSERT_EQ(units->value(), 4);
   type(units, QStringLiteral("0"));
-  EXPECT_GE(units->value(), 1);
+  EXPECT_EQ(units->value(), 4);
   QTest::qWait(100);
   EXPECT_EQ(m_window->runner().latestSnapshot()->network.layer(0).units(), 4);
 }
@@ -75,6 +78,42 @@ TEST_F(BadEntries, AnEpochLimitStopsTrainingThere) {
         return s->reason == PauseReason::MaxEpochs && s->epoch == 250;
       },
       kTimeoutMs));
+}
+
+// A limit typed while training runs is not put back by a frame that left the runner before the
+// runner took the limit; and a limit too large for the box shows as the largest it holds.
+TEST(StopPanelAlone, AStaleSnapshotDoesNotUndoATypedLimit) {
+  StopPanel panel;
+  panel.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
+  std::vector<StopConditions> requested;
+  QObject::connect(&panel, &StopPanel::stopConditionsRequested,
+                   [&](const StopConditions& conditions) {
+                     requested.push_back(conditions);
+                     panel.expectCommand(7);  // as the window does, with the runner's number
+                   });
+  QSpinBox* box = panel.maxEpochsBox();
+  box->setFocus();
+  QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
+  QTest::keyClicks(box, QStringLiteral("250"));
+  QTest::keyClick(box, Qt::Key_Return);
+  ASSERT_EQ(requested.size(), 1u);
+  EXPECT_EQ(requested.front().maxEpochs, 250);
+  box->clearFocus();
+  TrainingSnapshot stale;  // no limit yet: the runner has seen 6 commands
+  stale.commandsApplied = 6;
+  panel.showSnapshot(stale);
+  EXPECT_EQ(box->value(), 250);
+  TrainingSnapshot answer = stale;
+  answer.commandsApplied = 7;
+  answer.stopConditions.maxEpochs = 250;
+  panel.showSnapshot(answer);
+  EXPECT_EQ(box->value(), 250);
+  TrainingSnapshot huge = answer;
+  huge.stopConditions.maxEpochs = 5'000'000'000LL;  // from a session or the command line
+  panel.showSnapshot(huge);
+  EXPECT_EQ(box->value(), std::numeric_limits<int>::max());
+  EXPECT_EQ(requested.size(), 1u);  // showing is no request
 }
 
 }  // namespace
