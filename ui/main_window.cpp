@@ -328,6 +328,11 @@ bool MainWindow::event(QEvent* event) {
 }
 
 void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot) {
+  // Epochs trained since the last frame with no new command in between: training changed the
+  // weights, so there is something to save (again, after a save during the run) and to autosave.
+  if (m_shown && snapshot->commandsApplied == m_shown->commandsApplied &&
+      snapshot->epoch != m_shown->epoch)
+    m_session->markModified();
   m_shown = snapshot;
   m_shownSerial = snapshot->serial;
   m_controls->showSnapshot(*snapshot);

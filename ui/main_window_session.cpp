@@ -11,6 +11,7 @@
 #include <QThread>
 #include <QUrl>
 #include <chrono>
+#include <stdexcept>
 
 #include "control_bar.h"
 #include "dataset_model.h"
@@ -29,7 +30,19 @@ namespace nnlab {
 
 Session MainWindow::captureSession() const {
   Session session;
-  session.training = m_runner->captureState().get();  // at the next epoch boundary: ~1 ms
+  // At the next epoch boundary: about a millisecond, but as long as one epoch on huge data (a
+  // million rows: ~0.2 s), which the window waits for.
+  session.training = m_runner->captureState().get();
+  // Training keeps the data it had when it refused the table's (no rows left, targets its loss
+  // cannot take): saving that would silently lose what the user typed, so nothing is saved.
+  if (!sameData(session.training.dataset, m_data->dataset())) {
+    const std::string why = m_runner->latestSnapshot()->message;
+    throw std::runtime_error(
+        tr("The data in the table is not the data training uses: %1 Undo the last edit of the "
+           "table or correct it, then save again.")
+            .arg(why.empty() ? tr("training has refused it.") : QString::fromStdString(why))
+            .toStdString());
+  }
   if (m_generated) {
     session.generator = m_generated->first;
     session.generatorSettings = m_generated->second;
@@ -60,15 +73,12 @@ void MainWindow::applySession(const Session& session) {
     m_generate->setExpanded(false);
   }
   // Show the restored session at once, not the old one for a frame: the runner answers a
-  // restore within about a millisecond.
+  // restore at its next epoch boundary, within about a millisecond (an epoch, on huge data).
+  const std::uint64_t restoreCommand = m_runner->postedCommands();
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
-  while (std::chrono::steady_clock::now() < deadline) {
-    const auto snapshot = m_runner->latestSnapshot();
-    if (snapshot->epoch == state.trainer.epoch && snapshot->state == RunState::Paused &&
-        snapshot->dataset->rows() == state.dataset.rows())
-      break;
+  while (m_runner->latestSnapshot()->commandsApplied < restoreCommand &&
+         std::chrono::steady_clock::now() < deadline)
     QThread::msleep(1);
-  }
   refresh();
   const int row = session.view.selectedRow;
   if (row >= 0 && row < m_data->dataset().rows())

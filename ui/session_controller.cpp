@@ -13,6 +13,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSysInfo>
 #include <QTimer>
 #include <exception>
 #include <thread>
@@ -52,7 +53,8 @@ SessionController::SessionController(MainWindow& window)
       m_saveAs(new QAction(tr("Save &As…"), this)),
       m_recent(new QMenu(tr("Open &Recent"), &window)),
       m_autosaveTimer(new QTimer(this)),
-      m_writing(std::make_shared<std::atomic<bool>>(false)) {
+      m_writing(std::make_shared<std::atomic<bool>>(false)),
+      m_autosaveFailed(std::make_shared<std::atomic<bool>>(false)) {
   m_open->setShortcut(QKeySequence::Open);
   m_open->setToolTip(tr("Open a session (.nnlab), a model (.json) or data (.csv)."));
   m_save->setShortcut(QKeySequence::Save);
@@ -222,22 +224,29 @@ void SessionController::fillRecentMenu() {
 void SessionController::startAutosave(double seconds) {
   const QString folder = autosaveFolder();
   if (folder.isEmpty() || !QDir().mkpath(folder)) return;  // no place to keep it: no autosave
-  const QString base =
-      QDir(folder).filePath(QStringLiteral("autosave-%1").arg(QCoreApplication::applicationPid()));
-  m_autosavePath = base + QStringLiteral(".nnlab");
-  m_lock = std::make_unique<QLockFile>(base + QStringLiteral(".lock"));
-  m_lock->setStaleLockTime(0);  // stale only when its process is gone, however old
-  if (!m_lock->tryLock(0)) {
-    m_lock.reset();
-    m_autosavePath.clear();
+  const QString pid = QString::number(QCoreApplication::applicationPid());
+  // Process numbers come round again (in a container, nnlab may get the same one each start):
+  // the file of an earlier process that had this number is left for recovery, and this one
+  // takes the next free name.
+  for (int n = 1; n <= 100; ++n) {
+    const QString base =
+        QDir(folder).filePath(n == 1 ? QStringLiteral("autosave-%1").arg(pid)
+                                     : QStringLiteral("autosave-%1-%2").arg(pid).arg(n));
+    if (QFile::exists(base + QStringLiteral(".nnlab"))) continue;
+    auto lock = std::make_unique<QLockFile>(base + QStringLiteral(".lock"));
+    lock->setStaleLockTime(0);  // stale only when its process is gone, however old
+    if (!lock->tryLock(0)) continue;
+    m_lock = std::move(lock);
+    m_autosavePath = base + QStringLiteral(".nnlab");
+    m_autosaveTimer->start(static_cast<int>(seconds * 1000));
     return;
   }
-  m_autosaveTimer->start(static_cast<int>(seconds * 1000));
 }
 
 void SessionController::autosaveNow() {
-  if (m_autosavePath.isEmpty() || !m_modified || !m_changedSinceAutosave || m_writing->load())
-    return;
+  if (m_autosavePath.isEmpty() || m_writing->load()) return;
+  if (m_autosaveFailed->exchange(false)) m_changedSinceAutosave = true;  // try it again
+  if (!m_modified || !m_changedSinceAutosave) return;
   std::shared_ptr<Session> session;
   try {
     session = std::make_shared<Session>(m_window.captureSession());
@@ -248,14 +257,16 @@ void SessionController::autosaveNow() {
   if (m_writer.joinable()) m_writer.join();  // done: m_writing was false
   m_writing->store(true);
   // Writing a big session takes a while: not on the thread that draws the window.
-  m_writer = std::thread([session, path = m_autosavePath, writing = m_writing] {
-    try {
-      writeSessionFile(path.toStdString(), *session);
-    } catch (const std::exception&) {
-      // A full disk or a vanished folder: the next autosave tries again; nothing to lose yet.
-    }
-    writing->store(false);
-  });
+  m_writer =
+      std::thread([session, path = m_autosavePath, writing = m_writing, failed = m_autosaveFailed] {
+        try {
+          writeSessionFile(path.toStdString(), *session);
+        } catch (const std::exception&) {
+          // A full disk or a vanished folder: the next autosave tries again; nothing to lose yet.
+          failed->store(true);
+        }
+        writing->store(false);
+      });
 }
 
 void SessionController::waitForAutosave() {
@@ -273,9 +284,19 @@ QStringList SessionController::orphanedAutosaves() const {
     // A lock that can be taken belonged to a process that is gone.
     QLockFile lock(lockPathOf(path));
     lock.setStaleLockTime(0);
-    if (!lock.tryLock(0)) continue;  // another nnlab is running with it
-    lock.unlock();
-    orphans << path;
+    if (lock.tryLock(0)) {
+      lock.unlock();
+      orphans << path;
+      continue;
+    }
+    // Held by a live process: another nnlab running with it, unless the holder's number is this
+    // process's, which holds no lock but its own: then an earlier process had that number.
+    qint64 holder = 0;
+    QString host;
+    QString application;
+    if (lock.getLockInfo(&holder, &host, &application) &&
+        holder == QCoreApplication::applicationPid() && host == QSysInfo::machineHostName())
+      orphans << path;
   }
   return orphans;
 }

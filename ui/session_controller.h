@@ -22,9 +22,10 @@ struct Session;
 /// question before a change would be lost, and autosave with recovery after a crash.
 ///
 /// Autosave: while the session is modified, it is written every so often (30 s) to
-/// autosave-PID.nnlab in the application's data folder, next to a lock file held while this
-/// process runs. A clean exit removes both; after a crash or a kill the lock is stale, and the
-/// next start offers to restore the session.
+/// autosave-PID.nnlab in the application's data folder (autosave-PID-2.nnlab… when an earlier
+/// process with the same number left one), next to a lock file held while this process runs. A
+/// clean exit removes both; after a crash or a kill the lock is stale, and the next start offers to
+/// restore the session.
 class SessionController : public QObject {
   Q_OBJECT
 
@@ -96,9 +97,10 @@ class SessionController : public QObject {
   bool m_interactive = true;
   bool m_changedSinceAutosave = false;
   QString m_autosavePath;
-  std::unique_ptr<QLockFile> m_lock;             ///< held while this process runs
-  std::shared_ptr<std::atomic<bool>> m_writing;  ///< an autosave is being written
-  std::thread m_writer;                          ///< writes it
+  std::unique_ptr<QLockFile> m_lock;                    ///< held while this process runs
+  std::shared_ptr<std::atomic<bool>> m_writing;         ///< an autosave is being written
+  std::shared_ptr<std::atomic<bool>> m_autosaveFailed;  ///< the last one could not be written
+  std::thread m_writer;                                 ///< writes it
 };
 
 }  // namespace nnlab

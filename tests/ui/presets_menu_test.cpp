@@ -12,6 +12,7 @@
 #include "dataset_panel.h"
 #include "main_window.h"
 #include "presets.h"
+#include "session_controller.h"
 #include "training_runner.h"
 
 namespace nnlab {
@@ -48,6 +49,7 @@ TEST(PresetsMenuTest, ListsEveryPresetWithItsDescription) {
 
 TEST(PresetsMenuTest, EveryPresetLoadsAndTrains) {
   MainWindow window(seedPreset());
+  window.session()->setInteractive(false);  // trained, each one would ask to be saved first
   window.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
   QMenu* menu = presetsMenu(window);
