@@ -15,10 +15,11 @@ namespace nnlab {
 /// replaced file keeps its mode. A symbolic link at `path` is replaced, not followed.
 void writeFileAtomically(const std::string& path, std::string_view content);
 
-/// Several files as one: every content is written and flushed to its temporary file first, and
-/// only then are they renamed into place, so that a failure to write any of them (a full disk, a
-/// missing directory) leaves every one of the old files as it was. Throws like
-/// writeFileAtomically.
+/// Several files: every content is written and flushed to its temporary file first, and only
+/// then are they renamed into place, so that a failure to write any of them (a full disk, a
+/// missing directory) leaves every one of the old files as it was. Each rename is atomic, the
+/// set is not: should a rename fail after another succeeded (rare: the temporary files sit in
+/// the targets' folders), the files renamed stay new. Throws like writeFileAtomically.
 void writeFilesAtomically(const std::vector<std::pair<std::string, std::string>>& files);
 
 /// Fails early, before long work whose result would go to `path`, when writeFileAtomically
