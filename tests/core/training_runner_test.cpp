@@ -459,7 +459,15 @@ TEST(TrainingRunner, StepDuringAStepAddsItsEpochs) {
   runner->step(100);
   waitFor(*runner, [](const TrainingSnapshot& t) { return t.epoch > 20; });
   runner->step(100);
-  EXPECT_EQ(waitForPause(*runner, PauseReason::StepDone)->epoch, 210);
+  // The pause that answers it, not the first step's own end on a machine slow to post it.
+  const std::uint64_t posted = runner->postedCommands();
+  EXPECT_EQ(waitFor(*runner,
+                    [posted](const TrainingSnapshot& t) {
+                      return t.commandsApplied >= posted && t.state == RunState::Paused &&
+                             t.reason == PauseReason::StepDone;
+                    })
+                ->epoch,
+            210);
 }
 
 TEST(TrainingRunner, DataWithoutInputOrTargetColumnsIsRefused) {
