@@ -251,7 +251,9 @@ void SessionController::autosaveNow() {
   try {
     session = std::make_shared<Session>(m_window.captureSession());
   } catch (const std::exception&) {
-    return;  // the runner has stopped: the window is closing
+    // The runner has stopped (the window is closing), or training refused the table's data:
+    // still changed, so the next tick tries again.
+    return;
   }
   m_changedSinceAutosave = false;
   if (m_writer.joinable()) m_writer.join();  // done: m_writing was false
