@@ -210,13 +210,16 @@ double Trainer::backward(const Matrix& inputs, const Matrix& targets, Workspace&
   for (int l = last; l >= 0; --l) {
     const DenseLayer& layer = m_network.layer(l);
     Matrix& delta = workspace.deltas[l];
-    if (l != last || !fused)
+    if (l != last || !fused) {
+      if (m_trace) m_trace->layers[l].lossGradient = delta;  // ∂L/∂a, before ⊙ f'(z)
       multiplyByDerivative(layer.activation, workspace.activations[l], delta);
+    }
     const Matrix& in = l == 0 ? inputs : workspace.activations[l - 1];
     multiplyTransposedLeft(in, delta, m_gradients.weights[l]);
     if (layer.hasBias()) m_gradients.bias[l].noalias() = delta.colwise().sum();
     if (l > 0) multiplyTransposedRight(delta, layer.weights, workspace.deltas[l - 1]);
   }
+  if (m_trace) recordBackward(inputs, targets, workspace, sum, divisor, fused);
   addRegularisation();
   return sum;
 }
@@ -231,9 +234,18 @@ void Trainer::addRegularisation() {
 }
 
 bool Trainer::fullBatchEpoch(double& lossSum) {
+  if (m_trace) {
+    std::vector<int> all(m_trainInputs.rows());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+    recordBatch(all);
+  }
   lossSum = backward(m_trainInputs, m_trainTargets, m_full);
-  if (!std::isfinite(lossSum)) return false;
+  if (!std::isfinite(lossSum)) {
+    if (m_trace) recordUpdate(true);
+    return false;
+  }
   m_optimizer.update(m_gradients, m_network);
+  if (m_trace) recordUpdate(false);
   return true;
 }
 
@@ -250,13 +262,19 @@ bool Trainer::minibatchEpoch(double& lossSum) {
       ws.inputs.row(r) = m_trainInputs.row(m_order[start + r]);
       ws.targets.row(r) = m_trainTargets.row(m_order[start + r]);
     }
+    if (m_trace) recordBatch({m_order.begin() + start, m_order.begin() + start + ws.rows()});
     const double batchSum = backward(ws.inputs, ws.targets, ws);
     if (!std::isfinite(batchSum)) {
       lossSum = batchSum;
+      if (m_trace) recordUpdate(true);
       return false;
     }
     lossSum += batchSum;
     m_optimizer.update(m_gradients, m_network);
+    if (m_trace) {
+      recordUpdate(false);
+      return true;  // the trace is of one update; its trainer is a copy, thrown away after
+    }
     start += ws.rows();
   }
   return true;
@@ -280,7 +298,16 @@ bool Trainer::perceptronEpoch(double& lossSum) {
     error.noalias() = output - ws.targets;  // ŷ − y
     multiplyTransposedLeft(ws.inputs, error, m_gradients.weights[0]);
     if (layer.hasBias()) m_gradients.bias[0] = error;
+    if (m_trace) {
+      recordBatch({static_cast<int>(i)});
+      recordBackward(ws.inputs, ws.targets, ws, nnlab::lossSum(m_settings.loss, output, ws.targets),
+                     lossDivisor(m_settings.loss, 1.0, static_cast<double>(output.cols())), true);
+    }
     m_optimizer.update(m_gradients, m_network);
+    if (m_trace) {
+      recordUpdate(false);
+      return true;
+    }
   }
   return true;
 }

@@ -12,6 +12,7 @@
 #include "network.h"
 #include "optimizer.h"
 #include "random.h"
+#include "update_trace.h"
 
 namespace nnlab {
 
@@ -95,6 +96,11 @@ class Trainer {
   /// changing them; returns the loss (for gradient checks and inspection).
   double computeGradients(Gradients& out);
 
+  /// The next parameter update — the whole batch for gd, the first batch of the next epoch for
+  /// minibatches, the first row for the perceptron — computed by this trainer's own code on a
+  /// copy of it, with every intermediate recorded. The trainer itself does not change.
+  UpdateTrace traceNextUpdate() const;
+
   /// Describes why `network`, `dataset` and `settings` cannot train together, or nullopt.
   static std::optional<std::string> incompatibility(const Network& network, const Dataset& dataset,
                                                     const TrainingSettings& settings);
@@ -117,6 +123,13 @@ class Trainer {
   /// Loss sum of the batch; fills m_gradients.
   double backward(const Matrix& inputs, const Matrix& targets, Workspace& workspace);
   void addRegularisation();
+  /// Trace only: z, a, δ and the data gradient of the batch backward() has just run on.
+  void recordBackward(const Matrix& inputs, const Matrix& targets, const Workspace& workspace,
+                      double sum, double divisor, bool fused);
+  /// Trace only: the batch's rows (training-row indices) and the parameters before the update.
+  void recordBatch(const std::vector<int>& trainingRows);
+  /// Trace only: the parameters and optimizer state after the update.
+  void recordUpdate(bool diverged);
   bool fullBatchEpoch(double& lossSum);
   bool minibatchEpoch(double& lossSum);
   bool perceptronEpoch(double& lossSum);
@@ -138,6 +151,7 @@ class Trainer {
   std::vector<int> m_order;  // row order of the current epoch
   Random m_random{1};        // shuffles m_order
   long long m_epoch = 0;
+  UpdateTrace* m_trace = nullptr;  // set only on the copy traceNextUpdate() runs
 };
 
 }  // namespace nnlab

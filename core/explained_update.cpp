@@ -1,0 +1,146 @@
+#include "explained_update.h"
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+namespace nnlab {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// The parameter change of one layer, recomputed with the optimizer's own expressions (see
+// optimizer.cpp) from the state before and after, so θ_after = θ_before − step holds bit for bit.
+OptimizerLayerStep layerStep(const UpdateTrace& trace, int l, const ExplainedUpdate& e) {
+  const OptimizerSettings& s = trace.optimizer;
+  const LayerTrace& layer = trace.layers[l];
+  const bool bias = layer.biasBefore.size() > 0;
+  OptimizerLayerStep out;
+  switch (s.kind) {
+    case OptimizerKind::Gd:
+    case OptimizerKind::Sgd:
+    case OptimizerKind::Perceptron:
+      out.step = s.learningRate * layer.gradWeights;
+      if (bias) out.biasStep = s.learningRate * layer.gradBias;
+      break;
+    case OptimizerKind::Momentum:
+      out.firstBefore = trace.optimizerBefore.first.weights[l];
+      out.firstAfter = trace.optimizerAfter.first.weights[l];
+      out.step = -out.firstAfter;
+      if (bias) {
+        out.biasFirstBefore = trace.optimizerBefore.first.bias[l];
+        out.biasFirstAfter = trace.optimizerAfter.first.bias[l];
+        out.biasStep = -out.biasFirstAfter;
+      }
+      break;
+    case OptimizerKind::Adam: {
+      const auto adamStep = [&](const auto& m, const auto& v) {
+        return (s.learningRate * (m.array() / e.correction1) /
+                ((v.array() / e.correction2).sqrt() + s.epsilon))
+            .matrix()
+            .eval();
+      };
+      out.firstBefore = trace.optimizerBefore.first.weights[l];
+      out.firstAfter = trace.optimizerAfter.first.weights[l];
+      out.secondBefore = trace.optimizerBefore.second.weights[l];
+      out.secondAfter = trace.optimizerAfter.second.weights[l];
+      out.step = adamStep(out.firstAfter, out.secondAfter);
+      if (bias) {
+        out.biasFirstBefore = trace.optimizerBefore.first.bias[l];
+        out.biasFirstAfter = trace.optimizerAfter.first.bias[l];
+        out.biasSecondBefore = trace.optimizerBefore.second.bias[l];
+        out.biasSecondAfter = trace.optimizerAfter.second.bias[l];
+        out.biasStep = adamStep(out.biasFirstAfter, out.biasSecondAfter);
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+// f'(z) as multiplyByDerivative applies it: the product with ones gives the factor's bits.
+Matrix derivativeFactor(Activation activation, const Matrix& a) {
+  Matrix factor = Matrix::Ones(a.rows(), a.cols());
+  multiplyByDerivative(activation, a, factor);
+  return factor;
+}
+
+}  // namespace
+
+ExplainedUpdate explainNextUpdate(const Trainer& trainer) {
+  ExplainedUpdate e;
+  e.trace = trainer.traceNextUpdate();
+  const UpdateTrace& trace = e.trace;
+  const TrainingSettings& settings = trainer.settings();
+  e.loss = settings.loss;
+  e.l1 = settings.l1;
+  e.l2 = settings.l2;
+  e.total = trace.lossSum / trace.divisor;
+  const Matrix& output = trace.layers.back().a;
+  for (Eigen::Index r = 0; r < output.rows(); ++r) {
+    e.perSampleLoss.push_back(lossSum(e.loss, output.row(r), trace.targets.row(r)) / trace.divisor);
+  }
+  if (trace.optimizer.kind == OptimizerKind::Adam) {
+    e.adamStep = trace.optimizerAfter.steps;
+    const double t = static_cast<double>(e.adamStep);
+    e.correction1 = 1.0 - std::pow(trace.optimizer.beta1, t);
+    e.correction2 = 1.0 - std::pow(trace.optimizer.beta2, t);
+  }
+  const int last = static_cast<int>(trace.layers.size()) - 1;
+  for (int l = 0; l <= last; ++l) {
+    const LayerTrace& layer = trace.layers[l];
+    ExplainedLayer out;
+    out.activation = trainer.network().layer(l).activation;
+    const bool fusedOutput = l == last && trace.fused;
+    if (isElementwise(out.activation) && !fusedOutput) {
+      out.derivative = derivativeFactor(out.activation, layer.a);
+    }
+    if (e.l1 != 0.0) out.l1Term = e.l1 * layer.weightsBefore.array().sign().matrix();
+    if (e.l2 != 0.0) out.l2Term = e.l2 * layer.weightsBefore;
+    if (!trace.diverged) out.update = layerStep(trace, l, e);
+    e.layers.push_back(std::move(out));
+  }
+  return e;
+}
+
+WeightExplanation explainWeight(const ExplainedUpdate& update, int layer, int from, int to) {
+  const UpdateTrace& trace = update.trace;
+  if (layer < 0 || layer >= static_cast<int>(trace.layers.size())) {
+    throw std::out_of_range("layer " + std::to_string(layer + 1) +
+                            " does not exist (the network has " +
+                            std::to_string(trace.layers.size()) + " layers)");
+  }
+  const LayerTrace& t = trace.layers[layer];
+  if (from < 0 || from >= t.weightsBefore.rows() || to < 0 || to >= t.weightsBefore.cols()) {
+    throw std::out_of_range("layer " + std::to_string(layer + 1) + " has weights 1…" +
+                            std::to_string(t.weightsBefore.rows()) + " × 1…" +
+                            std::to_string(t.weightsBefore.cols()));
+  }
+  const ExplainedLayer& x = update.layers[layer];
+  const Matrix& in = layer == 0 ? trace.inputs : trace.layers[layer - 1].a;
+  WeightExplanation w;
+  w.layer = layer;
+  w.from = from;
+  w.to = to;
+  for (Eigen::Index r = 0; r < t.delta.rows(); ++r) {
+    WeightRowShare share;
+    share.row = trace.rows[r];
+    share.lossGradient = t.lossGradient.size() ? t.lossGradient(r, to) : kNaN;
+    share.derivative = x.derivative.size() ? x.derivative(r, to) : kNaN;
+    share.delta = t.delta(r, to);
+    share.input = in(r, from);
+    share.share = share.delta * share.input;
+    w.rows.push_back(share);
+  }
+  w.dataGradient = t.dataGradient(from, to);
+  w.l1Term = x.l1Term.size() ? x.l1Term(from, to) : 0.0;
+  w.l2Term = x.l2Term.size() ? x.l2Term(from, to) : 0.0;
+  w.gradient = t.gradWeights(from, to);
+  w.step = x.update.step.size() ? x.update.step(from, to) : 0.0;
+  w.before = t.weightsBefore(from, to);
+  w.after = t.weightsAfter(from, to);
+  return w;
+}
+
+}  // namespace nnlab
