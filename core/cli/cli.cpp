@@ -6,6 +6,7 @@
 
 #include "cli_help.h"
 #include "cli_options.h"
+#include "explain_command.h"
 #include "predict_command.h"
 #include "train_command.h"
 
@@ -23,6 +24,11 @@ int run(const CommandLine& line, std::ostream& out, std::ostream& err) {
     case CommandLine::Kind::PredictHelp:
       out << predictHelpText();
       return 0;
+    case CommandLine::Kind::ExplainHelp:
+      out << explainHelpText();
+      return 0;
+    case CommandLine::Kind::Explain:
+      return runExplain(line.explain, out, err);
     case CommandLine::Kind::Train:
       return runTrain(line.train, out, err);
     case CommandLine::Kind::Predict:

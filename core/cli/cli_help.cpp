@@ -20,7 +20,9 @@ std::string usageText() {
                   [--loss-goal X] [--scale none|minmax|zscore]
   nnlab-cli train --preset NAME [any option above overrides the preset]
   nnlab-cli predict --model FILE.json --data FILE.csv [--targets N]
-  nnlab-cli --help | train --help | predict --help
+  nnlab-cli explain [train's options] [--epochs-before N] [--json FILE] [--sample K]
+                    [--weight L,I,J]
+  nnlab-cli --help | train --help | predict --help | explain --help
 
 Exit status: 0 success, 1 a file or training problem, 2 a bad command line.
 )";
@@ -94,6 +96,28 @@ Writes CSV to standard output: the data's input columns, then one prediction col
 output, named after the data's target columns with "_pred" (y_pred, or y1_pred, y2_pred, ...
 when the data has no targets). The data holds the model's inputs, optionally followed by its
 targets; --targets N says how many target columns it has (0 for none).
+)";
+}
+
+std::string explainHelpText() {
+  return R"(nnlab-cli explain [train's options] [--epochs-before N] [--json FILE] [--sample K]
+                  [--weight L,I,J]
+
+Explains one update of training, number by number, laid out like the article: the forward pass
+(z = a_in·W + b and a = f(z) of every layer), the loss, the backward pass (δ = ∂L/∂z of every
+layer and ∂L/∂W = a_inᵀ·δ, with the L1/L2 terms apart), the optimizer's step and the weights
+after it, then the chain rule for one weight with the numbers substituted. The update is computed
+by training's own code: the weights after it are exactly those `train` reaches one update later.
+
+  --preset, --data, --layers, ...  as for train (see train --help); --epochs, --model-out,
+                      --history, --early-stop, --loss-goal and --quiet are train's alone
+  --epochs-before N   train N epochs first, then explain the next update (default 0). For
+                      minibatches that is the first batch of the next epoch; for the perceptron
+                      rule, its first row
+  --json FILE         also write every number of the update as JSON (docs/explain-format.md)
+  --sample K          the batch row whose chain rule is written out (default 1)
+  --weight L,I,J      the weight of layer L from its input I to its unit J, each from 1 (default
+                      1,1 of the output layer); the article's W2 of the seed is layer 2
 )";
 }
 

@@ -10,5 +10,7 @@ std::string usageText();
 std::string trainHelpText();
 /// `predict --help`.
 std::string predictHelpText();
+/// `explain --help`.
+std::string explainHelpText();
 
 }  // namespace nnlab::cli

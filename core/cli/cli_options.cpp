@@ -206,17 +206,67 @@ const std::vector<std::pair<std::string_view, TrainHandler>>& trainHandlers() {
 
 bool isHelp(const std::string& arg) { return arg == "--help" || arg == "-h"; }
 
+/// Applies `arg` if it is one of train's options; false otherwise.
+bool trainOption(const std::string& arg, TrainOptions& options, Arguments& args) {
+  const auto& handlers = trainHandlers();
+  const auto found = std::find_if(handlers.begin(), handlers.end(),
+                                  [&](const auto& entry) { return entry.first == arg; });
+  if (found == handlers.end()) return false;
+  found->second(options, args);
+  return true;
+}
+
 CommandLine parseTrain(Arguments& args) {
   CommandLine line;
   line.kind = CommandLine::Kind::Train;
   while (!args.done()) {
     const std::string arg = args.next();
-    if (isHelp(arg)) return {CommandLine::Kind::TrainHelp, {}, {}};
-    const auto& handlers = trainHandlers();
-    const auto found = std::find_if(handlers.begin(), handlers.end(),
-                                    [&](const auto& entry) { return entry.first == arg; });
-    if (found == handlers.end()) unknown(arg, "train");
-    found->second(line.train, args);
+    if (isHelp(arg)) return {CommandLine::Kind::TrainHelp, {}, {}, {}};
+    if (!trainOption(arg, line.train, args)) unknown(arg, "train");
+  }
+  return line;
+}
+
+std::array<int, 3> weightIndex(Arguments& args) {
+  const std::string text = args.value();
+  std::array<int, 3> index{};
+  std::size_t start = 0;
+  for (std::size_t k = 0; k < 3; ++k) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    const char* first = text.data() + start;
+    const char* last = text.data() + comma;
+    const auto [end, error] = std::from_chars(first, last, index[k]);
+    if (first == last || error != std::errc() || end != last || index[k] < 1 ||
+        (k < 2 && comma == text.size()) || (k == 2 && comma != text.size())) {
+      badValue(args, text, "L,I,J: a layer, an input of it and a unit of it, each from 1");
+    }
+    start = comma + 1;
+  }
+  return index;
+}
+
+CommandLine parseExplain(Arguments& args) {
+  CommandLine line;
+  line.kind = CommandLine::Kind::Explain;
+  ExplainOptions& options = line.explain;
+  while (!args.done()) {
+    const std::string arg = args.next();
+    if (isHelp(arg)) return {CommandLine::Kind::ExplainHelp, {}, {}, {}};
+    if (arg == "--epochs-before") {
+      options.epochsBefore = wholeNumber(args, 0, kMaxEpochs);
+    } else if (arg == "--json") {
+      options.jsonPath = args.value();
+    } else if (arg == "--sample") {
+      options.sample = count(args, 1);
+    } else if (arg == "--weight") {
+      options.weight = weightIndex(args);
+    } else if (arg == "--epochs" || arg == "--model-out" || arg == "--history" ||
+               arg == "--early-stop" || arg == "--loss-goal" || arg == "--quiet") {
+      throw UsageError("explain: " + arg + " is train's; explain trains --epochs-before N " +
+                       "epochs, then explains one update");
+    } else if (!trainOption(arg, options.train, args)) {
+      unknown(arg, "explain");
+    }
   }
   return line;
 }
@@ -228,7 +278,7 @@ CommandLine parsePredict(Arguments& args) {
   bool haveData = false;
   while (!args.done()) {
     const std::string arg = args.next();
-    if (isHelp(arg)) return {CommandLine::Kind::PredictHelp, {}, {}};
+    if (isHelp(arg)) return {CommandLine::Kind::PredictHelp, {}, {}, {}};
     if (arg == "--model") {
       line.predict.modelPath = args.value();
       haveModel = true;
@@ -255,6 +305,7 @@ CommandLine parseCommandLine(const std::vector<std::string>& args) {
   Arguments rest(std::vector<std::string>(args.begin() + 1, args.end()));
   if (command == "train") return parseTrain(rest);
   if (command == "predict") return parsePredict(rest);
+  if (command == "explain") return parseExplain(rest);
   throw UsageError(std::string("unknown command '").append(command).append("'"));
 }
 

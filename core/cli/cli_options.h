@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -55,12 +56,23 @@ struct PredictOptions {
   std::optional<int> targets;  ///< target columns in the data; inferred when not given
 };
 
+/// `explain`'s options: `train`'s (those that say how long to train or where to write aside),
+/// then which update to explain and how.
+struct ExplainOptions {
+  TrainOptions train;
+  long long epochsBefore = 0;           ///< epochs trained before the explained update
+  std::optional<std::string> jsonPath;  ///< --json FILE
+  int sample = 1;                       ///< the batch row whose chain rule is written out, from 1
+  std::optional<std::array<int, 3>> weight;  ///< --weight L,I,J, each from 1
+};
+
 /// What the command line asks for.
 struct CommandLine {
-  enum class Kind { Help, TrainHelp, PredictHelp, Train, Predict };
+  enum class Kind { Help, TrainHelp, PredictHelp, ExplainHelp, Train, Predict, Explain };
   Kind kind = Kind::Help;
   TrainOptions train;
   PredictOptions predict;
+  ExplainOptions explain;
 };
 
 /// Most epochs `train` accepts.
