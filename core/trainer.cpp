@@ -190,6 +190,7 @@ const Matrix& Trainer::forward(const Matrix& inputs, Workspace& workspace) {
 // ∂L/∂z = (ŷ − y)/(ŷ(1 − ŷ))·ŷ(1 − ŷ)/(N·K) = (ŷ − y)/(N·K). Both are used directly: cheaper,
 // and right where ŷ has saturated — there the two factors, taken apart, would be clamped to a
 // zero gradient and a confidently wrong unit would never learn.
+template <bool Traced>
 double Trainer::backward(const Matrix& inputs, const Matrix& targets, Workspace& workspace) {
   const Matrix& output = forward(inputs, workspace);
   const int last = m_network.layerCount() - 1;
@@ -211,7 +212,7 @@ double Trainer::backward(const Matrix& inputs, const Matrix& targets, Workspace&
     const DenseLayer& layer = m_network.layer(l);
     Matrix& delta = workspace.deltas[l];
     if (l != last || !fused) {
-      if (m_trace) m_trace->layers[l].lossGradient = delta;  // ∂L/∂a, before ⊙ f'(z)
+      if constexpr (Traced) m_trace->layers[l].lossGradient = delta;  // ∂L/∂a, before ⊙ f'(z)
       multiplyByDerivative(layer.activation, workspace.activations[l], delta);
     }
     const Matrix& in = l == 0 ? inputs : workspace.activations[l - 1];
@@ -219,7 +220,7 @@ double Trainer::backward(const Matrix& inputs, const Matrix& targets, Workspace&
     if (layer.hasBias()) m_gradients.bias[l].noalias() = delta.colwise().sum();
     if (l > 0) multiplyTransposedRight(delta, layer.weights, workspace.deltas[l - 1]);
   }
-  if (m_trace) recordBackward(inputs, targets, workspace, sum, divisor, fused);
+  if constexpr (Traced) recordBackward(inputs, targets, workspace, sum, divisor, fused);
   addRegularisation();
   return sum;
 }
@@ -233,22 +234,20 @@ void Trainer::addRegularisation() {
   }
 }
 
+template <bool Traced>
 bool Trainer::fullBatchEpoch(double& lossSum) {
-  if (m_trace) {
-    std::vector<int> all(m_trainInputs.rows());
-    for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
-    recordBatch(all);
-  }
-  lossSum = backward(m_trainInputs, m_trainTargets, m_full);
+  if constexpr (Traced) recordBatch(nullptr, static_cast<int>(m_trainInputs.rows()));
+  lossSum = backward<Traced>(m_trainInputs, m_trainTargets, m_full);
   if (!std::isfinite(lossSum)) {
-    if (m_trace) recordUpdate(true);
+    if constexpr (Traced) recordUpdate(true);
     return false;
   }
   m_optimizer.update(m_gradients, m_network);
-  if (m_trace) recordUpdate(false);
+  if constexpr (Traced) recordUpdate(false);
   return true;
 }
 
+template <bool Traced>
 bool Trainer::minibatchEpoch(double& lossSum) {
   const int n = static_cast<int>(m_trainInputs.rows());
   // Fisher–Yates with our own generator, so the order is the same on every platform.
@@ -262,16 +261,16 @@ bool Trainer::minibatchEpoch(double& lossSum) {
       ws.inputs.row(r) = m_trainInputs.row(m_order[start + r]);
       ws.targets.row(r) = m_trainTargets.row(m_order[start + r]);
     }
-    if (m_trace) recordBatch({m_order.begin() + start, m_order.begin() + start + ws.rows()});
-    const double batchSum = backward(ws.inputs, ws.targets, ws);
+    if constexpr (Traced) recordBatch(m_order.data() + start, ws.rows());
+    const double batchSum = backward<Traced>(ws.inputs, ws.targets, ws);
     if (!std::isfinite(batchSum)) {
       lossSum = batchSum;
-      if (m_trace) recordUpdate(true);
+      if constexpr (Traced) recordUpdate(true);
       return false;
     }
     lossSum += batchSum;
     m_optimizer.update(m_gradients, m_network);
-    if (m_trace) {
+    if constexpr (Traced) {
       recordUpdate(false);
       return true;  // the trace is of one update; its trainer is a copy, thrown away after
     }
@@ -285,6 +284,7 @@ bool Trainer::minibatchEpoch(double& lossSum) {
 // The epoch's loss is that of the weights it starts from, over every row (as for gd): the
 // mistakes made along the way, while the weights change after each sample, would count a row
 // the end weights get right, and disagree with evaluate().
+template <bool Traced>
 bool Trainer::perceptronEpoch(double& lossSum) {
   lossSum = nnlab::lossSum(m_settings.loss, forward(m_trainInputs, m_full), m_trainTargets);
   if (!std::isfinite(lossSum)) return false;
@@ -298,13 +298,14 @@ bool Trainer::perceptronEpoch(double& lossSum) {
     error.noalias() = output - ws.targets;  // ŷ − y
     multiplyTransposedLeft(ws.inputs, error, m_gradients.weights[0]);
     if (layer.hasBias()) m_gradients.bias[0] = error;
-    if (m_trace) {
-      recordBatch({static_cast<int>(i)});
+    if constexpr (Traced) {
+      const int row = static_cast<int>(i);
+      recordBatch(&row, 1);
       recordBackward(ws.inputs, ws.targets, ws, nnlab::lossSum(m_settings.loss, output, ws.targets),
                      lossDivisor(m_settings.loss, 1.0, static_cast<double>(output.cols())), true);
     }
     m_optimizer.update(m_gradients, m_network);
-    if (m_trace) {
+    if constexpr (Traced) {
       recordUpdate(false);
       return true;
     }
@@ -312,7 +313,10 @@ bool Trainer::perceptronEpoch(double& lossSum) {
   return true;
 }
 
-StepResult Trainer::step(long long epochs) {
+StepResult Trainer::step(long long epochs) { return run<false>(epochs); }
+
+template <bool Traced>
+StepResult Trainer::run(long long epochs) {
   StepResult result;
   const double divisor = lossDivisor(m_settings.loss, static_cast<double>(m_trainTargets.rows()),
                                      static_cast<double>(m_trainTargets.cols()));
@@ -321,15 +325,16 @@ StepResult Trainer::step(long long epochs) {
     bool finite = true;
     switch (m_settings.optimizer.kind) {
       case OptimizerKind::Gd:
-        finite = fullBatchEpoch(sum);
+        finite = fullBatchEpoch<Traced>(sum);
         break;
       case OptimizerKind::Perceptron:
-        finite = perceptronEpoch(sum);
+        finite = perceptronEpoch<Traced>(sum);
         break;
       case OptimizerKind::Sgd:
       case OptimizerKind::Momentum:
       case OptimizerKind::Adam:
-        finite = m_batch.rows() == m_trainInputs.rows() ? fullBatchEpoch(sum) : minibatchEpoch(sum);
+        finite = m_batch.rows() == m_trainInputs.rows() ? fullBatchEpoch<Traced>(sum)
+                                                        : minibatchEpoch<Traced>(sum);
         break;
     }
     result.loss = sum / divisor;
@@ -385,10 +390,13 @@ Evaluation Trainer::evaluateAll() {
 }
 
 double Trainer::computeGradients(Gradients& out) {
-  const double sum = backward(m_trainInputs, m_trainTargets, m_full);
+  const double sum = backward<false>(m_trainInputs, m_trainTargets, m_full);
   out = m_gradients;
   return sum / lossDivisor(m_settings.loss, static_cast<double>(m_trainTargets.rows()),
                            static_cast<double>(m_trainTargets.cols()));
 }
+
+// traceNextUpdate (trainer_trace.cpp) runs the traced loop.
+template StepResult Trainer::run<true>(long long epochs);
 
 }  // namespace nnlab

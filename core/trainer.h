@@ -120,18 +120,27 @@ class Trainer {
   void splitRows();
   int effectiveBatchSize() const;
   const Matrix& forward(const Matrix& inputs, Workspace& workspace);
-  /// Loss sum of the batch; fills m_gradients.
+  /// Loss sum of the batch; fills m_gradients. Traced: also records into m_trace.
+  template <bool Traced>
   double backward(const Matrix& inputs, const Matrix& targets, Workspace& workspace);
   void addRegularisation();
   /// Trace only: z, a, δ and the data gradient of the batch backward() has just run on.
   void recordBackward(const Matrix& inputs, const Matrix& targets, const Workspace& workspace,
                       double sum, double divisor, bool fused);
-  /// Trace only: the batch's rows (training-row indices) and the parameters before the update.
-  void recordBatch(const std::vector<int>& trainingRows);
+  /// Trace only: the batch's rows (`count` training-row indices; nullptr: the first `count` in
+  /// order) and the parameters before the update.
+  void recordBatch(const int* trainingRows, int count);
   /// Trace only: the parameters and optimizer state after the update.
   void recordUpdate(bool diverged);
+  /// Traced: records into m_trace, and the minibatch and perceptron epochs stop after their
+  /// first update (only traceNextUpdate's throwaway copy runs them so).
+  template <bool Traced>
+  StepResult run(long long epochs);
+  template <bool Traced>
   bool fullBatchEpoch(double& lossSum);
+  template <bool Traced>
   bool minibatchEpoch(double& lossSum);
+  template <bool Traced>
   bool perceptronEpoch(double& lossSum);
 
   Network m_network;

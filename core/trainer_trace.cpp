@@ -1,6 +1,6 @@
-// Trainer::traceNextUpdate and the recording it switches on. Recording happens only on the copy
-// of a trainer that traceNextUpdate() runs: the training loop pays one test of a null pointer
-// per update for it.
+// Trainer::traceNextUpdate and the recording it switches on. The training loop is compiled twice
+// from one source (Trainer::run<Traced>): step() runs it without a line of recording in it, and
+// traceNextUpdate() runs the traced one on a copy of the trainer, which it then throws away.
 #include <cmath>
 
 #include "small_product.h"
@@ -14,11 +14,11 @@ UpdateTrace Trainer::traceNextUpdate() const {
   copy.m_trace = &trace;
   trace.epoch = m_epoch;
   trace.optimizer = m_settings.optimizer;
-  copy.step(1);
+  copy.run<true>(1);
   return trace;
 }
 
-void Trainer::recordBatch(const std::vector<int>& trainingRows) {
+void Trainer::recordBatch(const int* trainingRows, int count) {
   UpdateTrace& trace = *m_trace;
   // Training rows are the dataset's rows without a test flag, in order.
   std::vector<int> datasetRows;
@@ -27,7 +27,8 @@ void Trainer::recordBatch(const std::vector<int>& trainingRows) {
     if (!m_dataset.isTestRow(row)) datasetRows.push_back(row);
   }
   trace.rows.clear();
-  for (int r : trainingRows) trace.rows.push_back(datasetRows[r]);
+  for (int i = 0; i < count; ++i)
+    trace.rows.push_back(datasetRows[trainingRows ? trainingRows[i] : i]);
   trace.layers.assign(m_network.layerCount(), LayerTrace{});
   for (int l = 0; l < m_network.layerCount(); ++l) {
     trace.layers[l].weightsBefore = m_network.layer(l).weights;
