@@ -104,6 +104,13 @@ ExplainedUpdate explainNextUpdate(const Trainer& trainer) {
   return e;
 }
 
+ExplainedUpdate explainNextUpdate(const RunnerState& state) {
+  const InputScaling scaling = InputScaling::fit(state.scaling, state.dataset);
+  Trainer trainer(state.network, scaling.apply(state.dataset), state.settings);
+  trainer.restoreState(state.trainer);
+  return explainNextUpdate(trainer);
+}
+
 WeightExplanation explainWeight(const ExplainedUpdate& update, int layer, int from, int to) {
   const UpdateTrace& trace = update.trace;
   if (layer < 0 || layer >= static_cast<int>(trace.layers.size())) {

@@ -5,6 +5,7 @@
 #include "activation.h"
 #include "loss.h"
 #include "trainer.h"
+#include "training_runner.h"
 #include "update_trace.h"
 
 namespace nnlab {
@@ -52,6 +53,11 @@ struct ExplainedUpdate {
 
 /// Explains the update `trainer` would make next, without changing it.
 ExplainedUpdate explainNextUpdate(const Trainer& trainer);
+/// Explains the update a runner whose state is `state` (TrainingRunner::captureState) makes
+/// next: on the data as its network reads it (input scaling fitted as the runner fits it), from
+/// its optimizer state and shuffle order. Throws std::invalid_argument when the state's parts do
+/// not fit together.
+ExplainedUpdate explainNextUpdate(const RunnerState& state);
 
 /// One batch row's share of ∂L/∂w for a single weight w = W_l(i, j):
 ///   ∂L/∂w (this row) = ∂L/∂a_j · f'(z_j) · a_in,i = δ_j · a_in,i

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "presets.h"
+#include "runner_test_support.h"
 
 namespace nnlab {
 namespace {
@@ -280,6 +281,38 @@ TEST(ExplainedUpdate, DivergenceIsReportedAndNothingIsApplied) {
   const ExplainedUpdate e = explainNextUpdate(trainer);
   EXPECT_TRUE(e.trace.diverged);
   EXPECT_TRUE(e.layers[0].update.step.size() == 0);
+}
+
+}  // namespace
+}  // namespace nnlab
+
+namespace nnlab {
+namespace {
+
+// A paused runner's state explains exactly the step the runner then takes (input scaling and
+// optimizer state included).
+TEST(ExplainedUpdate, ARunnersStateExplainsTheStepItTakesNext) {
+  Preset preset = *findPreset("gauss");
+  preset.settings.optimizer.kind = OptimizerKind::Momentum;
+  preset.settings.optimizer.learningRate = 0.1;
+  preset.settings.batchSize = 0;  // one update per epoch
+  TrainingRunner runner(preset.makeNetwork(), preset.init, preset.seed, preset.dataset,
+                        preset.settings);
+  runner.setInputScaling(ScalingKind::ZScore);
+  runner.step(5);
+  testing::waitFor(runner, [](const TrainingSnapshot& s) {
+    return s.reason == PauseReason::StepDone && s.epoch == 5;
+  });
+  const ExplainedUpdate e = explainNextUpdate(runner.captureState().get());
+  EXPECT_EQ(e.trace.epoch, 5);
+  runner.step(1);
+  const auto after = testing::waitFor(runner, [](const TrainingSnapshot& s) {
+    return s.reason == PauseReason::StepDone && s.epoch == 6;
+  });
+  for (int l = 0; l < after->network.layerCount(); ++l) {
+    EXPECT_TRUE(sameBits(e.trace.layers[l].weightsAfter, after->network.layer(l).weights));
+    EXPECT_TRUE(sameBits(e.trace.layers[l].biasAfter, after->network.layer(l).bias));
+  }
 }
 
 }  // namespace
