@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "explain_formulas.h"
+
 namespace nnlab::cli {
 namespace {
 
@@ -19,18 +21,9 @@ std::string cat(const Parts&... parts) {
 constexpr Eigen::Index kShownRows = 12;
 constexpr Eigen::Index kShownColumns = 8;
 
-std::string number(double value, int digits = 6) {
-  if (value == 0.0) value = 0.0;  // no "-0"
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
-  return buffer;
-}
+std::string number(double value, int digits = 6) { return formatNumber(value, digits); }
 
-// A number inside a formula: negative ones in parentheses, so "2·(−0.27)" reads right.
-std::string term(double value) {
-  const std::string text = number(value, 4);
-  return value < 0 ? "(" + text + ")" : text;
-}
+std::string term(double value) { return formulaTerm(value); }
 
 std::string shape(const Matrix& m) {
   return std::to_string(m.rows()) + " × " + std::to_string(m.cols());
@@ -56,40 +49,6 @@ std::string matrixText(const std::string& label, const Matrix& m) {
 }
 
 std::string activationText(Activation a) { return std::string(activationName(a)); }
-
-// f'(z) written in terms of a = f(z), as training computes it.
-std::string derivativeFormula(Activation a) {
-  switch (a) {
-    case Activation::Sigmoid:
-      return "a(1 − a)";
-    case Activation::Tanh:
-      return "1 − a²";
-    case Activation::Relu:
-      return "1 if a > 0, else 0";
-    case Activation::Linear:
-      return "1";
-    case Activation::Step:
-      return "0";
-    case Activation::Softmax:
-      return "the softmax Jacobian";
-  }
-  return "";
-}
-
-// ∂L/∂ŷ for one output, written out.
-std::string lossGradientFormula(Loss loss) {
-  switch (loss) {
-    case Loss::Sse:
-      return "2(ŷ − y)";
-    case Loss::Mse:
-      return "2(ŷ − y)/(N·K)";
-    case Loss::Bce:
-      return "(ŷ − y)/(ŷ(1 − ŷ))/(N·K)";
-    case Loss::Ce:
-      return "−y/ŷ/N";
-  }
-  return "";
-}
 
 std::string lossFormula(Loss loss) {
   switch (loss) {
@@ -207,46 +166,6 @@ std::string updateText(const ExplainedUpdate& e) {
   return out;
 }
 
-// ∂L/∂a of an output unit, the formula with this row's numbers in it.
-std::string outputFactor(const ExplainedUpdate& e, int r, int j, double value) {
-  const double yHat = e.trace.layers.back().a(r, j);
-  const double y = e.trace.targets(r, j);
-  const std::string difference = cat("(", term(yHat), " − ", term(y), ")");
-  const std::string divisor = e.trace.divisor == 1.0 ? "" : cat("/", number(e.trace.divisor));
-  std::string numbers;
-  switch (e.loss) {
-    case Loss::Sse:
-    case Loss::Mse:
-      numbers = cat("2·", difference, divisor);
-      break;
-    case Loss::Bce:
-      numbers = cat(difference, "/(", term(yHat), "·(1 − ", term(yHat), "))", divisor);
-      break;
-    case Loss::Ce:
-      numbers = cat("−", term(y), "/", term(yHat), divisor);
-      break;
-  }
-  return cat("  ∂L/∂a = ", lossGradientFormula(e.loss), " = ", numbers, " = ", number(value), "\n");
-}
-
-// f'(z) of a unit, the formula with this row's numbers in it.
-std::string derivativeFactor(Activation activation, double a, double value) {
-  std::string numbers;
-  switch (activation) {
-    case Activation::Sigmoid:
-      numbers = cat(term(a), "·(1 − ", term(a), ")");
-      break;
-    case Activation::Tanh:
-      numbers = cat("1 − ", term(a), "²");
-      break;
-    default:
-      numbers = cat("f'(", term(a), ")");
-      break;
-  }
-  return cat("  f'(z) = ", derivativeFormula(activation), " = ", numbers, " = ", number(value),
-             "\n");
-}
-
 std::string shareText(const ExplainedUpdate& e, const WeightChoice& c, const WeightRowShare& r) {
   const bool output = c.layer + 1 == static_cast<int>(e.trace.layers.size());
   if (std::isnan(r.lossGradient) || std::isnan(r.derivative)) {
@@ -255,11 +174,15 @@ std::string shareText(const ExplainedUpdate& e, const WeightChoice& c, const Wei
                "\n  a_in = ", number(r.input), "\n  ∂L/∂w = δ · a_in = ", term(r.delta), " · ",
                term(r.input), " = ", number(r.share), "\n");
   }
-  std::string out = output ? outputFactor(e, c.sample, c.to, r.lossGradient)
+  std::string out = output ? cat("  ∂L/∂a = ", lossGradientFormula(e.loss), " = ",
+                                 lossGradientSubstituted(e, c.sample, c.to), "\n")
                            : cat("  ∂L/∂a = Σ_k δ_k·W", std::to_string(c.layer + 2), "[",
                                  std::to_string(c.to + 1), ",k] = ", number(r.lossGradient), "\n");
-  out += derivativeFactor(e.layers[c.layer].activation, e.trace.layers[c.layer].a(c.sample, c.to),
-                          r.derivative);
+  const Activation activation = e.layers[c.layer].activation;
+  out += cat(
+      "  f'(z) = ", derivativeFormula(activation), " = ",
+      derivativeSubstituted(activation, e.trace.layers[c.layer].a(c.sample, c.to), r.derivative),
+      "\n");
   out += cat("  a_in = ", number(r.input), "\n");
   return out + cat("  ∂L/∂w = ∂L/∂a · f'(z) · a_in = ", term(r.lossGradient), " · ",
                    term(r.derivative), " · ", term(r.input), " = ", number(r.share), "\n");
