@@ -27,6 +27,7 @@ void Trainer::recordBatch(const int* trainingRows, int count) {
     if (!m_dataset.isTestRow(row)) datasetRows.push_back(row);
   }
   trace.rows.clear();
+  trace.trainingRows = static_cast<int>(m_trainInputs.rows());
   for (int i = 0; i < count; ++i)
     trace.rows.push_back(datasetRows[trainingRows ? trainingRows[i] : i]);
   trace.layers.assign(m_network.layerCount(), LayerTrace{});

@@ -30,6 +30,7 @@ struct LayerTrace {
 struct UpdateTrace {
   long long epoch = 0;    ///< epochs completed before this update
   std::vector<int> rows;  ///< the batch: indices into the dataset's rows, in batch order
+  int trainingRows = 0;   ///< rows an epoch trains on (the batch is all of them or a part)
   Matrix inputs;          ///< the batch as the first layer sees it (rows × inputs)
   Matrix targets;         ///< the batch as the loss sees it (rows × outputs)
   double lossSum = 0.0;   ///< the batch's summed loss (before the divisor)

@@ -167,8 +167,18 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
       QCoreApplication::translate("LaunchOptions",
                                   "How often a changed session is autosaved (default 30)."),
       QStringLiteral("seconds"));
-  parser.addOptions(
-      {preset, layers, activation, trainFor, screenshot, report, save, size, autosave, quit});
+  const QCommandLineOption explain(
+      QStringLiteral("explain"),
+      QCoreApplication::translate(
+          "LaunchOptions", "Open the Backprop view on the next update (after --train-for)."));
+  const QCommandLineOption explainStep(
+      QStringLiteral("explain-step"),
+      QCoreApplication::translate("LaunchOptions",
+                                  "The Backprop view's step to show, from 1 (default: the first "
+                                  "backward step)."),
+      QStringLiteral("N"));
+  parser.addOptions({preset, layers, activation, trainFor, screenshot, report, save, size, autosave,
+                     explain, explainStep, quit});
   parser.addPositionalArgument(
       QStringLiteral("file"),
       QCoreApplication::translate(
@@ -213,6 +223,14 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
           "LaunchOptions", "--autosave-seconds needs a number of seconds > 0");
   }
   options.quit = parser.isSet(quit);
+  options.explain = parser.isSet(explain) || parser.isSet(explainStep);
+  if (parser.isSet(explainStep)) {
+    bool ok = false;
+    options.explainStep = parser.value(explainStep).toInt(&ok);
+    if (!ok || options.explainStep < 1)
+      options.error =
+          QCoreApplication::translate("LaunchOptions", "--explain-step needs a step number ≥ 1");
+  }
   if (parser.isSet(trainFor)) {
     bool ok = false;
     options.trainForSeconds = parser.value(trainFor).toDouble(&ok);
@@ -253,7 +271,7 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
 
 bool LaunchOptions::scripted() const {
   return trainForSeconds > 0 || !screenshotPath.isEmpty() || !reportPath.isEmpty() ||
-         !savePath.isEmpty() || quit;
+         !savePath.isEmpty() || explain || quit;
 }
 
 LaunchOptions::FileKind LaunchOptions::kindOf(const QString& path) {

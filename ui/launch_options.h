@@ -26,6 +26,8 @@ struct LaunchOptions {
   /// --autosave-seconds: how often a modified session is autosaved (tests shorten it).
   double autosaveSeconds = 30.0;
   QString reportPath;
+  bool explain = false;  ///< --explain: open the Backprop view on the next update
+  int explainStep = -1;  ///< --explain-step N (from 1); −1: the first backward step
   bool quit = false;
   bool help = false;     ///< --help / -h: print `usage` and exit
   bool version = false;  ///< --version: print `usage` (the version line) and exit

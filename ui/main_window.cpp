@@ -69,6 +69,7 @@ MainWindow::MainWindow(const Preset& experiment, QWidget* parent)
   setMinimumSize(1000, 650);
   setAcceptDrops(true);  // .nnlab, .csv and model .json files
   createWidgets();
+  createBackprop();
   m_session = new SessionController(*this);
   m_exporter = new Exporter(*this);
   createMenus();
@@ -146,6 +147,10 @@ QWidget* MainWindow::createNetworkPanel() {
   header->addWidget(panelTitle(tr("NETWORK"), panel));
   header->addStretch();
   header->addWidget(fit);
+  auto* backprop = new QPushButton(tr("Backprop"), panel);
+  backprop->setToolTip(tr("Walk through one update: forward, loss, backward, update (Ctrl+B)"));
+  connect(backprop, &QPushButton::clicked, this, &MainWindow::showBackprop);
+  header->addWidget(backprop);
   auto* footer = new QHBoxLayout;
   footer->addWidget(m_legend, 1);
   auto* layout = new QVBoxLayout(panel);

@@ -15,10 +15,13 @@ class QLabel;
 class QSplitter;
 class QTimer;
 class QCheckBox;
+class QDockWidget;
+class QAction;
 
 namespace nnlab {
 
 class ArchitecturePanel;
+class BackpropPanel;
 class ControlBar;
 class DatasetPanel;
 class DecisionMapPanel;
@@ -62,6 +65,10 @@ class MainWindow : public QMainWindow {
   StatusLine* statusLine() const { return m_statusLine; }
   SessionController* session() const { return m_session; }
   Exporter* exporter() const { return m_exporter; }
+  BackpropPanel* backprop() const { return m_backprop; }
+  QDockWidget* backpropDock() const { return m_backpropDock; }
+  /// Shows or hides the Backprop view (Ctrl+B).
+  QAction* backpropAction() const { return m_backpropAction; }
 
   /// What a session file keeps: the runner's state (taken at the next epoch boundary) and what
   /// the window shows. Throws std::future_error when the runner has stopped.
@@ -77,6 +84,8 @@ class MainWindow : public QMainWindow {
   void refresh();
   /// Opens the in-place weight editor for one edge (refused while training).
   void editWeight(int layer, int from, int to, const QPoint& globalPosition);
+  /// Opens the Backprop view (and gives it the keyboard).
+  void showBackprop();
   /// Replaces the experiment (data, architecture, settings) with a preset.
   void loadPreset(const Preset& preset);
 
@@ -93,6 +102,7 @@ class MainWindow : public QMainWindow {
   QWidget* createLossPanel();
   QWidget* createMapPanel();
   void createMenus();
+  void createBackprop();
   void createPresetsMenu();
   void connectCommands();
   void showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot);
@@ -128,6 +138,9 @@ class MainWindow : public QMainWindow {
   Exporter* m_exporter = nullptr;
   /// How the data was generated, while it comes from the Generate panel or a generated preset.
   std::optional<std::pair<Generator, GeneratorSettings>> m_generated;
+  BackpropPanel* m_backprop = nullptr;
+  QDockWidget* m_backpropDock = nullptr;
+  QAction* m_backpropAction = nullptr;
   QSplitter* m_columns = nullptr;
   QSplitter* m_rightColumn = nullptr;
 };

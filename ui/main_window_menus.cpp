@@ -46,12 +46,14 @@ void MainWindow::createMenus() {
   training->addAction(m_controls->trainAction());
   training->addAction(m_controls->stepAction());
   training->addAction(m_controls->resetAction());
+  training->addAction(m_backpropAction);
 
   createPresetsMenu();
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   QAction* fit = view->addAction(tr("&Fit graph"), m_graph, &NetworkView::fitGraph);
   fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+  view->addAction(m_backpropAction);
   QAction* log = view->addAction(tr("&Log-scale loss"));
   log->setCheckable(true);
   connect(log, &QAction::toggled, m_logScale, &QCheckBox::setChecked);

@@ -202,6 +202,7 @@ void NetworkView::rebuild(const TrainingSnapshot& snapshot) {
   }
   m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-20, -20, 20, 20));
   ++m_rebuilds;
+  applyStepFocus();
   fitGraph();
 }
 
@@ -232,6 +233,25 @@ void NetworkView::setInspectedNeuron(std::optional<std::pair<int, int>> neuron) 
   if (neuron->second >= static_cast<int>(column.size())) return;
   m_inspected = column[neuron->second];
   m_inspected->setHighlighted(true);
+}
+
+void NetworkView::setStepFocus(std::vector<int> columns, std::vector<int> edgeLayers) {
+  m_focusColumns = std::move(columns);
+  m_focusEdges = std::move(edgeLayers);
+  applyStepFocus();
+}
+
+// What a backprop step does not involve fades; with no step shown everything is drawn in full.
+void NetworkView::applyStepFocus() {
+  const bool all = m_focusColumns.empty() && m_focusEdges.empty();
+  const auto in = [](const std::vector<int>& list, int value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+  };
+  for (int c = 0; c < static_cast<int>(m_neurons.size()); ++c)
+    for (NeuronItem* item : m_neurons[c])
+      item->setOpacity(all || in(m_focusColumns, c) ? 1.0 : 0.25);
+  for (int l = 0; l < static_cast<int>(m_edges.size()); ++l)
+    m_edges[l]->setOpacity(all || in(m_focusEdges, l) ? 1.0 : 0.15);
 }
 
 void NetworkView::fitGraph() {

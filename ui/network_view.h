@@ -29,6 +29,13 @@ class NetworkView : public QGraphicsView {
   /// Outlines the neuron the inspector shows (column 0 = inputs); nullopt for none.
   void setInspectedNeuron(std::optional<std::pair<int, int>> neuron);
 
+  /// Draws the neuron columns (0 = inputs) and the layers' edges a backprop step computes in
+  /// full and fades the rest; both empty: nothing fades.
+  void setStepFocus(std::vector<int> columns, std::vector<int> edgeLayers);
+  /// The columns and edge layers setStepFocus() left in full (tests read them).
+  const std::vector<int>& focusColumns() const { return m_focusColumns; }
+  const std::vector<int>& focusEdges() const { return m_focusEdges; }
+
   /// The dataset row whose activations the neurons show (−1 without data).
   int sample() const { return m_sample; }
   /// Largest |w| of the shown network (the legend's range).
@@ -93,6 +100,7 @@ class NetworkView : public QGraphicsView {
   Hover hoverAt(const QPoint& viewPosition) const;
   void setHover(const Hover& hover);
   void refreshInfo();
+  void applyStepFocus();
   QString neuronInfo(const NeuronItem& neuron) const;
   QString edgeInfo(int layer, int from, int to) const;
 
@@ -111,6 +119,8 @@ class NetworkView : public QGraphicsView {
   bool m_thumbnails = false;  ///< neurons large enough for a map of their own
   DecisionMapRenderer m_thumbnailRenderer;
   int m_rebuilds = 0;
+  std::vector<int> m_focusColumns;  // what a backprop step computes; empty: everything
+  std::vector<int> m_focusEdges;
 };
 
 }  // namespace nnlab

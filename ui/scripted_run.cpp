@@ -1,16 +1,19 @@
 #include "scripted_run.h"
 
 #include <QCoreApplication>
+#include <QDockWidget>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QPainter>
 #include <QPixmap>
 #include <QSlider>
 #include <QTimer>
 #include <iostream>
 #include <optional>
 
+#include "backprop_panel.h"
 #include "control_bar.h"
 #include "main_window.h"
 #include "session_controller.h"
@@ -69,9 +72,20 @@ void ScriptedRun::waitForPause() {
 }
 
 void ScriptedRun::finish() {
+  // --explain: the Backprop view opens on the next update; wait (at most ~10 s) for it.
+  if (m_options.explain && m_explainChecks == 0) m_window.showBackprop();
+  if (m_options.explain && !m_window.backprop()->update() && ++m_explainChecks < 1000) {
+    QTimer::singleShot(10, this, &ScriptedRun::finish);
+    return;
+  }
+  if (m_options.explain && m_window.backprop()->update()) {
+    const int layers = static_cast<int>(m_window.backprop()->update()->trace.layers.size());
+    m_window.backprop()->setStep(m_options.explainStep > 0 ? m_options.explainStep - 1
+                                                           : firstBackwardStep(layers));
+  }
   m_window.refresh();
   QString error;
-  if (!m_options.screenshotPath.isEmpty() && !m_window.grab().save(m_options.screenshotPath)) {
+  if (!m_options.screenshotPath.isEmpty() && !windowPicture().save(m_options.screenshotPath)) {
     error = tr("cannot write the screenshot %1").arg(m_options.screenshotPath);
   }
   if (error.isEmpty() && !m_options.savePath.isEmpty()) {
@@ -86,6 +100,17 @@ void ScriptedRun::finish() {
   }
   emit finished(m_exitCode);
   if (m_options.quit) QCoreApplication::exit(m_exitCode);
+}
+
+// The window, with the Backprop view drawn where it floats over it.
+QPixmap ScriptedRun::windowPicture() const {
+  QPixmap picture = m_window.grab();
+  QDockWidget* dock = m_window.backpropDock();
+  if (dock->isVisible() && dock->isFloating()) {
+    QPainter painter(&picture);
+    painter.drawPixmap(dock->geometry().topLeft() - m_window.geometry().topLeft(), dock->grab());
+  }
+  return picture;
 }
 
 bool ScriptedRun::writeReport(QString* error) const {

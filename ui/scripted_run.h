@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPixmap>
 
 #include "launch_options.h"
 
@@ -31,6 +32,7 @@ class ScriptedRun : public QObject {
   void finished(int exitCode);
 
  private:
+  QPixmap windowPicture() const;
   void startTraining();
   void beginTraining();
   void stopTraining();
@@ -46,6 +48,7 @@ class ScriptedRun : public QObject {
   int m_framesWhileTraining = 0;
   int m_startChecks = 0;
   int m_pauseChecks = 0;
+  int m_explainChecks = 0;  // frames waited for the Backprop view's explanation
   int m_exitCode = 0;
 };
 

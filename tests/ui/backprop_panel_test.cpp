@@ -1,0 +1,133 @@
+// The Backprop view: walked with real keys and clicks, offscreen.
+#include "backprop_panel.h"
+
+#include <gtest/gtest.h>
+
+#include <QAction>
+#include <QDockWidget>
+#include <QPushButton>
+#include <QTest>
+#include <QTextBrowser>
+#include <memory>
+
+#include "main_window.h"
+#include "network_view.h"
+#include "presets.h"
+#include "training_runner.h"
+
+namespace nnlab {
+namespace {
+
+constexpr int kTimeoutMs = 10000;
+
+bool sameBits(const Matrix& a, const Matrix& b) {
+  return a.rows() == b.rows() && a.cols() == b.cols() &&
+         std::equal(a.data(), a.data() + a.size(), b.data());
+}
+
+TEST(BackpropPanel, WalksTheSeedsUpdateToTheEndAndAppliesTrainingsStep) {
+  const Preset preset = seedPreset();
+  TrainingRunner runner(preset.makeNetwork(), preset.init, preset.seed, preset.dataset,
+                        preset.settings);
+  BackpropPanel panel(runner);
+  panel.resize(900, 400);
+  panel.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
+  ASSERT_TRUE(QTest::qWaitFor([&] { return panel.update() != nullptr; }, kTimeoutMs));
+  ASSERT_EQ(panel.steps().size(), 6u);  // forward ×2, loss, backward ×2, update
+  EXPECT_EQ(panel.currentStep(), 0);
+  EXPECT_TRUE(panel.text()->toPlainText().contains(QStringLiteral("z(h1.1) = 0·0.5666")));
+
+  panel.setFocus();
+  for (int i = 0; i < 5; ++i) QTest::keyClick(&panel, Qt::Key_Right);
+  EXPECT_EQ(panel.currentStep(), 5);
+  EXPECT_FALSE(panel.nextButton()->isEnabled());
+  EXPECT_TRUE(panel.text()->toPlainText().contains(QStringLiteral("w ← w − lr·∂L/∂w")));
+  QTest::keyClick(&panel, Qt::Key_Home);
+  EXPECT_EQ(panel.currentStep(), 0);
+  QTest::keyClick(&panel, Qt::Key_End);
+  EXPECT_EQ(panel.currentStep(), 5);
+  QTest::mouseClick(panel.previousButton(), Qt::LeftButton);
+  EXPECT_EQ(panel.currentStep(), 4);
+  EXPECT_TRUE(panel.text()->toPlainText().contains(QStringLiteral("∂L/∂W of layer 1")));
+
+  // Backward, output layer, batch row 1: δ = 2(ŷ − y)·ŷ(1 − ŷ) with the seed's first numbers.
+  panel.setStep(3);
+  EXPECT_TRUE(panel.text()->toPlainText().contains(
+      QStringLiteral("∂L/∂a(ŷ) = 2(ŷ − y) = 2·(0.7299 − 0) = 1.45986")))
+      << panel.text()->toPlainText().toStdString();
+
+  const ExplainedUpdate explained = *panel.update();
+  QTest::mouseClick(panel.applyButton(), Qt::LeftButton);
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] {
+        const auto s = runner.latestSnapshot();
+        return s->epoch == 1 && s->state != RunState::Running;
+      },
+      kTimeoutMs));
+  Trainer trainer(preset.makeNetwork(), preset.dataset, preset.settings);
+  trainer.step(1);
+  const auto after = runner.latestSnapshot();
+  for (int l = 0; l < 2; ++l) {
+    EXPECT_TRUE(sameBits(after->network.layer(l).weights, explained.trace.layers[l].weightsAfter));
+    EXPECT_TRUE(sameBits(after->network.layer(l).weights, trainer.network().layer(l).weights));
+  }
+  // The view goes on to the next update by itself.
+  ASSERT_TRUE(QTest::qWaitFor([&] { return panel.update() && panel.update()->trace.epoch == 1; },
+                              kTimeoutMs));
+}
+
+TEST(BackpropPanel, OpensWithCtrlBAndHighlightsWhatEachStepComputes) {
+  MainWindow window(seedPreset());
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  window.activateWindow();
+  ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+  EXPECT_FALSE(window.backpropDock()->isVisible());
+  QTest::keyClick(&window, Qt::Key_B, Qt::ControlModifier);
+  ASSERT_TRUE(window.backpropDock()->isVisible());
+  BackpropPanel* panel = window.backprop();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return panel->update() != nullptr; }, kTimeoutMs));
+  panel->setFocus();
+  QTest::keyClick(panel, Qt::Key_Right);  // not the window's Step: the walk takes the arrows
+  EXPECT_EQ(panel->currentStep(), 1);
+  EXPECT_EQ(window.runner().latestSnapshot()->epoch, 0);
+  // Forward through the output layer: the hidden and output columns, the second layer's edges.
+  EXPECT_EQ(window.networkView()->focusColumns(), (std::vector<int>{1, 2}));
+  EXPECT_EQ(window.networkView()->focusEdges(), (std::vector<int>{1}));
+  QTest::keyClick(panel, Qt::Key_Right);  // the loss: the output column alone
+  EXPECT_EQ(window.networkView()->focusColumns(), (std::vector<int>{2}));
+  QTest::keyClick(panel, Qt::Key_End);  // the update: every layer's edges
+  EXPECT_EQ(window.networkView()->focusEdges(), (std::vector<int>{0, 1}));
+  window.backpropDock()->close();
+  EXPECT_TRUE(window.networkView()->focusColumns().empty());
+  EXPECT_TRUE(window.networkView()->focusEdges().empty());
+}
+
+}  // namespace
+}  // namespace nnlab
+
+#include "launch_options.h"
+
+namespace nnlab {
+namespace {
+
+TEST(BackpropPanel, ScriptedExplainOptionsAreReadAndBadStepsRefused) {
+  const auto args = [](QStringList rest) {
+    rest.prepend(QStringLiteral("nnlab"));
+    return LaunchOptions::parse(rest);
+  };
+  LaunchOptions options = args({QStringLiteral("--explain")});
+  EXPECT_TRUE(options.explain);
+  EXPECT_EQ(options.explainStep, -1);
+  EXPECT_TRUE(options.scripted());
+  options = args({QStringLiteral("--explain-step"), QStringLiteral("3")});
+  EXPECT_TRUE(options.explain);
+  EXPECT_EQ(options.explainStep, 3);
+  EXPECT_TRUE(options.error.isEmpty());
+  EXPECT_FALSE(args({QStringLiteral("--explain-step"), QStringLiteral("0")}).error.isEmpty());
+  EXPECT_FALSE(args({QStringLiteral("--explain-step"), QStringLiteral("x")}).error.isEmpty());
+}
+
+}  // namespace
+}  // namespace nnlab

@@ -1,0 +1,75 @@
+// MainWindow's Backprop view: a dock under the panels, opened from the network panel's
+// Backprop button, View ▸ Backprop step by step, or Ctrl+B.
+#include <QAction>
+#include <QDockWidget>
+
+#include "backprop_panel.h"
+#include "dataset_panel.h"
+#include "main_window.h"
+#include "network_view.h"
+
+namespace nnlab {
+namespace {
+
+// What a step computes, in the graph's terms: neuron columns (0 = inputs) and edge layers.
+std::pair<std::vector<int>, std::vector<int>> focusOf(const BackpropStep& step, int layers) {
+  switch (step.kind) {
+    case BackpropStep::Kind::Forward:
+    case BackpropStep::Kind::Backward:
+      return {{step.layer, step.layer + 1}, {step.layer}};
+    case BackpropStep::Kind::Loss:
+      return {{layers}, {}};
+    case BackpropStep::Kind::Update:
+      break;
+  }
+  std::vector<int> all(static_cast<std::size_t>(layers));
+  for (int l = 0; l < layers; ++l) all[static_cast<std::size_t>(l)] = l;
+  return {{}, all};
+}
+
+}  // namespace
+
+void MainWindow::createBackprop() {
+  m_backpropDock = new QDockWidget(tr("Backprop: one update, step by step"), this);
+  m_backpropDock->setObjectName(QStringLiteral("backpropDock"));
+  m_backprop = new BackpropPanel(*m_runner, m_backpropDock);
+  m_backpropDock->setWidget(m_backprop);
+  addDockWidget(Qt::BottomDockWidgetArea, m_backpropDock);
+  m_backpropDock->hide();
+  m_backpropAction = m_backpropDock->toggleViewAction();
+  m_backpropAction->setText(tr("&Backprop step by step"));
+  m_backpropAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+  m_backpropAction->setToolTip(
+      tr("Walk through one update of the network: forward, loss, backward, update (Ctrl+B)"));
+  connect(m_backprop, &BackpropPanel::stepChanged, this, [this](const BackpropStep& step) {
+    const auto [columns, edges] = focusOf(step, m_graph->layerColumns() - 1);
+    m_graph->setStepFocus(columns, edges);
+  });
+  connect(m_backpropDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+    if (!visible) m_graph->setStepFocus({}, {});
+  });
+  connect(m_data, &DatasetPanel::selectedSampleChanged, m_backprop, &BackpropPanel::showDatasetRow);
+}
+
+void MainWindow::showBackprop() {
+  // Docked under the panels where the window is tall enough for both; otherwise (a small
+  // laptop's 700 px) over the window's lower part, as a tool window that can be moved away.
+  constexpr int kDockHeight = 300;
+  constexpr int kTallEnough = 650 + kDockHeight;
+  if (!m_backpropDock->isVisible()) {
+    const bool floating = height() < kTallEnough;
+    m_backpropDock->setFloating(floating);
+    if (floating) {
+      const QRect frame = geometry();
+      m_backpropDock->setGeometry(frame.left() + frame.width() / 20, frame.bottom() - kDockHeight,
+                                  frame.width() * 9 / 10, kDockHeight);
+    } else {
+      resizeDocks({m_backpropDock}, {kDockHeight}, Qt::Vertical);
+    }
+  }
+  m_backpropDock->show();
+  m_backpropDock->raise();
+  m_backprop->setFocus();
+}
+
+}  // namespace nnlab
