@@ -40,6 +40,10 @@ BackpropPanel::BackpropPanel(TrainingRunner& runner, QWidget* parent)
   m_previous = new QPushButton(tr("◀ Previous"), this);
   m_next = new QPushButton(tr("Next ▶"), this);
   m_last = new QPushButton(tr("Last"), this);
+  m_first->setToolTip(tr("The first step: the forward pass through layer 1 (Home)"));
+  m_previous->setToolTip(tr("The step before (←)"));
+  m_next->setToolTip(tr("The next step (→)"));
+  m_last->setToolTip(tr("The last step: the update of every weight (End)"));
   m_apply = new QPushButton(tr("Apply this update"), this);
   m_apply->setToolTip(tr("Trains one epoch from this state: the weights become what Step gives"));
   m_refresh = new QPushButton(tr("Explain the current state"), this);

@@ -1,5 +1,6 @@
 // MainWindow's Backprop view: a dock under the panels, opened from the network panel's
 // Backprop button, View ▸ Backprop step by step, or Ctrl+B.
+#include <QAbstractButton>
 #include <QAction>
 #include <QDockWidget>
 
@@ -35,6 +36,10 @@ void MainWindow::createBackprop() {
   m_backprop = new BackpropPanel(*m_runner, m_backpropDock);
   m_backpropDock->setWidget(m_backprop);
   addDockWidget(Qt::BottomDockWidgetArea, m_backpropDock);
+  if (auto* button = m_backpropDock->findChild<QAbstractButton*>("qt_dockwidget_floatbutton"))
+    button->setToolTip(tr("Detach the Backprop view into a window of its own, or dock it again"));
+  if (auto* button = m_backpropDock->findChild<QAbstractButton*>("qt_dockwidget_closebutton"))
+    button->setToolTip(tr("Close the Backprop view (Ctrl+B opens it again)"));
   m_backpropDock->hide();
   m_backpropAction = m_backpropDock->toggleViewAction();
   m_backpropAction->setText(tr("&Backprop step by step"));
