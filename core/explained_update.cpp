@@ -104,11 +104,44 @@ ExplainedUpdate explainNextUpdate(const Trainer& trainer) {
   return e;
 }
 
-ExplainedUpdate explainNextUpdate(const RunnerState& state) {
+namespace {
+
+// The trainer a runner with `state` trains with: on its data as the network reads it.
+Trainer trainerFor(const RunnerState& state, const TrainingSettings& settings) {
   const InputScaling scaling = InputScaling::fit(state.scaling, state.dataset);
-  Trainer trainer(state.network, scaling.apply(state.dataset), state.settings);
+  Trainer trainer(state.network, scaling.apply(state.dataset), settings);
   trainer.restoreState(state.trainer);
-  return explainNextUpdate(trainer);
+  return trainer;
+}
+
+}  // namespace
+
+ExplainedUpdate explainNextUpdate(const RunnerState& state) {
+  return explainNextUpdate(trainerFor(state, state.settings));
+}
+
+LookAhead lookAhead(const RunnerState& state, double learningRate) {
+  TrainingSettings settings = state.settings;
+  settings.optimizer.learningRate = learningRate;
+  Trainer trainer = trainerFor(state, settings);
+  LookAhead result{learningRate, trainer.evaluate(), 0.0};
+  const UpdateTrace trace = trainer.traceNextUpdate();
+  if (trace.diverged) {
+    result.after = std::numeric_limits<double>::infinity();
+    return result;
+  }
+  Network after = trainer.network();
+  for (int l = 0; l < after.layerCount(); ++l) {
+    after.layer(l).weights = trace.layers[l].weightsAfter;
+    after.layer(l).bias = trace.layers[l].biasAfter;
+  }
+  if (!after.allFinite()) {
+    result.after = std::numeric_limits<double>::infinity();
+    return result;
+  }
+  trainer.setNetwork(std::move(after));
+  result.after = trainer.evaluate();
+  return result;
 }
 
 WeightExplanation explainWeight(const ExplainedUpdate& update, int layer, int from, int to) {

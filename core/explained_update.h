@@ -59,6 +59,15 @@ ExplainedUpdate explainNextUpdate(const Trainer& trainer);
 /// not fit together.
 ExplainedUpdate explainNextUpdate(const RunnerState& state);
 
+/// The loss over the training rows (as training reports it) before and after the next update,
+/// were it made with `learningRate`: what a learner sees coming as the learning rate moves.
+struct LookAhead {
+  double learningRate = 0.0;
+  double before = 0.0;
+  double after = 0.0;  ///< NaN or ∞ where the update would diverge
+};
+LookAhead lookAhead(const RunnerState& state, double learningRate);
+
 /// One batch row's share of ∂L/∂w for a single weight w = W_l(i, j):
 ///   ∂L/∂w (this row) = ∂L/∂a_j · f'(z_j) · a_in,i = δ_j · a_in,i
 struct WeightRowShare {

@@ -11,7 +11,9 @@
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 #include <exception>
+#include <utility>
 
 #include "training_runner.h"
 
@@ -27,6 +29,11 @@ BackpropPanel::BackpropPanel(TrainingRunner& runner, QWidget* parent)
          "into (y − ŷ). Backpropagation (the article: 反向反馈; usually 反向传播)."),
       this);
   m_sign->setWordWrap(true);
+  m_lookAheadLabel = new QLabel(this);
+  m_lookAheadLabel->setWordWrap(true);
+  m_lookAheadLabel->setToolTip(
+      tr("The loss over the training rows now, and after this update — recomputed as the "
+         "learning rate moves, so an overshoot shows before it happens"));
   m_list = new QListWidget(this);
   m_list->setMaximumWidth(240);
   m_list->setMinimumHeight(60);
@@ -65,6 +72,7 @@ BackpropPanel::BackpropPanel(TrainingRunner& runner, QWidget* parent)
   auto* right = new QVBoxLayout;
   right->addWidget(m_header);
   right->addWidget(m_text, 1);
+  right->addWidget(m_lookAheadLabel);
   right->addWidget(m_sign);
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
@@ -89,7 +97,9 @@ BackpropPanel::BackpropPanel(TrainingRunner& runner, QWidget* parent)
 }
 
 BackpropPanel::~BackpropPanel() {
-  if (m_pending.valid()) m_pending.wait();  // the worker holds no reference to this panel
+  // The workers hold no reference to this panel; wait so that none outlives the runner.
+  if (m_pending.valid()) m_pending.wait();
+  if (m_pendingLookAhead.valid()) m_pendingLookAhead.wait();
 }
 
 void BackpropPanel::showEvent(QShowEvent* event) {
@@ -109,13 +119,25 @@ void BackpropPanel::explain() {
     return;
   }
   m_pending = std::async(std::launch::async, [state = std::move(state)]() mutable {
-    return explainNextUpdate(state.get());
+    auto taken = std::make_shared<const RunnerState>(state.get());
+    ExplainedUpdate update = explainNextUpdate(*taken);
+    const LookAhead ahead = nnlab::lookAhead(*taken, taken->settings.optimizer.learningRate);
+    return Explanation{std::move(taken), std::move(update), ahead};
   });
   m_header->setText(tr("Explaining the next update…"));
   m_poll->start();
 }
 
 void BackpropPanel::poll() {
+  if (m_pendingLookAhead.valid() &&
+      m_pendingLookAhead.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+    try {
+      showLookAhead(m_pendingLookAhead.get());
+    } catch (const std::exception&) {
+      m_lookAheadLabel->clear();
+    }
+    if (m_wantedRate) startLookAhead();
+  }
   if (m_awaitEpoch >= 0) {
     const auto snapshot = m_runner.latestSnapshot();
     if (snapshot->epoch < m_awaitEpoch || snapshot->state == RunState::Running) return;
@@ -123,7 +145,10 @@ void BackpropPanel::poll() {
     explain();
     return;
   }
-  if (!m_pending.valid()) return m_poll->stop();
+  if (!m_pending.valid()) {
+    if (!m_pendingLookAhead.valid()) m_poll->stop();
+    return;
+  }
   if (m_pending.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
   m_poll->stop();
   try {
@@ -134,10 +159,13 @@ void BackpropPanel::poll() {
   }
 }
 
-void BackpropPanel::showUpdate(ExplainedUpdate update) {
+void BackpropPanel::showUpdate(Explanation explanation) {
+  ExplainedUpdate& update = explanation.update;
   const int layers = static_cast<int>(update.trace.layers.size());
   const bool sameShape = m_update && m_update->trace.layers.size() == update.trace.layers.size();
   m_update = std::move(update);
+  m_state = std::move(explanation.state);
+  showLookAhead(explanation.lookAhead);
   m_steps = backpropSteps(layers);
   m_list->blockSignals(true);
   m_list->clear();
@@ -206,6 +234,38 @@ void BackpropPanel::refreshText() {
       tr("<p><i>Numbers for batch row %1 (data row %2).</i></p>").arg(m_row + 1).arg(dataRow + 1);
   m_text->setHtml(intro +
                   backpropStepHtml(*m_update, m_steps[static_cast<std::size_t>(m_step)], m_row));
+}
+
+void BackpropPanel::setLookAheadRate(double learningRate) {
+  m_wantedRate = learningRate;
+  if (!m_pendingLookAhead.valid()) startLookAhead();
+}
+
+void BackpropPanel::startLookAhead() {
+  if (!m_state || !m_wantedRate) return;
+  const double rate = *std::exchange(m_wantedRate, std::nullopt);
+  m_pendingLookAhead = std::async(
+      std::launch::async, [state = m_state, rate] { return nnlab::lookAhead(*state, rate); });
+  m_poll->start();
+}
+
+void BackpropPanel::showLookAhead(const LookAhead& ahead) {
+  m_lookAhead = ahead;
+  const bool finite = std::isfinite(ahead.after);
+  QString text =
+      finite ? tr("Look ahead: at learning rate %1 this update takes the loss from %2 to %3.")
+                   .arg(ahead.learningRate)
+                   .arg(ahead.before, 0, 'g', 5)
+                   .arg(ahead.after, 0, 'g', 5)
+             : tr("Look ahead: at learning rate %1 this update makes the loss overflow: training "
+                  "would diverge.")
+                   .arg(ahead.learningRate);
+  if (finite && ahead.after > ahead.before) {
+    text += tr(" It rises: the step overshoots — try a smaller learning rate.");
+  }
+  m_lookAheadLabel->setText(text);
+  const bool bad = !finite || ahead.after > ahead.before;
+  m_lookAheadLabel->setStyleSheet(bad ? QStringLiteral("color: #c0392b;") : QString());
 }
 
 void BackpropPanel::apply() {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "backprop_steps.h"
+#include "training_runner.h"
 
 class QLabel;
 class QListWidget;
@@ -16,8 +17,6 @@ class QTextBrowser;
 class QTimer;
 
 namespace nnlab {
-
-class TrainingRunner;
 
 /// The Backprop view: one update of the runner's network walked through in steps — the forward
 /// pass layer by layer, the loss, the backward pass layer by layer, the update — each written as
@@ -40,6 +39,9 @@ class BackpropPanel : public QWidget {
   int batchRow() const { return m_row; }
   /// True while an explanation is being computed.
   bool busy() const { return m_pending.valid(); }
+  /// The last look-ahead shown (nullopt before the first).
+  std::optional<LookAhead> lookAhead() const { return m_lookAhead; }
+  QLabel* lookAheadLabel() const { return m_lookAheadLabel; }
   QPushButton* applyButton() const { return m_apply; }
   QPushButton* nextButton() const { return m_next; }
   QPushButton* previousButton() const { return m_previous; }
@@ -56,6 +58,9 @@ class BackpropPanel : public QWidget {
   /// Shows the numbers of the batch row holding dataset row `datasetRow` (when it is in the
   /// batch).
   void showDatasetRow(int datasetRow);
+  /// Recomputes the look-ahead — the loss this update leaves — for a learning rate (the
+  /// learning-rate slider calls it as it moves).
+  void setLookAheadRate(double learningRate);
 
  signals:
   /// The step shown changed (or a new update arrived): the graph highlights what it computes.
@@ -69,14 +74,29 @@ class BackpropPanel : public QWidget {
   void showEvent(QShowEvent* event) override;
 
  private:
+  /// What the worker hands back: the state explained, its update and the look-ahead.
+  struct Explanation {
+    std::shared_ptr<const RunnerState> state;
+    ExplainedUpdate update;
+    LookAhead lookAhead;
+  };
+
   void poll();
-  void showUpdate(ExplainedUpdate update);
+  void showUpdate(Explanation explanation);
   void refreshText();
   void apply();
   QString headerText() const;
 
   TrainingRunner& m_runner;
-  std::future<ExplainedUpdate> m_pending;
+  void showLookAhead(const LookAhead& lookAhead);
+  void startLookAhead();
+
+  std::future<Explanation> m_pending;
+  std::shared_ptr<const RunnerState> m_state;  // the state m_update explains
+  std::future<LookAhead> m_pendingLookAhead;
+  std::optional<double> m_wantedRate;  // a rate asked for while another was being computed
+  std::optional<LookAhead> m_lookAhead;
+  QLabel* m_lookAheadLabel;
   std::optional<ExplainedUpdate> m_update;
   std::vector<BackpropStep> m_steps;
   int m_step = 0;

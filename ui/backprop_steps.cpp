@@ -11,6 +11,8 @@ namespace {
 
 constexpr int kShownUnits = 12;  // units written out per step; the rest are counted
 constexpr int kShownMatrix = 8;  // rows and columns of a gradient or weight table
+// Below this slope a sigmoid or tanh unit passes almost no gradient back (σ' peaks at 0.25).
+constexpr double kSaturated = 0.01;
 
 // The texts' translation context (lupdate reads BackpropText::tr calls).
 struct BackpropText {
@@ -108,11 +110,20 @@ QString deltaHtml(const ExplainedUpdate& e, int l, int row, int j) {
           ? q(lossGradientFormula(e.loss) + " = " + lossGradientSubstituted(e, row, j))
           : QStringLiteral("Σ<sub>k</sub> δ<sub>k</sub>·w = %1").arg(num(t.lossGradient(row, j)));
   const Activation f = e.layers[l].activation;
-  return QStringLiteral("<p><tt>∂L/∂a(%1) = %2<br>f'(z) = %3 = %4<br>δ(%1) = %5 · %6 = %7</tt></p>")
+  const double slope = e.layers[l].derivative(row, j);
+  const QString saturated =
+      (f == Activation::Sigmoid || f == Activation::Tanh) && slope < kSaturated
+          ? BackpropText::tr(
+                "<br><font color=\"#c0392b\">%1 is saturated: f'(z) = %2 < %3, so "
+                "its weights barely learn.</font>")
+                .arg(u, num(slope), num(kSaturated))
+          : QString();
+  return QStringLiteral(
+             "<p><tt>∂L/∂a(%1) = %2<br>f'(z) = %3 = %4<br>δ(%1) = %5 · %6 = %7</tt>%8</p>")
       .arg(u, source, q(derivativeFormula(f)),
            q(derivativeSubstituted(f, t.a(row, j), e.layers[l].derivative(row, j))),
            q(formulaTerm(t.lossGradient(row, j))), q(formulaTerm(e.layers[l].derivative(row, j))),
-           num(t.delta(row, j)));
+           num(t.delta(row, j)), saturated);
 }
 
 QString backwardHtml(const ExplainedUpdate& e, int l, int row) {

@@ -5,6 +5,7 @@
 #include <QDockWidget>
 
 #include "backprop_panel.h"
+#include "control_bar.h"
 #include "dataset_panel.h"
 #include "main_window.h"
 #include "network_view.h"
@@ -53,6 +54,8 @@ void MainWindow::createBackprop() {
   connect(m_backpropDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
     if (!visible) m_graph->setStepFocus({}, {});
   });
+  connect(m_controls, &ControlBar::learningRateChanged, m_backprop,
+          &BackpropPanel::setLookAheadRate);
   connect(m_data, &DatasetPanel::selectedSampleChanged, m_backprop, &BackpropPanel::showDatasetRow);
 }
 

@@ -317,3 +317,27 @@ TEST(ExplainedUpdate, ARunnersStateExplainsTheStepItTakesNext) {
 
 }  // namespace
 }  // namespace nnlab
+
+namespace nnlab {
+namespace {
+
+TEST(ExplainedUpdate, LookAheadGivesTheLossTheUpdateLeavesAtAnyLearningRate) {
+  const Preset preset = seedPreset();
+  TrainingRunner runner(preset.makeNetwork(), preset.init, preset.seed, preset.dataset,
+                        preset.settings);
+  const RunnerState state = runner.captureState().get();
+  Trainer trainer(preset.makeNetwork(), preset.dataset, preset.settings);
+  const double before = trainer.evaluate();
+  trainer.step(1);
+  const LookAhead now = lookAhead(state, 1.0);
+  EXPECT_EQ(now.before, before);
+  EXPECT_EQ(now.after, trainer.evaluate());  // exactly the loss Step leaves
+  EXPECT_LT(now.after, now.before);
+  // A learning rate far too large overshoots: the loss rises.
+  const LookAhead overshoot = lookAhead(state, 200.0);
+  EXPECT_GT(overshoot.after, overshoot.before);
+  EXPECT_EQ(overshoot.learningRate, 200.0);
+}
+
+}  // namespace
+}  // namespace nnlab

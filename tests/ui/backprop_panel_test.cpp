@@ -5,11 +5,14 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTest>
 #include <QTextBrowser>
 #include <memory>
 
+#include "control_bar.h"
 #include "main_window.h"
 #include "network_view.h"
 #include "presets.h"
@@ -102,6 +105,39 @@ TEST(BackpropPanel, OpensWithCtrlBAndHighlightsWhatEachStepComputes) {
   window.backpropDock()->close();
   EXPECT_TRUE(window.networkView()->focusColumns().empty());
   EXPECT_TRUE(window.networkView()->focusEdges().empty());
+}
+
+TEST(BackpropPanel, SaturatedUnitsAreMarked) {
+  Network network(NetworkSpec{1, {{1, Activation::Sigmoid}}, false});
+  network.layer(0).weights(0, 0) = 10.0;  // σ(10) ≈ 0.99995: σ' ≈ 4.5e-5
+  const Dataset data = Dataset::fromMatrices(Matrix::Ones(1, 1), Matrix::Zero(1, 1));
+  const ExplainedUpdate e = explainNextUpdate(Trainer(network, data, {}));
+  const QString html = backpropStepHtml(e, {BackpropStep::Kind::Backward, 0}, 0);
+  EXPECT_TRUE(html.contains(QStringLiteral("is saturated"))) << html.toStdString();
+  network.layer(0).weights(0, 0) = 0.5;
+  const ExplainedUpdate calm = explainNextUpdate(Trainer(network, data, {}));
+  EXPECT_FALSE(backpropStepHtml(calm, {BackpropStep::Kind::Backward, 0}, 0)
+                   .contains(QStringLiteral("is saturated")));
+}
+
+TEST(BackpropPanel, LookAheadWarnsOfAnOvershootAsTheLearningRateIsTyped) {
+  MainWindow window(seedPreset());
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  window.showBackprop();
+  BackpropPanel* panel = window.backprop();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return panel->lookAhead().has_value(); }, kTimeoutMs));
+  EXPECT_EQ(panel->lookAhead()->learningRate, 1.0);
+  EXPECT_LT(panel->lookAhead()->after, panel->lookAhead()->before);
+  QLineEdit* rate = window.controls()->learningRateBox();
+  rate->selectAll();
+  QTest::keyClicks(rate, QStringLiteral("200"));
+  QTest::keyClick(rate, Qt::Key_Return);
+  ASSERT_TRUE(
+      QTest::qWaitFor([&] { return panel->lookAhead()->learningRate == 200.0; }, kTimeoutMs));
+  EXPECT_GT(panel->lookAhead()->after, panel->lookAhead()->before);
+  EXPECT_TRUE(panel->lookAheadLabel()->text().contains(QStringLiteral("overshoots")))
+      << panel->lookAheadLabel()->text().toStdString();
 }
 
 }  // namespace
