@@ -206,8 +206,14 @@ QString BackpropPanel::headerText() const {
   return text;
 }
 
+void BackpropPanel::showWeight(int layer, int from, int to) {
+  m_weight = std::array<int, 3>{layer, from, to};
+  refreshText();
+}
+
 void BackpropPanel::setStep(int index) {
   if (m_steps.empty()) return;
+  m_weight.reset();
   m_step = std::clamp(index, 0, static_cast<int>(m_steps.size()) - 1);
   m_list->blockSignals(true);
   m_list->setCurrentRow(m_step);
@@ -232,6 +238,16 @@ void BackpropPanel::refreshText() {
   const int dataRow = m_update->trace.rows[static_cast<std::size_t>(m_row)];
   const QString intro =
       tr("<p><i>Numbers for batch row %1 (data row %2).</i></p>").arg(m_row + 1).arg(dataRow + 1);
+  if (m_weight) {
+    const auto [layer, from, to] = *m_weight;
+    if (layer < static_cast<int>(m_update->trace.layers.size()) &&
+        from < m_update->trace.layers[layer].weightsBefore.rows() &&
+        to < m_update->trace.layers[layer].weightsBefore.cols()) {
+      m_text->setHtml(weightSharesHtml(*m_update, layer, from, to));
+      return;
+    }
+    m_weight.reset();  // the network has changed shape since
+  }
   m_text->setHtml(intro +
                   backpropStepHtml(*m_update, m_steps[static_cast<std::size_t>(m_step)], m_row));
 }

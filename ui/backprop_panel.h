@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QWidget>
+#include <array>
 #include <future>
 #include <memory>
 #include <optional>
@@ -58,6 +59,9 @@ class BackpropPanel : public QWidget {
   /// Shows the numbers of the batch row holding dataset row `datasetRow` (when it is in the
   /// batch).
   void showDatasetRow(int datasetRow);
+  /// Shows one weight's gradient row by row (an edge clicked in the graph), until the next step
+  /// is chosen.
+  void showWeight(int layer, int from, int to);
   /// Recomputes the look-ahead — the loss this update leaves — for a learning rate (the
   /// learning-rate slider calls it as it moves).
   void setLookAheadRate(double learningRate);
@@ -101,7 +105,8 @@ class BackpropPanel : public QWidget {
   std::vector<BackpropStep> m_steps;
   int m_step = 0;
   int m_row = 0;
-  bool m_wasRunning = false;    // the state it explains was taken while training ran
+  std::optional<std::array<int, 3>> m_weight;  // the weight shown instead of the step
+  bool m_wasRunning = false;                   // the state it explains was taken while training ran
   long long m_awaitEpoch = -1;  // after Apply: explain again once the runner reaches it
   QTimer* m_poll;
   QLabel* m_header;

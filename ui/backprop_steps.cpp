@@ -172,7 +172,56 @@ QString updateHtml(const ExplainedUpdate& e) {
   return html;
 }
 
+// A bar of up to kBarCells cells for `value` against `range`: blue for +, orange for −.
+QString bar(double value, double range) {
+  constexpr int kBarCells = 20;
+  const int cells =
+      range > 0 ? static_cast<int>(std::lround(std::abs(value) / range * kBarCells)) : 0;
+  return QStringLiteral("<font color=\"%1\">%2</font>")
+      .arg(value < 0 ? QStringLiteral("#f59322") : QStringLiteral("#0877bd"),
+           QString(std::max(cells, value != 0 ? 1 : 0), QChar(0x2588)));
+}
+
 }  // namespace
+
+QString weightSharesHtml(const ExplainedUpdate& e, int layer, int from, int to) {
+  const WeightExplanation w = explainWeight(e, layer, from, to);
+  QString html =
+      BackpropText::tr(
+          "<p><b>w = W%1[%2,%3]</b>: from %4 to %5. Each row of the "
+          "batch adds its share δ·a<sub>in</sub> = ∂L/∂a · f'(z) · "
+          "a<sub>in</sub> to ∂L/∂w:</p>")
+          .arg(layer + 1)
+          .arg(from + 1)
+          .arg(to + 1)
+          .arg(layer == 0 ? QStringLiteral("X%1").arg(from + 1) : unitName(e, layer - 1, from),
+               unitName(e, layer, to));
+  double range = 0.0;
+  for (const auto& row : w.rows) range = std::max(range, std::abs(row.share));
+  html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");
+  for (const auto& row : w.rows) {
+    const QString factors =
+        std::isnan(row.lossGradient) || std::isnan(row.derivative)
+            ? QStringLiteral("δ %1 · a<sub>in</sub> %2").arg(num(row.delta), num(row.input))
+            : QStringLiteral("%1 · %2 · %3")
+                  .arg(q(formulaTerm(row.lossGradient)), q(formulaTerm(row.derivative)),
+                       q(formulaTerm(row.input)));
+    html += QStringLiteral("<tr><td>%1</td><td><tt>%2 = %3</tt></td><td>%4</td></tr>")
+                .arg(BackpropText::tr("row %1").arg(row.row + 1), factors, num(row.share),
+                     bar(row.share, range));
+  }
+  html += QStringLiteral("</table>");
+  html += BackpropText::tr("<p>Sum over the batch: <b>∂L/∂w = %1</b>").arg(num(w.dataGradient));
+  if (w.l1Term != 0 || w.l2Term != 0) {
+    html += BackpropText::tr(" + L1 %1 + L2 %2 = %3")
+                .arg(num(w.l1Term), num(w.l2Term), num(w.gradient));
+  }
+  if (!e.trace.diverged) {
+    html += BackpropText::tr(". The update changes w by %1: %2 → %3.")
+                .arg(num(-w.step), num(w.before), num(w.after));
+  }
+  return html + QStringLiteral("</p>");
+}
 
 std::vector<BackpropStep> backpropSteps(int layers) {
   std::vector<BackpropStep> steps;

@@ -28,4 +28,9 @@ QString backpropStepTitle(const BackpropStep& step, int layers);
 /// where the step sums over the batch, the batch's result.
 QString backpropStepHtml(const ExplainedUpdate& update, const BackpropStep& step, int row);
 
+/// One weight's gradient row by row — each batch row's chain-rule factors ∂L/∂a · f'(z) · a_in
+/// with its numbers and a bar (rows pulling the weight opposite ways show opposite bars), then
+/// their sum, the batch gradient, and the change the update makes.
+QString weightSharesHtml(const ExplainedUpdate& update, int layer, int from, int to);
+
 }  // namespace nnlab

@@ -54,6 +54,9 @@ void MainWindow::createBackprop() {
   connect(m_backpropDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
     if (!visible) m_graph->setStepFocus({}, {});
   });
+  connect(m_graph, &NetworkView::edgeClicked, this, [this](int layer, int from, int to) {
+    if (m_backpropDock->isVisible()) m_backprop->showWeight(layer, from, to);
+  });
   connect(m_controls, &ControlBar::learningRateChanged, m_backprop,
           &BackpropPanel::setLookAheadRate);
   connect(m_data, &DatasetPanel::selectedSampleChanged, m_backprop, &BackpropPanel::showDatasetRow);

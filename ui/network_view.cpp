@@ -335,6 +335,11 @@ void NetworkView::mousePressEvent(QMouseEvent* event) {
     event->accept();
     return;
   }
+  if (event->button() == Qt::LeftButton && hover.edges) {
+    emit edgeClicked(hover.edges->layer(), hover.edge.first, hover.edge.second);
+    event->accept();
+    return;
+  }
   QGraphicsView::mousePressEvent(event);
 }
 

@@ -74,6 +74,8 @@ class NetworkView : public QGraphicsView {
   void neuronClicked(int column, int unit);
   /// The mouse moved onto a hidden or output neuron (column ≥ 1), or off one (−1, −1).
   void neuronHovered(int column, int unit);
+  /// An edge was clicked: `layer` is the network layer it feeds, `from` its input, `to` its unit.
+  void edgeClicked(int layer, int from, int to);
   /// `layer` is the network layer the edge feeds; `from` its input index, `to` its unit.
   void edgeDoubleClicked(int layer, int from, int to, const QPoint& globalPosition);
 

@@ -107,6 +107,30 @@ TEST(BackpropPanel, OpensWithCtrlBAndHighlightsWhatEachStepComputes) {
   EXPECT_TRUE(window.networkView()->focusEdges().empty());
 }
 
+TEST(BackpropPanel, ClickingAnEdgeListsEveryRowsShareOfItsGradient) {
+  MainWindow window(seedPreset());
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  window.showBackprop();
+  BackpropPanel* panel = window.backprop();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return panel->update() != nullptr; }, kTimeoutMs));
+  NetworkView* graph = window.networkView();
+  QTest::mouseClick(graph->viewport(), Qt::LeftButton, {}, graph->edgeViewPosition(1, 0, 0));
+  const QString text = panel->text()->toPlainText();
+  EXPECT_TRUE(text.contains(QStringLiteral("w = W2[1,1]"))) << text.toStdString();
+  for (const char* row : {"row 1", "row 2", "row 3", "row 4"})
+    EXPECT_TRUE(text.contains(QString::fromUtf8(row))) << row;
+  // Row 1: 2(ŷ − y) · ŷ(1 − ŷ) · a_in, then the sum the update uses.
+  EXPECT_TRUE(text.contains(QStringLiteral("1.46 · 0.1971 · 0.5709 = 0.164295")))
+      << text.toStdString();
+  EXPECT_TRUE(text.contains(QStringLiteral("∂L/∂w = 0.256055")));
+  // On the XOR-like table the rows pull this weight both ways: bars of both colours.
+  const QString html = panel->text()->toHtml();
+  EXPECT_TRUE(html.contains(QStringLiteral("#f59322")) && html.contains(QStringLiteral("#0877bd")));
+  QTest::keyClick(panel, Qt::Key_Home);  // a step again
+  EXPECT_FALSE(panel->text()->toPlainText().contains(QStringLiteral("w = W2[1,1]")));
+}
+
 TEST(BackpropPanel, SaturatedUnitsAreMarked) {
   Network network(NetworkSpec{1, {{1, Activation::Sigmoid}}, false});
   network.layer(0).weights(0, 0) = 10.0;  // σ(10) ≈ 0.99995: σ' ≈ 4.5e-5
