@@ -64,6 +64,13 @@ using GridCase = std::tuple<Loss, Activation, OptimizerKind, bool, int>;
 
 class ExplainedUpdateGridTest : public ::testing::TestWithParam<GridCase> {};
 
+std::string gridCaseName(const ::testing::TestParamInfo<GridCase>& info) {
+  const auto [loss, activation, optimizer, bias, batch] = info.param;
+  return std::string(lossName(loss)) + "_" + std::string(activationName(activation)) + "_" +
+         std::string(optimizerName(optimizer)) + (bias ? "_bias" : "_nobias") + "_batch" +
+         std::to_string(batch);
+}
+
 // The update training's own step makes from the state the explanation starts from. For a
 // minibatch, the same rows in the same order trained as one full batch from the same state.
 Network referenceUpdate(const Trainer& trainer, const UpdateTrace& trace) {
@@ -146,7 +153,8 @@ INSTANTIATE_TEST_SUITE_P(
                                          Activation::Linear),
                        ::testing::Values(OptimizerKind::Gd, OptimizerKind::Sgd,
                                          OptimizerKind::Momentum, OptimizerKind::Adam),
-                       ::testing::Bool(), ::testing::Values(0, 1, 4)));
+                       ::testing::Bool(), ::testing::Values(0, 1, 4)),
+    gridCaseName);
 
 TEST(ExplainedUpdate, MinibatchExplainsTheBatchTheStepUses) {
   Preset preset = *findPreset("spiral");
@@ -179,6 +187,12 @@ TEST(ExplainedUpdate, PerceptronExplainsItsFirstRow) {
 
 using FiniteCase = std::tuple<Loss, Activation, bool>;
 class ExplainedUpdateGradientTest : public ::testing::TestWithParam<FiniteCase> {};
+
+std::string finiteCaseName(const ::testing::TestParamInfo<FiniteCase>& info) {
+  const auto [loss, activation, bias] = info.param;
+  return std::string(lossName(loss)) + "_" + std::string(activationName(activation)) +
+         (bias ? "_bias" : "_nobias");
+}
 
 TEST_P(ExplainedUpdateGradientTest, GradientsMatchCentralDifferences) {
   const auto [loss, activation, bias] = GetParam();
@@ -230,7 +244,8 @@ INSTANTIATE_TEST_SUITE_P(
     SmoothOptions, ExplainedUpdateGradientTest,
     ::testing::Combine(::testing::Values(Loss::Sse, Loss::Mse, Loss::Bce, Loss::Ce),
                        ::testing::Values(Activation::Sigmoid, Activation::Tanh, Activation::Linear),
-                       ::testing::Bool()));
+                       ::testing::Bool()),
+    finiteCaseName);
 
 // ── The seed, by the article's numpy formulas ───────────────────────────────────────────────
 
