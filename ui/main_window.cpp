@@ -343,7 +343,7 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
   m_controls->showSnapshot(*snapshot);
   m_data->showSnapshot(*snapshot);
   m_graph->showSnapshot(snapshot, m_sample);
-  m_legend->setRange(m_graph->weightRange());
+  m_legend->setRange(m_graph->edgeRange());
   m_architecture->showSnapshot(*snapshot);
   m_chart->showSnapshot(*snapshot);
   m_stops->showSnapshot(*snapshot);

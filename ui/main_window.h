@@ -69,6 +69,9 @@ class MainWindow : public QMainWindow {
   QDockWidget* backpropDock() const { return m_backpropDock; }
   /// Shows or hides the Backprop view (Ctrl+B).
   QAction* backpropAction() const { return m_backpropAction; }
+  /// Edges show ∂L/∂w instead of w (Ctrl+G).
+  QAction* gradientAction() const { return m_gradientAction; }
+  WeightLegend* legend() const { return m_legend; }
 
   /// What a session file keeps: the runner's state (taken at the next epoch boundary) and what
   /// the window shows. Throws std::future_error when the runner has stopped.
@@ -141,6 +144,7 @@ class MainWindow : public QMainWindow {
   BackpropPanel* m_backprop = nullptr;
   QDockWidget* m_backpropDock = nullptr;
   QAction* m_backpropAction = nullptr;
+  QAction* m_gradientAction = nullptr;
   QSplitter* m_columns = nullptr;
   QSplitter* m_rightColumn = nullptr;
 };

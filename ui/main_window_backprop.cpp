@@ -9,6 +9,7 @@
 #include "dataset_panel.h"
 #include "main_window.h"
 #include "network_view.h"
+#include "weight_legend.h"
 
 namespace nnlab {
 namespace {
@@ -53,6 +54,24 @@ void MainWindow::createBackprop() {
   });
   connect(m_backpropDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
     if (!visible) m_graph->setStepFocus({}, {});
+  });
+  m_gradientAction = new QAction(tr("Edges show &gradients ∂L/∂w"), this);
+  m_gradientAction->setCheckable(true);
+  m_gradientAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+  m_gradientAction->setToolTip(
+      tr("Colour and size the graph's edges by the last update's "
+         "gradient ∂L/∂w instead of by the weights (Ctrl+G)"));
+  connect(m_gradientAction, &QAction::toggled, this, [this](bool gradients) {
+    m_graph->setShowGradients(gradients);
+    m_legend->setTitle(gradients ? tr("∂L/∂w") : tr("weight"));
+    m_legend->setRange(m_graph->edgeRange());
+    m_legend->setToolTip(
+        gradients ? tr("Colour key of the gradient overlay: each edge shows ∂L/∂w of the last "
+                       "update, orange negative (the update makes the weight larger), blue "
+                       "positive; thicker is larger. The range follows the largest |∂L/∂w|.")
+                  : tr("Colour key: orange edges have negative weights, blue ones positive; "
+                       "thicker means larger |w|. The small square on a neuron is its bias, on "
+                       "the same scale. The range follows the largest weight or bias."));
   });
   connect(m_graph, &NetworkView::edgeClicked, this, [this](int layer, int from, int to) {
     if (m_backpropDock->isVisible()) m_backprop->showWeight(layer, from, to);

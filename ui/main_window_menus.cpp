@@ -54,6 +54,7 @@ void MainWindow::createMenus() {
   QAction* fit = view->addAction(tr("&Fit graph"), m_graph, &NetworkView::fitGraph);
   fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
   view->addAction(m_backpropAction);
+  view->addAction(m_gradientAction);
   QAction* log = view->addAction(tr("&Log-scale loss"));
   log->setCheckable(true);
   connect(log, &QAction::toggled, m_logScale, &QCheckBox::setChecked);

@@ -42,6 +42,14 @@ double maxAbs(const Network& network) {
   return std::isfinite(range) && range > 0 ? range : 1.0;
 }
 
+// The largest |∂L/∂w| of the last update (1 when there is none yet).
+double maxAbs(const Gradients& gradients) {
+  double range = 0.0;
+  for (const Matrix& g : gradients.weights)
+    if (g.size() > 0) range = std::max(range, g.cwiseAbs().maxCoeff());
+  return std::isfinite(range) && range > 0 ? range : 1.0;
+}
+
 }  // namespace
 
 NetworkView::NetworkView(QWidget* parent)
@@ -209,8 +217,13 @@ void NetworkView::rebuild(const TrainingSnapshot& snapshot) {
 void NetworkView::recolour() {
   const Network& network = m_snapshot->network;
   m_weightRange = maxAbs(network);
+  const Gradients& gradients = m_snapshot->gradients;
+  const bool byGradient =
+      m_showGradients && static_cast<int>(gradients.weights.size()) == network.layerCount();
+  m_edgeRange = byGradient ? maxAbs(gradients) : m_weightRange;
   for (int l = 0; l < network.layerCount(); ++l)
-    m_edges[l]->setWeights(network.layer(l).weights, m_weightRange);
+    m_edges[l]->setWeights(byGradient ? gradients.weights[l] : network.layer(l).weights,
+                           m_edgeRange);
   for (int c = 0; c < static_cast<int>(m_neurons.size()); ++c) {
     const DenseLayer* layer = c > 0 ? &network.layer(c - 1) : nullptr;
     for (int u = 0; u < static_cast<int>(m_neurons[c].size()); ++u) {
@@ -233,6 +246,12 @@ void NetworkView::setInspectedNeuron(std::optional<std::pair<int, int>> neuron) 
   if (neuron->second >= static_cast<int>(column.size())) return;
   m_inspected = column[neuron->second];
   m_inspected->setHighlighted(true);
+}
+
+void NetworkView::setShowGradients(bool show) {
+  if (show == m_showGradients) return;
+  m_showGradients = show;
+  if (m_snapshot && !m_edges.empty()) recolour();
 }
 
 void NetworkView::setStepFocus(std::vector<int> columns, std::vector<int> edgeLayers) {

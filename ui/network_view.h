@@ -38,8 +38,14 @@ class NetworkView : public QGraphicsView {
 
   /// The dataset row whose activations the neurons show (−1 without data).
   int sample() const { return m_sample; }
-  /// Largest |w| of the shown network (the legend's range).
+  /// Largest |w| of the shown network.
   double weightRange() const { return m_weightRange; }
+  /// Edges coloured and sized by the last update's gradient ∂L/∂w instead of by w (live).
+  void setShowGradients(bool show);
+  bool showsGradients() const { return m_showGradients; }
+  /// The range the edges are drawn against: the largest |w|, or the largest |∂L/∂w| when
+  /// they show gradients (the legend's range).
+  double edgeRange() const { return m_edgeRange; }
   /// How many times the architecture has been laid out (tests use it).
   int rebuildCount() const { return m_rebuilds; }
   /// Whether hidden and output neurons show small maps of their activation (2 inputs).
@@ -117,6 +123,8 @@ class NetworkView : public QGraphicsView {
   Hover m_hover;
   NeuronItem* m_inspected = nullptr;
   double m_weightRange = 1.0;
+  double m_edgeRange = 1.0;
+  bool m_showGradients = false;
   bool m_userZoomed = false;
   bool m_thumbnails = false;  ///< neurons large enough for a map of their own
   DecisionMapRenderer m_thumbnailRenderer;

@@ -13,6 +13,13 @@ WeightLegend::WeightLegend(QWidget* parent) : QWidget(parent) {
          "means larger |w|. The small square on a neuron is its bias, on the same scale. The "
          "range follows the largest weight or bias."));
   setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+  m_title = tr("weight");
+}
+
+void WeightLegend::setTitle(const QString& title) {
+  if (title == m_title) return;
+  m_title = title;
+  update();
 }
 
 void WeightLegend::setRange(double range) {
@@ -28,7 +35,7 @@ QSize WeightLegend::minimumSizeHint() const { return QSize(160, fontMetrics().he
 void WeightLegend::paintEvent(QPaintEvent*) {
   QPainter painter(this);
   const QFontMetrics metrics = fontMetrics();
-  const QString title = tr("weight");
+  const QString& title = m_title;
   const int titleWidth = metrics.horizontalAdvance(title) + 8;
   const QRect bar(titleWidth, 3, width() - titleWidth - 4, metrics.height() - 2);
   painter.setPen(palette().color(QPalette::WindowText));

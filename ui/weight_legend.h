@@ -13,6 +13,9 @@ class WeightLegend : public QWidget {
   explicit WeightLegend(QWidget* parent = nullptr);
 
   void setRange(double range);
+  /// The quantity the colours stand for ("weight" unless set).
+  void setTitle(const QString& title);
+  QString title() const { return m_title; }
   double range() const { return m_range; }
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override;
@@ -22,6 +25,7 @@ class WeightLegend : public QWidget {
 
  private:
   double m_range = 1.0;
+  QString m_title;
 };
 
 }  // namespace nnlab

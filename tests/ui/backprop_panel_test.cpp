@@ -17,6 +17,7 @@
 #include "network_view.h"
 #include "presets.h"
 #include "training_runner.h"
+#include "weight_legend.h"
 
 namespace nnlab {
 namespace {
@@ -129,6 +130,31 @@ TEST(BackpropPanel, ClickingAnEdgeListsEveryRowsShareOfItsGradient) {
   EXPECT_TRUE(html.contains(QStringLiteral("#f59322")) && html.contains(QStringLiteral("#0877bd")));
   QTest::keyClick(panel, Qt::Key_Home);  // a step again
   EXPECT_FALSE(panel->text()->toPlainText().contains(QStringLiteral("w = W2[1,1]")));
+}
+
+TEST(BackpropPanel, GradientOverlayLegendSpansTheLargestGradient) {
+  MainWindow window(seedPreset());
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  window.activateWindow();
+  ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+  window.runner().step(3);
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] { return window.shownSnapshot() && window.shownSnapshot()->epoch == 3; }, kTimeoutMs));
+  QTest::keyClick(&window, Qt::Key_G, Qt::ControlModifier);
+  ASSERT_TRUE(window.gradientAction()->isChecked());
+  window.refresh();
+  const auto shown = window.shownSnapshot();
+  double largest = 0.0;
+  for (const Matrix& g : shown->gradients.weights)
+    largest = std::max(largest, g.cwiseAbs().maxCoeff());
+  ASSERT_GT(largest, 0.0);
+  EXPECT_EQ(window.networkView()->edgeRange(), largest);
+  ASSERT_TRUE(QTest::qWaitFor([&] { return window.legend()->range() == largest; }, kTimeoutMs));
+  EXPECT_EQ(window.legend()->title(), QStringLiteral("∂L/∂w"));
+  QTest::keyClick(&window, Qt::Key_G, Qt::ControlModifier);  // back to the weights
+  EXPECT_EQ(window.legend()->title(), QStringLiteral("weight"));
+  EXPECT_EQ(window.legend()->range(), window.networkView()->weightRange());
 }
 
 TEST(BackpropPanel, SaturatedUnitsAreMarked) {
