@@ -144,6 +144,25 @@ LookAhead lookAhead(const RunnerState& state, double learningRate) {
   return result;
 }
 
+std::vector<RowVector> sampleDeltas(const Network& network, Loss loss, const RowVector& input,
+                                    const RowVector& target, int batchRows) {
+  if (network.layerCount() == 0 || input.size() != network.inputs() ||
+      target.size() != network.outputs() || batchRows < 1) {
+    return {};
+  }
+  TrainingSettings settings;
+  settings.loss = loss;
+  if (Trainer::incompatibility(network, Dataset::fromMatrices(input, target), settings)) return {};
+  const UpdateTrace trace =
+      Trainer(network, Dataset::fromMatrices(input, target), settings).traceNextUpdate();
+  // δ carries 1/divisor; the batch's divisor counts its rows.
+  const double scale = trace.divisor / lossDivisor(loss, static_cast<double>(batchRows),
+                                                   static_cast<double>(target.size()));
+  std::vector<RowVector> deltas;
+  for (const LayerTrace& layer : trace.layers) deltas.push_back(layer.delta.row(0) * scale);
+  return deltas;
+}
+
 WeightExplanation explainWeight(const ExplainedUpdate& update, int layer, int from, int to) {
   const UpdateTrace& trace = update.trace;
   if (layer < 0 || layer >= static_cast<int>(trace.layers.size())) {

@@ -68,6 +68,12 @@ struct LookAhead {
 };
 LookAhead lookAhead(const RunnerState& state, double learningRate);
 
+/// δ = ∂L/∂z of every layer (1 × units each) for one sample — its row of the δ that a batch of
+/// `batchRows` rows computes with `loss` (whose divisor counts the batch's rows), by training's
+/// own code. Empty when the sizes do not fit.
+std::vector<RowVector> sampleDeltas(const Network& network, Loss loss, const RowVector& input,
+                                    const RowVector& target, int batchRows);
+
 /// One batch row's share of ∂L/∂w for a single weight w = W_l(i, j):
 ///   ∂L/∂w (this row) = ∂L/∂a_j · f'(z_j) · a_in,i = δ_j · a_in,i
 struct WeightRowShare {

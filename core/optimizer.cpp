@@ -167,4 +167,42 @@ void Optimizer::update(const Gradients& gradients, Network& network) {
   }
 }
 
+Gradients Optimizer::lastChange(const Gradients& gradients) const {
+  Gradients change = gradients;
+  const double lr = m_settings.learningRate;
+  for (std::size_t l = 0; l < change.weights.size(); ++l) {
+    Matrix& w = change.weights[l];
+    RowVector& b = change.bias[l];
+    if (m_steps == 0) {
+      w.setZero();
+      b.setZero();
+      continue;
+    }
+    switch (m_settings.kind) {
+      case OptimizerKind::Gd:
+      case OptimizerKind::Sgd:
+      case OptimizerKind::Perceptron:
+        w = -(lr * gradients.weights[l]);
+        b = -(lr * gradients.bias[l]);
+        break;
+      case OptimizerKind::Momentum:
+        w = m_first.weights[l];
+        b = m_first.bias[l];
+        break;
+      case OptimizerKind::Adam: {
+        const double t = static_cast<double>(m_steps);
+        const double c1 = 1.0 - std::pow(m_settings.beta1, t);
+        const double c2 = 1.0 - std::pow(m_settings.beta2, t);
+        const double eps = m_settings.epsilon;
+        w.array() = -(lr * (m_first.weights[l].array() / c1) /
+                      ((m_second.weights[l].array() / c2).sqrt() + eps));
+        b.array() =
+            -(lr * (m_first.bias[l].array() / c1) / ((m_second.bias[l].array() / c2).sqrt() + eps));
+        break;
+      }
+    }
+  }
+  return change;
+}
+
 }  // namespace nnlab

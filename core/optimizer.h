@@ -59,6 +59,12 @@ class Optimizer {
   /// One update of `network` against `gradients`. For `gd` and `sgd`: θ ← θ − lr·g.
   void update(const Gradients& gradients, Network& network);
 
+  /// The change the last update made to every parameter (Δθ), given the gradients it used:
+  /// −lr·g for gd, sgd and the perceptron rule, the velocity for momentum, Adam's
+  /// −lr·m̂/(√v̂ + ε); zero before the first update. Written as update() computes it (up to the
+  /// rounding a fused multiply-add saves). For showing the update, not for training.
+  Gradients lastChange(const Gradients& gradients) const;
+
   /// Adam's step count t (for saving and inspecting state).
   long long steps() const { return m_steps; }
   /// The accumulated state, to save.

@@ -77,9 +77,10 @@ struct TrainingSnapshot {
   StopConditions stopConditions;
   TrainingSettings settings;
   Init init = Init::Uniform01;
-  std::uint64_t seed = 1;                  ///< of the last initialisation
-  Network network;                         ///< weights and biases
-  Gradients gradients;                     ///< of the last update
+  std::uint64_t seed = 1;  ///< of the last initialisation
+  Network network;         ///< weights and biases
+  Gradients gradients;     ///< of the last update
+  Gradients lastChange;    ///< Δw and Δb the last update made (Optimizer::lastChange)
   std::shared_ptr<const Dataset> dataset;  ///< what `predictions` rows refer to, as given
   /// How the network's inputs come from the dataset's: apply() it to a raw input row before
   /// feeding `network` (the identity without input scaling).

@@ -35,6 +35,7 @@ void TrainingRunner::Impl::publish() {
   next->seed = seed;
   next->network = trainer.network();
   next->gradients = trainer.gradients();
+  next->lastChange = trainer.optimizer().lastChange(next->gradients);
   next->dataset = dataset;
   next->scaling = scaling;
   next->history = history.points();

@@ -1,5 +1,8 @@
 #include "forward_values.h"
 
+#include <algorithm>
+
+#include "explained_update.h"
 #include "training_runner.h"
 
 namespace nnlab {
@@ -30,6 +33,32 @@ ForwardValues ForwardValues::forSample(const TrainingSnapshot& snapshot, int sam
   ForwardValues values = compute(snapshot.network, snapshot.scaling.apply(Matrix(raw)).row(0));
   values.rawInputs = raw;
   return values;
+}
+
+void ForwardValues::addDeltas(const TrainingSnapshot& snapshot, int sample) {
+  deltas.clear();
+  const auto& dataset = snapshot.dataset;
+  if (empty() || !dataset || sample < 0 || sample >= dataset->rows()) return;
+  const int rows = dataset->trainingRowCount();
+  const TrainingSettings& settings = snapshot.settings;
+  int batch = rows;
+  if (settings.optimizer.kind == OptimizerKind::Perceptron)
+    batch = 1;
+  else if (settings.optimizer.kind != OptimizerKind::Gd && settings.batchSize > 0)
+    batch = std::min(settings.batchSize, rows);
+  deltas = sampleDeltas(snapshot.network, settings.loss, activations.front(),
+                        dataset->targets.row(sample), std::max(batch, 1));
+}
+
+double ForwardValues::slope(Activation activation, double a) {
+  switch (activation) {
+    case Activation::Sigmoid:
+      return a * (1.0 - a);
+    case Activation::Tanh:
+      return 1.0 - a * a;
+    default:
+      return 1.0;
+  }
 }
 
 }  // namespace nnlab

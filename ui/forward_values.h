@@ -15,6 +15,9 @@ struct ForwardValues {
   std::vector<RowVector> activations;     ///< inputs, then per layer 1 × units: a = f(z)
 
   RowVector rawInputs;  ///< the dataset row as given, before any input scaling
+  /// Per network layer, 1 × units: δ = ∂L/∂z of this sample in the update the snapshot's
+  /// settings make (see addDeltas); empty until computed.
+  std::vector<RowVector> deltas;
 
   /// Runs `network` on `inputs` (1 × network.inputs()); empty when the sizes do not fit.
   static ForwardValues compute(const Network& network, const RowVector& inputs);
@@ -22,6 +25,13 @@ struct ForwardValues {
   /// when there is no such row.
   static ForwardValues forSample(const TrainingSnapshot& snapshot, int sample);
   bool empty() const { return activations.empty(); }
+  /// Fills `deltas` for dataset row `sample` of `snapshot`: one backward pass of that row, as
+  /// its share of a batch of the size the settings train with.
+  void addDeltas(const TrainingSnapshot& snapshot, int sample);
+  /// f'(z) of a unit whose output is `a`, for sigmoid and tanh (which saturate); 1 otherwise.
+  static double slope(Activation activation, double a);
+  /// Below this slope a unit passes almost no gradient back (σ' is at most 0.25).
+  static constexpr double kSaturated = 0.01;
 };
 
 }  // namespace nnlab

@@ -355,7 +355,9 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
     const auto& dataset = snapshot->dataset;
     if (dataset && dataset->rows() > 0) {
       const int sample = std::min(m_sample, dataset->rows() - 1);
-      m_inspector->showValues(*snapshot, ForwardValues::forSample(*snapshot, sample), sample);
+      ForwardValues values = ForwardValues::forSample(*snapshot, sample);
+      values.addDeltas(*snapshot, sample);  // the backward side: one row, cheap
+      m_inspector->showValues(*snapshot, values, sample);
     }
   }
   if (snapshot->message != m_shownMessage) {

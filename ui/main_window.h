@@ -69,8 +69,10 @@ class MainWindow : public QMainWindow {
   QDockWidget* backpropDock() const { return m_backpropDock; }
   /// Shows or hides the Backprop view (Ctrl+B).
   QAction* backpropAction() const { return m_backpropAction; }
-  /// Edges show ∂L/∂w instead of w (Ctrl+G).
+  /// What the graph's edges show: w, ∂L/∂w (Ctrl+G) or Δw (Ctrl+Shift+G).
+  QAction* weightsAction() const { return m_weightsAction; }
   QAction* gradientAction() const { return m_gradientAction; }
+  QAction* changeAction() const { return m_changeAction; }
   WeightLegend* legend() const { return m_legend; }
 
   /// What a session file keeps: the runner's state (taken at the next epoch boundary) and what
@@ -106,6 +108,7 @@ class MainWindow : public QMainWindow {
   QWidget* createMapPanel();
   void createMenus();
   void createBackprop();
+  void createEdgeMeasureActions();
   void createPresetsMenu();
   void connectCommands();
   void showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot);
@@ -144,7 +147,9 @@ class MainWindow : public QMainWindow {
   BackpropPanel* m_backprop = nullptr;
   QDockWidget* m_backpropDock = nullptr;
   QAction* m_backpropAction = nullptr;
+  QAction* m_weightsAction = nullptr;
   QAction* m_gradientAction = nullptr;
+  QAction* m_changeAction = nullptr;
   QSplitter* m_columns = nullptr;
   QSplitter* m_rightColumn = nullptr;
 };

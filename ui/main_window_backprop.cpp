@@ -2,6 +2,7 @@
 // Backprop button, View ▸ Backprop step by step, or Ctrl+B.
 #include <QAbstractButton>
 #include <QAction>
+#include <QActionGroup>
 #include <QDockWidget>
 
 #include "backprop_panel.h"
@@ -55,30 +56,46 @@ void MainWindow::createBackprop() {
   connect(m_backpropDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
     if (!visible) m_graph->setStepFocus({}, {});
   });
-  m_gradientAction = new QAction(tr("Edges show &gradients ∂L/∂w"), this);
-  m_gradientAction->setCheckable(true);
-  m_gradientAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
-  m_gradientAction->setToolTip(
-      tr("Colour and size the graph's edges by the last update's "
-         "gradient ∂L/∂w instead of by the weights (Ctrl+G)"));
-  connect(m_gradientAction, &QAction::toggled, this, [this](bool gradients) {
-    m_graph->setShowGradients(gradients);
-    m_legend->setTitle(gradients ? tr("∂L/∂w") : tr("weight"));
-    m_legend->setRange(m_graph->edgeRange());
-    m_legend->setToolTip(
-        gradients ? tr("Colour key of the gradient overlay: each edge shows ∂L/∂w of the last "
-                       "update, orange negative (the update makes the weight larger), blue "
-                       "positive; thicker is larger. The range follows the largest |∂L/∂w|.")
-                  : tr("Colour key: orange edges have negative weights, blue ones positive; "
-                       "thicker means larger |w|. The small square on a neuron is its bias, on "
-                       "the same scale. The range follows the largest weight or bias."));
-  });
+  createEdgeMeasureActions();
   connect(m_graph, &NetworkView::edgeClicked, this, [this](int layer, int from, int to) {
     if (m_backpropDock->isVisible()) m_backprop->showWeight(layer, from, to);
   });
   connect(m_controls, &ControlBar::learningRateChanged, m_backprop,
           &BackpropPanel::setLookAheadRate);
   connect(m_data, &DatasetPanel::selectedSampleChanged, m_backprop, &BackpropPanel::showDatasetRow);
+}
+
+// View ▸ Edges show: the weights, the last update's gradients ∂L/∂w, or its changes Δw.
+void MainWindow::createEdgeMeasureActions() {
+  auto* group = new QActionGroup(this);
+  const auto add = [&](const QString& text, const QString& tip, NetworkView::EdgeMeasure measure,
+                       const QString& legendTitle) {
+    QAction* action = group->addAction(text);
+    action->setCheckable(true);
+    action->setToolTip(tip);
+    connect(action, &QAction::toggled, this, [this, measure, legendTitle](bool on) {
+      if (!on) return;
+      m_graph->setEdgeMeasure(measure);
+      m_legend->setTitle(legendTitle);
+      m_legend->setRange(m_graph->edgeRange());
+    });
+    return action;
+  };
+  m_weightsAction =
+      add(tr("Edges show &weights w"), tr("Colour and size the graph's edges by their weights"),
+          NetworkView::EdgeMeasure::Weight, tr("weight"));
+  m_weightsAction->setChecked(true);
+  m_gradientAction =
+      add(tr("Edges show &gradients ∂L/∂w"),
+          tr("Colour and size the edges by the last update's gradient ∂L/∂w; the neurons show "
+             "δ = ∂L/∂z of the selected row; dashed red rings mark saturated neurons (Ctrl+G)"),
+          NetworkView::EdgeMeasure::Gradient, tr("∂L/∂w"));
+  m_gradientAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+  m_changeAction = add(tr("Edges show the last &change Δw"),
+                       tr("Colour and size the edges by the change Δw the last update made; the "
+                          "neurons show δ = ∂L/∂z of the selected row (Ctrl+Shift+G)"),
+                       NetworkView::EdgeMeasure::Change, tr("Δw"));
+  m_changeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
 }
 
 void MainWindow::showBackprop() {

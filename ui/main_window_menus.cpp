@@ -54,7 +54,8 @@ void MainWindow::createMenus() {
   QAction* fit = view->addAction(tr("&Fit graph"), m_graph, &NetworkView::fitGraph);
   fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
   view->addAction(m_backpropAction);
-  view->addAction(m_gradientAction);
+  QMenu* edges = view->addMenu(tr("&Edges show"));
+  edges->addActions({m_weightsAction, m_gradientAction, m_changeAction});
   QAction* log = view->addAction(tr("&Log-scale loss"));
   log->setCheckable(true);
   connect(log, &QAction::toggled, m_logScale, &QCheckBox::setChecked);

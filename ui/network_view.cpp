@@ -120,6 +120,7 @@ void NetworkView::showSnapshot(std::shared_ptr<const TrainingSnapshot> snapshot,
   const auto& dataset = m_snapshot->dataset;
   m_sample = dataset && dataset->rows() > 0 ? std::clamp(sample, 0, dataset->rows() - 1) : -1;
   m_values = ForwardValues::forSample(*m_snapshot, m_sample);
+  if (m_measure != EdgeMeasure::Weight) m_values.addDeltas(*m_snapshot, m_sample);
   if (needsRebuild(*m_snapshot)) rebuild(*m_snapshot);
   recolour();
   drawThumbnails();
@@ -217,20 +218,32 @@ void NetworkView::rebuild(const TrainingSnapshot& snapshot) {
 void NetworkView::recolour() {
   const Network& network = m_snapshot->network;
   m_weightRange = maxAbs(network);
-  const Gradients& gradients = m_snapshot->gradients;
-  const bool byGradient =
-      m_showGradients && static_cast<int>(gradients.weights.size()) == network.layerCount();
-  m_edgeRange = byGradient ? maxAbs(gradients) : m_weightRange;
+  const Gradients& shown =
+      m_measure == EdgeMeasure::Change ? m_snapshot->lastChange : m_snapshot->gradients;
+  const bool byUpdate = m_measure != EdgeMeasure::Weight &&
+                        static_cast<int>(shown.weights.size()) == network.layerCount();
+  m_edgeRange = byUpdate ? maxAbs(shown) : m_weightRange;
   for (int l = 0; l < network.layerCount(); ++l)
-    m_edges[l]->setWeights(byGradient ? gradients.weights[l] : network.layer(l).weights,
-                           m_edgeRange);
+    m_edges[l]->setWeights(byUpdate ? shown.weights[l] : network.layer(l).weights, m_edgeRange);
+  // δ of the selected row, on a scale of its own, where the edges show the update.
+  const bool deltas = byUpdate && m_values.deltas.size() + 1 == m_neurons.size();
+  double deltaRange = 0.0;
+  for (const RowVector& d : m_values.deltas)
+    if (d.size() > 0) deltaRange = std::max(deltaRange, d.cwiseAbs().maxCoeff());
+  if (!(deltaRange > 0) || !std::isfinite(deltaRange)) deltaRange = 1.0;
   for (int c = 0; c < static_cast<int>(m_neurons.size()); ++c) {
     const DenseLayer* layer = c > 0 ? &network.layer(c - 1) : nullptr;
     for (int u = 0; u < static_cast<int>(m_neurons[c].size()); ++u) {
       const double a = m_values.empty() ? 0.0 : m_values.activations[c](u);
       std::optional<double> bias;
       if (layer && layer->hasBias()) bias = layer->bias(u);
-      m_neurons[c][u]->setValues(a, 1.0, bias, m_weightRange);
+      if (deltas && c > 0)
+        m_neurons[c][u]->setValues(m_values.deltas[c - 1](u), deltaRange, bias, m_weightRange);
+      else
+        m_neurons[c][u]->setValues(a, 1.0, bias, m_weightRange);
+      m_neurons[c][u]->setSaturated(layer && !m_values.empty() &&
+                                    ForwardValues::slope(layer->activation, a) <
+                                        ForwardValues::kSaturated);
       // The M-P neuron fires when Σ w·x reaches its threshold T: the article's −b.
       const bool threshold = bias && layer->activation == Activation::Step;
       m_neurons[c][u]->setCaption(threshold ? tr("T = %1").arg(-*bias, 0, 'g', 3) : QString());
@@ -248,10 +261,17 @@ void NetworkView::setInspectedNeuron(std::optional<std::pair<int, int>> neuron) 
   m_inspected->setHighlighted(true);
 }
 
-void NetworkView::setShowGradients(bool show) {
-  if (show == m_showGradients) return;
-  m_showGradients = show;
-  if (m_snapshot && !m_edges.empty()) recolour();
+void NetworkView::setEdgeMeasure(EdgeMeasure measure) {
+  if (measure == m_measure) return;
+  m_measure = measure;
+  if (m_snapshot && !m_edges.empty()) showSnapshot(m_snapshot, m_sample);
+}
+
+bool NetworkView::neuronSaturated(int column, int unit) const {
+  if (column < 0 || column >= static_cast<int>(m_neurons.size())) return false;
+  const auto& items = m_neurons[static_cast<std::size_t>(column)];
+  return unit >= 0 && unit < static_cast<int>(items.size()) &&
+         items[static_cast<std::size_t>(unit)]->saturated();
 }
 
 void NetworkView::setStepFocus(std::vector<int> columns, std::vector<int> edgeLayers) {

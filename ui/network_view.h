@@ -40,9 +40,14 @@ class NetworkView : public QGraphicsView {
   int sample() const { return m_sample; }
   /// Largest |w| of the shown network.
   double weightRange() const { return m_weightRange; }
-  /// Edges coloured and sized by the last update's gradient ∂L/∂w instead of by w (live).
-  void setShowGradients(bool show);
-  bool showsGradients() const { return m_showGradients; }
+  /// What the edges are coloured and sized by: the weights, the last update's gradient ∂L/∂w,
+  /// or the change Δw it made. With either of the last two the neurons show δ = ∂L/∂z of the
+  /// selected row instead of their output (live).
+  enum class EdgeMeasure { Weight, Gradient, Change };
+  void setEdgeMeasure(EdgeMeasure measure);
+  EdgeMeasure edgeMeasure() const { return m_measure; }
+  /// Whether the neuron is marked as saturated for the selected row (tests read it).
+  bool neuronSaturated(int column, int unit) const;
   /// The range the edges are drawn against: the largest |w|, or the largest |∂L/∂w| when
   /// they show gradients (the legend's range).
   double edgeRange() const { return m_edgeRange; }
@@ -124,7 +129,7 @@ class NetworkView : public QGraphicsView {
   NeuronItem* m_inspected = nullptr;
   double m_weightRange = 1.0;
   double m_edgeRange = 1.0;
-  bool m_showGradients = false;
+  EdgeMeasure m_measure = EdgeMeasure::Weight;
   bool m_userZoomed = false;
   bool m_thumbnails = false;  ///< neurons large enough for a map of their own
   DecisionMapRenderer m_thumbnailRenderer;

@@ -15,6 +15,8 @@ namespace {
 constexpr int kMaxTerms = 12;
 
 QString number(double value) { return QString::number(value, 'f', 4); }
+// Gradients and changes can be tiny: significant digits, not fixed decimals.
+QString small(double value) { return QString::number(value, 'g', 4); }
 
 QString functionName(Activation activation) {
   switch (activation) {
@@ -74,7 +76,7 @@ void NeuronInspector::showValues(const TrainingSnapshot& snapshot, const Forward
   if (column == 0)
     text += tr("input value x = %1").arg(number(values.activations[0](unit)));
   else
-    text += formula(snapshot, values);
+    text += formula(snapshot, values) + backward(snapshot, values);
   m_label->setWordWrap(false);
   m_label->setText(text);
 }
@@ -120,6 +122,39 @@ QString NeuronInspector::formula(const TrainingSnapshot& snapshot,
     text += tr("a = step(z) = 1 if z ≥ 0 (it fires), else 0\n");
   text += QStringLiteral("a = %1(z) = %1(%2) = %3")
               .arg(functionName(layer.activation), number(z), number(a));
+  return text;
+}
+
+QString NeuronInspector::backward(const TrainingSnapshot& snapshot,
+                                  const ForwardValues& values) const {
+  const auto [column, unit] = *m_neuron;
+  const int l = column - 1;
+  const DenseLayer& layer = snapshot.network.layer(l);
+  QString text;
+  if (static_cast<int>(values.deltas.size()) == snapshot.network.layerCount()) {
+    const double slope = ForwardValues::slope(layer.activation, values.activations[column](unit));
+    text += tr("\n\nBackward (this sample): δ = ∂L/∂z = %1").arg(small(values.deltas[l](unit)));
+    if (slope < ForwardValues::kSaturated)
+      text += tr("\n  saturated: f'(z) = %1, its weights barely learn").arg(small(slope));
+  }
+  const bool known =
+      static_cast<int>(snapshot.gradients.weights.size()) == snapshot.network.layerCount() &&
+      static_cast<int>(snapshot.lastChange.weights.size()) == snapshot.network.layerCount() &&
+      snapshot.epoch > 0;
+  if (!known) return text + tr("\n(gradients: after the first update)");
+  text += tr("\nLast update, whole batch:   ∂L/∂w      Δw");
+  for (int i = 0; i < std::min(layer.fanIn(), kMaxTerms); ++i) {
+    text += QStringLiteral("\n  w%1 %2 %3")
+                .arg(i + 1, -3)
+                .arg(small(snapshot.gradients.weights[l](i, unit)), 10)
+                .arg(small(snapshot.lastChange.weights[l](i, unit)), 10);
+  }
+  if (layer.fanIn() > kMaxTerms) text += tr("\n  … %1 more").arg(layer.fanIn() - kMaxTerms);
+  if (layer.hasBias()) {
+    text += QStringLiteral("\n  b   %1 %2")
+                .arg(small(snapshot.gradients.bias[l](unit)), 10)
+                .arg(small(snapshot.lastChange.bias[l](unit)), 10);
+  }
   return text;
 }
 

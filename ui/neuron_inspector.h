@@ -27,6 +27,9 @@ class NeuronInspector : public QWidget {
 
  private:
   QString formula(const TrainingSnapshot& snapshot, const ForwardValues& values) const;
+  /// δ of the neuron for the sample, each incoming weight's gradient of the last update and the
+  /// change that update made (empty before the first update).
+  QString backward(const TrainingSnapshot& snapshot, const ForwardValues& values) const;
 
   QLabel* m_label;
   std::optional<std::pair<int, int>> m_neuron;

@@ -60,6 +60,15 @@ void NeuronItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
   painter->setPen(outline);
   painter->setBrush(fill);
   painter->drawEllipse(QPointF(0, 0), m_radius, m_radius);
+  if (m_saturated) {
+    QPen ring(QColor(0xc0, 0x39, 0x2b), 2.0, Qt::DashLine);
+    ring.setCosmetic(true);
+    painter->setPen(ring);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawEllipse(QPointF(0, 0), m_radius + 1.5, m_radius + 1.5);
+    painter->setPen(outline);
+    painter->setBrush(fill);
+  }
 
   if (!m_thumbnail.isNull()) {
     // The map inside, the selected row's output as the rim around it.
@@ -129,6 +138,12 @@ void NeuronItem::setValues(double activation, double range, std::optional<double
   m_range = range;
   m_bias = bias;
   m_biasRange = biasRange;
+  update();
+}
+
+void NeuronItem::setSaturated(bool saturated) {
+  if (saturated == m_saturated) return;
+  m_saturated = saturated;
   update();
 }
 

@@ -36,6 +36,10 @@ class NeuronItem : public QGraphicsItem {
   /// A short line under the circle (a step unit's threshold "T = 0.3"); empty for none.
   void setCaption(const QString& caption);
   void setHighlighted(bool highlighted);
+  /// Marks a neuron whose slope f'(z) is nearly zero for the selected row: its weights barely
+  /// learn (a dashed red ring).
+  void setSaturated(bool saturated);
+  bool saturated() const { return m_saturated; }
 
  private:
   int m_column;
@@ -49,6 +53,7 @@ class NeuronItem : public QGraphicsItem {
   double m_biasRange = 1.0;
   bool m_showText = true;
   bool m_highlighted = false;
+  bool m_saturated = false;
   QString m_caption;
   QImage m_thumbnail;
   std::optional<QPointF> m_marker;

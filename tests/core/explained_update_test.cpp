@@ -356,3 +356,30 @@ TEST(ExplainedUpdate, LookAheadGivesTheLossTheUpdateLeavesAtAnyLearningRate) {
 
 }  // namespace
 }  // namespace nnlab
+
+namespace nnlab {
+namespace {
+
+TEST(ExplainedUpdate, SampleDeltasAreThatRowOfTheBatchsDelta) {
+  for (Loss loss : {Loss::Sse, Loss::Mse}) {
+    Preset preset = seedPreset();
+    preset.settings.loss = loss;
+    Trainer trainer(preset.makeNetwork(), preset.dataset, preset.settings);
+    const ExplainedUpdate e = explainNextUpdate(trainer);
+    for (int row = 0; row < 4; ++row) {
+      const auto deltas = sampleDeltas(trainer.network(), loss, preset.dataset.inputs.row(row),
+                                       preset.dataset.targets.row(row), 4);
+      ASSERT_EQ(deltas.size(), 2u);
+      for (int l = 0; l < 2; ++l) {
+        EXPECT_TRUE(deltas[l].isApprox(e.trace.layers[l].delta.row(row), 1e-14))
+            << lossName(loss) << " row " << row << " layer " << l;
+      }
+    }
+  }
+  const Preset seed = seedPreset();
+  EXPECT_TRUE(sampleDeltas(seed.makeNetwork(), Loss::Sse, RowVector::Zero(2), RowVector::Zero(1), 4)
+                  .empty());
+}
+
+}  // namespace
+}  // namespace nnlab

@@ -86,3 +86,40 @@ TEST(OptimizerTest, NamesRoundTrip) {
 
 }  // namespace
 }  // namespace nnlab
+
+namespace nnlab {
+namespace {
+
+// Δθ of the last update, for every optimizer: what update() subtracted (up to one rounding).
+TEST(OptimizerTest, LastChangeIsTheChangeTheLastUpdateMade) {
+  for (OptimizerKind kind : {OptimizerKind::Gd, OptimizerKind::Sgd, OptimizerKind::Momentum,
+                             OptimizerKind::Adam}) {
+    Network network(NetworkSpec{2, {{3, Activation::Tanh}, {1, Activation::Sigmoid}}, true});
+    network.initialize(Init::Uniform, 4);
+    OptimizerSettings settings;
+    settings.kind = kind;
+    settings.learningRate = 0.1;
+    Optimizer optimizer(settings);
+    optimizer.reset(network);
+    Gradients g = Gradients::zerosLike(network);
+    EXPECT_EQ(optimizer.lastChange(g).weights[0].cwiseAbs().maxCoeff(), 0.0);
+    for (int step = 0; step < 3; ++step) {
+      for (std::size_t l = 0; l < g.weights.size(); ++l) {
+        g.weights[l].setRandom();
+        g.bias[l].setRandom();
+      }
+      const Network before = network;
+      optimizer.update(g, network);
+      const Gradients change = optimizer.lastChange(g);
+      for (int l = 0; l < network.layerCount(); ++l) {
+        const Matrix moved = network.layer(l).weights - before.layer(l).weights;
+        EXPECT_TRUE(change.weights[l].isApprox(moved, 1e-12)) << optimizerName(kind);
+        const RowVector movedBias = network.layer(l).bias - before.layer(l).bias;
+        EXPECT_TRUE(change.bias[l].isApprox(movedBias, 1e-12)) << optimizerName(kind);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace nnlab

@@ -13,8 +13,10 @@
 #include <memory>
 
 #include "control_bar.h"
+#include "forward_values.h"
 #include "main_window.h"
 #include "network_view.h"
+#include "neuron_inspector.h"
 #include "presets.h"
 #include "training_runner.h"
 #include "weight_legend.h"
@@ -141,20 +143,58 @@ TEST(BackpropPanel, GradientOverlayLegendSpansTheLargestGradient) {
   window.runner().step(3);
   ASSERT_TRUE(QTest::qWaitFor(
       [&] { return window.shownSnapshot() && window.shownSnapshot()->epoch == 3; }, kTimeoutMs));
+  const auto largest = [](const Gradients& g) {
+    double range = 0.0;
+    for (const Matrix& m : g.weights) range = std::max(range, m.cwiseAbs().maxCoeff());
+    return range;
+  };
   QTest::keyClick(&window, Qt::Key_G, Qt::ControlModifier);
   ASSERT_TRUE(window.gradientAction()->isChecked());
   window.refresh();
   const auto shown = window.shownSnapshot();
-  double largest = 0.0;
-  for (const Matrix& g : shown->gradients.weights)
-    largest = std::max(largest, g.cwiseAbs().maxCoeff());
-  ASSERT_GT(largest, 0.0);
-  EXPECT_EQ(window.networkView()->edgeRange(), largest);
-  ASSERT_TRUE(QTest::qWaitFor([&] { return window.legend()->range() == largest; }, kTimeoutMs));
+  ASSERT_GT(largest(shown->gradients), 0.0);
+  EXPECT_EQ(window.networkView()->edgeRange(), largest(shown->gradients));
+  EXPECT_EQ(window.legend()->range(), largest(shown->gradients));
   EXPECT_EQ(window.legend()->title(), QStringLiteral("∂L/∂w"));
-  QTest::keyClick(&window, Qt::Key_G, Qt::ControlModifier);  // back to the weights
+  // The last change Δw = −lr·∂L/∂w for the seed's gradient descent at learning rate 1.
+  QTest::keyClick(&window, Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);
+  ASSERT_TRUE(window.changeAction()->isChecked());
+  EXPECT_EQ(window.legend()->title(), QStringLiteral("Δw"));
+  EXPECT_EQ(window.legend()->range(), largest(shown->lastChange));
+  EXPECT_EQ(largest(shown->lastChange), largest(shown->gradients));
+  window.weightsAction()->trigger();  // back to the weights
   EXPECT_EQ(window.legend()->title(), QStringLiteral("weight"));
   EXPECT_EQ(window.legend()->range(), window.networkView()->weightRange());
+}
+
+TEST(BackpropPanel, TheInspectorShowsTheBackwardSideAndSaturation) {
+  Preset preset = seedPreset();
+  MainWindow window(preset);
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  window.runner().setSpeedLimit(0.0);  // unlimited
+  window.runner().step(1500);
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] { return window.shownSnapshot() && window.shownSnapshot()->epoch == 1500; }, kTimeoutMs));
+  NetworkView* graph = window.networkView();
+  QTest::mouseClick(graph->viewport(), Qt::LeftButton, {}, graph->neuronViewPosition(2, 0));
+  window.refresh();
+  const QString text = window.inspector()->text();
+  EXPECT_TRUE(text.contains(QStringLiteral("δ = ∂L/∂z = "))) << text.toStdString();
+  EXPECT_TRUE(text.contains(QStringLiteral("∂L/∂w"))) << text.toStdString();
+  EXPECT_TRUE(text.contains(QStringLiteral("w4"))) << text.toStdString();
+  // After 1500 iterations some hidden unit of the seed is saturated for row 1 (σ' < 0.01):
+  // the graph marks exactly the units whose slope is that small.
+  const auto shown = window.shownSnapshot();
+  const ForwardValues values = ForwardValues::forSample(*shown, 0);
+  int saturated = 0;
+  for (int u = 0; u < 4; ++u) {
+    const double a = values.activations[1](u);
+    const bool flat = a * (1 - a) < 0.01;
+    saturated += flat;
+    EXPECT_EQ(graph->neuronSaturated(1, u), flat) << "h1." << u + 1;
+  }
+  EXPECT_GT(saturated, 0);
 }
 
 TEST(BackpropPanel, SaturatedUnitsAreMarked) {
