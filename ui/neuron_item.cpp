@@ -108,9 +108,11 @@ void NeuronItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
   // Two decimals for the usual values, fewer for large ones, so that the number fits in the
   // circle (1e300 would otherwise print three hundred digits).
   const double magnitude = std::abs(m_activation);
-  const QString text = magnitude < 10.0    ? QString::number(m_activation, 'f', 2)
-                       : magnitude < 100.0 ? QString::number(m_activation, 'f', 1)
-                                           : QString::number(m_activation, 'g', 2);
+  // Small values (a δ of 0.00045) keep a significant digit ("0.0005") instead of reading "0.00".
+  const QString text = magnitude != 0.0 && magnitude < 0.01 ? QString::number(m_activation, 'g', 1)
+                       : magnitude < 10.0                   ? QString::number(m_activation, 'f', 2)
+                       : magnitude < 100.0                  ? QString::number(m_activation, 'f', 1)
+                                                            : QString::number(m_activation, 'g', 2);
   if (value) painter->drawText(circle, Qt::AlignCenter, text);
 
   font.setPixelSize(std::max(7, static_cast<int>(m_radius * 0.8)));
