@@ -93,6 +93,34 @@ TEST_F(MainWindowDataTest, EditsWhileTrainingTakeEffectWithoutPausing) {
   m_window->runner().pause();
 }
 
+// A target cell being typed into while training runs keeps what is typed: the frames that
+// refresh the predictions beside it must not reset its editor (inputs never had the problem).
+TEST_F(MainWindowDataTest, ATargetCellBeingTypedIntoWhileTrainingKeepsTheText) {
+  m_window->runner().run();
+  ASSERT_TRUE(
+      QTest::qWaitFor([&] { return m_window->runner().latestSnapshot()->epoch > 20; }, kTimeoutMs));
+  QTableView* view = m_window->dataPanel()->view();
+  DatasetModel* model = m_window->dataPanel()->model();
+  view->setFocus();
+  view->setCurrentIndex(model->index(3, model->columnOfField(3)));  // row 4's y
+  QTest::keyClick(view, Qt::Key_F2);
+  auto* editor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+  ASSERT_NE(editor, nullptr);
+  QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+  QTest::keyClicks(editor, QStringLiteral("0.75"));
+  // Several frames pass while the editor is open: each brings new predictions.
+  const long long epoch = m_window->runner().latestSnapshot()->epoch;
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] { return m_window->runner().latestSnapshot()->epoch > epoch + 30; }, kTimeoutMs));
+  QTest::qWait(200);
+  EXPECT_EQ(editor->text(), QStringLiteral("0.75"));
+  QTest::keyClick(editor, Qt::Key_Return);
+  const auto after = snapshotWithTarget(3, 0.75);
+  EXPECT_EQ(after->dataset->targets(3, 0), 0.75);
+  EXPECT_EQ(model->dataset().targets(3, 0), 0.75);
+  m_window->runner().pause();
+}
+
 // The scaling box beside the table: the network reads rescaled inputs, the table keeps the
 // values as typed, and the predictions follow the rescaled network.
 TEST_F(MainWindowDataTest, ChoosingAnInputScalingRescalesWhatTheNetworkReads) {
