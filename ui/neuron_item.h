@@ -2,6 +2,7 @@
 
 #include <QGraphicsItem>
 #include <QImage>
+#include <QSizeF>
 #include <QString>
 #include <optional>
 
@@ -50,6 +51,7 @@ class NeuronItem : public QGraphicsItem {
   bool m_showText = true;
   bool m_highlighted = false;
   QString m_caption;
+  QSizeF m_captionSize;  ///< the caption's box, measured in the label font
   QImage m_thumbnail;
   std::optional<QPointF> m_marker;
 };
