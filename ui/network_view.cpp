@@ -77,7 +77,8 @@ QString NetworkView::neuronName(int column, int unit) const {
   }
   if (column == columns - 1)
     return m_shape.back() == 1 ? QStringLiteral("ŷ") : QStringLiteral("ŷ%1").arg(unit + 1);
-  if (columns == 3) return QStringLiteral("h%1").arg(unit + 1);
+  // Unit u of hidden layer l is "hl.u", even with one hidden layer: a bare "h1" would name a
+  // unit here and a layer in the Layers box ("hidden 1").
   return QStringLiteral("h%1.%2").arg(column).arg(unit + 1);
 }
 
