@@ -77,9 +77,12 @@ struct TrainingSnapshot {
   StopConditions stopConditions;
   TrainingSettings settings;
   Init init = Init::Uniform01;
-  std::uint64_t seed = 1;                  ///< of the last initialisation
-  Network network;                         ///< weights and biases
-  Gradients gradients;                     ///< of the last update
+  std::uint64_t seed = 1;  ///< of the last initialisation
+  Network network;         ///< weights and biases
+  Gradients gradients;     ///< of the last update
+  /// Whether `gradients` come from an update of these weights' run: false (and the gradients
+  /// zero) before the first update since the network was set, reset, restored or opened.
+  bool gradientsKnown = false;
   std::shared_ptr<const Dataset> dataset;  ///< what `predictions` rows refer to, as given
   /// How the network's inputs come from the dataset's: apply() it to a raw input row before
   /// feeding `network` (the identity without input scaling).
@@ -101,6 +104,14 @@ struct RunnerState {
   double speedLimit = 0.0;  ///< epochs/s; 0: unlimited
   TrainerState trainer;     ///< epoch, optimizer state, shuffle order
   LossHistory::State history;
+  /// The weights with the lowest test loss seen, what revertToBest() returns to; nullopt
+  /// without test rows or before the first test loss was measured.
+  struct Best {
+    Network network;
+    double testLoss = 0.0;
+    long long epoch = 0;
+  };
+  std::optional<Best> best;
 };
 
 /// Trains a network on its own thread (standard library only). Every command returns after at

@@ -35,6 +35,7 @@ void TrainingRunner::Impl::publish() {
   next->seed = seed;
   next->network = trainer.network();
   next->gradients = trainer.gradients();
+  next->gradientsKnown = trainer.gradientsKnown();
   next->dataset = dataset;
   next->scaling = scaling;
   next->history = history.points();
@@ -232,6 +233,7 @@ RunnerState TrainingRunner::Impl::captured() {
   state.speedLimit = speedLimit;
   state.trainer = trainer.state();
   state.history = history.state();
+  if (bestTestLoss) state.best = RunnerState::Best{best, *bestTestLoss, bestEpoch};
   return state;
 }
 
@@ -247,6 +249,8 @@ void TrainingRunner::Impl::doRestore(RunnerState state) {
     restored->restoreState(std::move(state.trainer));
     restoredHistory.emplace(
         LossHistory::fromState(options.historyBudget, std::move(state.history)));
+    if (state.best && !state.best->network.sameShape(state.network))
+      throw std::invalid_argument("the best weights do not have the network's shape");
   } catch (const std::exception& problem) {
     scalingKind = oldKind;
     networkView(*dataset);  // the scaling of the data that stays
@@ -263,6 +267,11 @@ void TrainingRunner::Impl::doRestore(RunnerState state) {
   setAside.clear();
   backUp(Clock::now(), true);
   clearBest();
+  if (state.best) {  // "Revert to best" still works after a session is reopened
+    best = std::move(state.best->network);
+    bestTestLoss = state.best->testLoss;
+    bestEpoch = state.best->epoch;
+  }
   pauseWith(PauseReason::None);
   message.clear();
 }
