@@ -159,6 +159,10 @@ class TrainingRunner {
   /// same architecture the epoch count and history go on; otherwise they restart from 0.
   /// Weights that are not all finite are refused.
   void setModel(Network network);
+  /// setModel, with the input scaling stored beside the model (see ModelFile): kept exactly as
+  /// given, not refitted to the data, until setInputScaling() or a restore replaces it, or data
+  /// with another number of inputs comes. A scaling of the wrong width is refused.
+  void setModel(Network network, InputScaling scaling);
   /// Rescales the inputs the network reads (none, minmax or zscore), fitted on the training
   /// rows of the data, now and whenever the data changes; the weights stay. Snapshots keep the
   /// data as given and carry the scaling.

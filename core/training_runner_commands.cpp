@@ -1,6 +1,7 @@
 // The runner's commands (run on the training thread) and its snapshot publication.
 #include <cmath>
 #include <sstream>
+#include <utility>
 
 #include "training_runner_impl.h"
 
@@ -214,8 +215,29 @@ void TrainingRunner::Impl::doSetWeight(int layer, int from, int to, double value
   doSetModel(std::move(edited));
 }
 
+void TrainingRunner::Impl::doSetModelWithScaling(Network network, InputScaling fixed) {
+  if (!fixed.isIdentity() && fixed.offset().size() != network.inputs()) {
+    message = "Refused the model: its input scaling has " + std::to_string(fixed.offset().size()) +
+              " columns for " + std::to_string(network.inputs()) + " inputs.";
+    return;
+  }
+  if (auto problem = Trainer::incompatibility(network, *dataset, trainer.settings())) {
+    message = "Refused the model: " + *problem + ".";
+    return;
+  }
+  if (!network.allFinite()) {
+    message = "Refused the model: some of its weights are not finite numbers.";
+    return;
+  }
+  scalingKind = fixed.kind();
+  fixedScaling = std::move(fixed);
+  trainer.setDataset(networkView(*dataset));
+  doSetModel(std::move(network));
+}
+
 void TrainingRunner::Impl::doSetInputScaling(ScalingKind kind) {
-  if (kind == scalingKind) return;
+  if (kind == scalingKind && !fixedScaling) return;
+  fixedScaling.reset();
   scalingKind = kind;
   trainer.setDataset(networkView(*dataset));
   clearBest();  // test losses of differently scaled inputs do not compare
@@ -241,6 +263,7 @@ void TrainingRunner::Impl::doRestore(RunnerState state) {
   const auto data = std::make_shared<const Dataset>(std::move(state.dataset));
   // Everything is checked on copies first: a state that does not fit changes nothing.
   const ScalingKind oldKind = scalingKind;
+  std::optional<InputScaling> oldFixed = std::exchange(fixedScaling, std::nullopt);
   scalingKind = state.scaling;
   std::optional<Trainer> restored;
   std::optional<LossHistory> restoredHistory;
@@ -253,6 +276,7 @@ void TrainingRunner::Impl::doRestore(RunnerState state) {
       throw std::invalid_argument("the best weights do not have the network's shape");
   } catch (const std::exception& problem) {
     scalingKind = oldKind;
+    fixedScaling = std::move(oldFixed);
     networkView(*dataset);  // the scaling of the data that stays
     message = std::string("Refused the saved state: ") + problem.what() + ".";
     return;
