@@ -244,6 +244,7 @@ bool SessionController::isSaving() const { return m_saver->busy(); }
 
 void SessionController::saved(const QString& path, const QString& error) {
   m_saveProgress->hide();
+  m_lastSaveError = error;
   if (!error.isEmpty()) {
     m_window.statusBar()->showMessage(tr("Not saved: %1").arg(error), 10000);
     warn(tr("Save session"), error);

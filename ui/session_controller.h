@@ -57,6 +57,8 @@ class SessionController : public QObject {
   /// Waits for a background save under way, and takes in its result.
   void waitForSave();
   bool isSaving() const;
+  /// Why the last save failed; empty when it was written (or none was made).
+  QString lastSaveError() const { return m_lastSaveError; }
   /// When there are unsaved changes and questions may appear: asks Save, Discard or Cancel.
   /// True when it is fine to go on (saved, discarded, nothing to lose).
   bool maybeSave();
@@ -113,6 +115,7 @@ class SessionController : public QObject {
   SessionWriter* m_autosaver;         ///< writes autosaves off the GUI thread
   SessionWriter* m_saver;             ///< writes File ▸ Save off the GUI thread
   QProgressBar* m_saveProgress;       ///< in the status bar while m_saver writes
+  QString m_lastSaveError;
 };
 
 }  // namespace nnlab
