@@ -299,15 +299,24 @@ QString DatasetModel::answerText(double value, int target) const {
 
 void DatasetModel::updatePredictionDecimals() {
   // One format per column, so that 0.0185 never stands next to 0.02216: as many decimals as
-  // give the column's largest |ŷ| or |y| five digits (at most 4), e.g. 0.0185 and 0.9800.
+  // give the column's largest |ŷ| or |y| five digits (at most 4), e.g. 0.0185 and 0.9800;
+  // none when every ŷ and y is whole (a step unit's 0 and 1).
   m_answerDecimals.assign(m_dataset.targetColumns(), -1);
   for (int t = 0; t < m_dataset.targetColumns(); ++t) {
     double largest = 0.0;
+    bool whole = true;
     for (int i = 0; i < m_predictions.rows(); ++i) {
       const double p = std::abs(m_predictions(i, t));
-      if (std::isfinite(p)) largest = std::max({largest, p, std::abs(m_dataset.targets(i, t))});
+      const double y = std::abs(m_dataset.targets(i, t));
+      if (!std::isfinite(p)) continue;
+      largest = std::max({largest, p, y});
+      whole = whole && p == std::floor(p) && y == std::floor(y);
     }
     if (largest >= 1e6) continue;  // too wide for fixed decimals: four significant digits
+    if (whole) {
+      m_answerDecimals[t] = 0;
+      continue;
+    }
     const int integerDigits =
         largest < 1.0 ? 1 : static_cast<int>(std::floor(std::log10(largest))) + 1;
     m_answerDecimals[t] = std::clamp(5 - integerDigits, 0, 4);

@@ -76,6 +76,18 @@ TEST(DatasetModelTest, PredictionsShowCompactlyAndErrorsAreTinted) {
   EXPECT_EQ(model.index(0, 4).data().toString(), "0.0123");
 }
 
+// A step unit answers 0 or 1: no "1.0000" then, but the whole numbers it gives.
+TEST(DatasetModelTest, WholeNumberAnswersShowWithoutDecimals) {
+  DatasetModel model;
+  model.setDataset(seedDataset());
+  Matrix predictions(4, 1);
+  predictions << 0, 1, 0, 0;
+  ASSERT_TRUE(model.setPredictions(predictions));
+  EXPECT_EQ(model.index(1, 4).data().toString(), "1");
+  EXPECT_EQ(model.index(2, 5).data().toString(), "1");  // y − ŷ = 1 − 0
+  EXPECT_EQ(model.index(3, 5).data().toString(), "0");
+}
+
 TEST(DatasetModelTest, EditorShowsFullPrecisionAndSetDataValidates) {
   DatasetModel model;
   model.setDataset(seedDataset());
