@@ -152,7 +152,9 @@ std::string sessionToJson(const Session& session) {
   const RunnerState& state = session.training;
   Json model;
   try {
-    model = Json::parse(modelToJson(state.network));
+    // With the input scaling a model file brought, kept as stored; none when it is fitted.
+    model = Json::parse(state.fixedScaling ? modelToJson(state.network, *state.fixedScaling)
+                                           : modelToJson(state.network));
   } catch (const ModelError& e) {
     throw SessionError(e.what());
   }

@@ -96,9 +96,9 @@ Dataset readData(const Json& value, const Reader& outer) {
   return data;
 }
 
-Network readModel(const Json& value, const std::string& fileName) {
+ModelFile readModel(const Json& value, const std::string& fileName) {
   try {
-    return modelFromJson(value.dump(), fileName + ": model");
+    return modelFileFromJson(value.dump(), fileName + ": model");
   } catch (const ModelError& e) {
     throw SessionError(e.what());
   }
@@ -278,7 +278,7 @@ std::optional<RunnerState::Best> readBest(const Json& value, const Reader& outer
   best.testLoss = reader.number(reader.member(value, "test_loss"), "test_loss");
   if (!std::isfinite(best.testLoss) || best.testLoss < 0)
     reader.fail("test_loss must be a finite number ≥ 0");
-  best.network = readModel(reader.member(value, "model"), fileName + ": best");
+  best.network = readModel(reader.member(value, "model"), fileName + ": best").network;
   return best;
 }
 
@@ -293,6 +293,10 @@ void checkTogether(const RunnerState& state, const Reader& reader) {
                     state.settings);
     trainer.restoreState(state.trainer);
     LossHistory::fromState(RunnerOptions{}.historyBudget, state.history);
+    if (state.fixedScaling && state.fixedScaling->kind() != state.scaling)
+      reader.fail("model: its input_scaling is " +
+                  std::string(scalingName(state.fixedScaling->kind())) +
+                  " but training's input_scaling is " + std::string(scalingName(state.scaling)));
     if (state.best && !state.best->network.sameShape(state.network))
       reader.fail("best: the best weights do not have the model's shape");
     if (state.best && state.best->epoch > state.trainer.epoch)
@@ -313,7 +317,9 @@ Session sessionFromJson(std::string_view text, const std::string& fileName) {
   Session session;
   RunnerState& state = session.training;
   state.dataset = readData(reader.member(root, "data"), reader);
-  state.network = readModel(reader.member(root, "model"), fileName);
+  ModelFile model = readModel(reader.member(root, "model"), fileName);
+  state.network = std::move(model.network);
+  if (!model.scaling.isIdentity()) state.fixedScaling = std::move(model.scaling);
   readTraining(reader.member(root, "training"), reader, state);
   state.trainer = readState(reader.member(root, "state"), reader);
   state.history = readHistory(reader.member(root, "history"), reader);

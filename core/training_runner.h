@@ -99,6 +99,9 @@ struct RunnerState {
   std::uint64_t seed = 1;  ///< of the last initialisation
   Dataset dataset;         ///< as given (test rows flagged)
   ScalingKind scaling = ScalingKind::None;
+  /// A model file's input scaling, kept as stored rather than fitted (see setModel); nullopt
+  /// when `scaling` is fitted to the data.
+  std::optional<InputScaling> fixedScaling;
   TrainingSettings settings;
   StopConditions stopConditions;
   double speedLimit = 0.0;  ///< epochs/s; 0: unlimited

@@ -250,6 +250,7 @@ RunnerState TrainingRunner::Impl::captured() {
   state.seed = seed;
   state.dataset = *dataset;
   state.scaling = scalingKind;
+  state.fixedScaling = fixedScaling;
   state.settings = trainer.settings();
   state.stopConditions = stopConditions;
   state.speedLimit = speedLimit;
@@ -263,7 +264,7 @@ void TrainingRunner::Impl::doRestore(RunnerState state) {
   const auto data = std::make_shared<const Dataset>(std::move(state.dataset));
   // Everything is checked on copies first: a state that does not fit changes nothing.
   const ScalingKind oldKind = scalingKind;
-  std::optional<InputScaling> oldFixed = std::exchange(fixedScaling, std::nullopt);
+  std::optional<InputScaling> oldFixed = std::exchange(fixedScaling, state.fixedScaling);
   scalingKind = state.scaling;
   std::optional<Trainer> restored;
   std::optional<LossHistory> restoredHistory;

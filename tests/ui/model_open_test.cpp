@@ -70,6 +70,18 @@ TEST(ModelOpen, AModelKeepsItsStoredInputScalingAndPredictsAsTheCliDoes) {
     const QModelIndex cell = model->index(r, model->columnOfField(3) + 1);
     EXPECT_NEAR(cell.data(Qt::ToolTipRole).toString().toDouble(), expected.values(r, 3), 1e-15);
   }
+
+  // Saved as a session and reopened, it still reads the inputs as the model file said.
+  ASSERT_TRUE(window.session()->save(dir.filePath("s.nnlab"), &error)) << error.toStdString();
+  MainWindow reopened(seedPreset());
+  reopened.session()->setInteractive(false);
+  ASSERT_TRUE(reopened.session()->open(dir.filePath("s.nnlab"), &error)) << error.toStdString();
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] { return reopened.runner().latestSnapshot()->scaling.kind() == ScalingKind::ZScore; },
+      kTimeoutMs));
+  const auto again = reopened.runner().latestSnapshot();
+  EXPECT_EQ(again->scaling.offset(), shown->scaling.offset());
+  EXPECT_EQ(again->predictions, shown->predictions);
 }
 
 }  // namespace
