@@ -399,7 +399,7 @@ void DatasetPanel::paste() {
   const int row = current.isValid() ? current.row() : 0;
   const int field = current.isValid() ? m_model->fieldOfColumn(current.column()) : 0;
   if (field < 0) {
-    showMessage(tr("Nothing pasted: ŷ and error are read-only; paste into an input or target."));
+    showMessage(tr("Nothing pasted: ŷ and y − ŷ are read-only; paste into an input or target."));
     return;
   }
   const DatasetClipboard::Block block =
