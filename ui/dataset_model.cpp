@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 
+#include "answer_format.h"
 #include "colour_scale.h"
 #include "dataset_commands.h"
 
@@ -291,36 +292,12 @@ bool DatasetModel::setPredictions(const Matrix& predictions) {
 }
 
 QString DatasetModel::answerText(double value, int target) const {
-  if (std::isnan(value)) return {};
   const bool known = target < static_cast<int>(m_answerDecimals.size());
-  const int decimals = known ? m_answerDecimals[target] : -1;
-  return decimals < 0 ? QString::number(value, 'g', 4) : QString::number(value, 'f', decimals);
+  return formatAnswer(value, known ? m_answerDecimals[target] : -1);
 }
 
 void DatasetModel::updatePredictionDecimals() {
-  // One format per column, so that 0.0185 never stands next to 0.02216: as many decimals as
-  // give the column's largest |ŷ| or |y| five digits (at most 4), e.g. 0.0185 and 0.9800;
-  // none when every ŷ and y is whole (a step unit's 0 and 1).
-  m_answerDecimals.assign(m_dataset.targetColumns(), -1);
-  for (int t = 0; t < m_dataset.targetColumns(); ++t) {
-    double largest = 0.0;
-    bool whole = true;
-    for (int i = 0; i < m_predictions.rows(); ++i) {
-      const double p = std::abs(m_predictions(i, t));
-      const double y = std::abs(m_dataset.targets(i, t));
-      if (!std::isfinite(p)) continue;
-      largest = std::max({largest, p, y});
-      whole = whole && p == std::floor(p) && y == std::floor(y);
-    }
-    if (largest >= 1e6) continue;  // too wide for fixed decimals: four significant digits
-    if (whole) {
-      m_answerDecimals[t] = 0;
-      continue;
-    }
-    const int integerDigits =
-        largest < 1.0 ? 1 : static_cast<int>(std::floor(std::log10(largest))) + 1;
-    m_answerDecimals[t] = std::clamp(5 - integerDigits, 0, 4);
-  }
+  m_answerDecimals = answerDecimals(m_predictions, m_dataset.targets);
 }
 
 double DatasetModel::prediction(int row, int target) const {
