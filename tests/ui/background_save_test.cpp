@@ -33,6 +33,14 @@ std::unique_ptr<MainWindow> bigWindow() {
   return window;
 }
 
+std::unique_ptr<MainWindow> openSmallWindow() {
+  auto window = std::make_unique<MainWindow>(seedPreset());
+  window->session()->setInteractive(false);
+  window->show();
+  EXPECT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+  return window;
+}
+
 QProgressBar* progressOf(MainWindow& window) {
   return window.statusBar()->findChild<QProgressBar*>();
 }
@@ -73,6 +81,24 @@ TEST(BackgroundSave, ClosingTheWindowWhileASaveIsWrittenFinishesIt) {
   EXPECT_FALSE(window->session()->isSaving());
   const Session saved = readSessionFile(path.toStdString());  // whole, and readable
   EXPECT_EQ(saved.training.dataset.rows(), kRows);
+}
+
+// A write that fails on its thread (here: the folder is gone) is reported when it ends, and the
+// session stays modified and keeps its old name, so nothing looks saved that is not.
+TEST(BackgroundSave, AFailedWriteIsReportedAndTheSessionStaysModified) {
+  QTemporaryDir dir;
+  auto window = openSmallWindow();
+  window->session()->markModified();
+  const QString path = dir.filePath(QStringLiteral("gone/x.nnlab"));
+  QString error;
+  ASSERT_TRUE(window->session()->saveInBackground(path, &error)) << error.toStdString();
+  window->session()->waitForSave();
+  EXPECT_FALSE(window->session()->lastSaveError().isEmpty());
+  EXPECT_TRUE(window->statusBar()->currentMessage().startsWith(QStringLiteral("Not saved: ")))
+      << window->statusBar()->currentMessage().toStdString();
+  EXPECT_TRUE(window->isWindowModified());
+  EXPECT_TRUE(window->session()->currentPath().isEmpty());
+  EXPECT_FALSE(progressOf(*window)->isVisible());
 }
 
 }  // namespace
