@@ -133,13 +133,28 @@ Json generatorJson(Generator generator, const GeneratorSettings& settings) {
           {"seed", settings.seed}};
 }
 
+// The weights "Revert to best" returns to, so that it still works after the session reopens.
+Json bestJson(const std::optional<RunnerState::Best>& best) {
+  if (!best) return nullptr;
+  if (!std::isfinite(best->testLoss)) throw SessionError("the best test loss is not finite");
+  try {
+    return {{"epoch", best->epoch},
+            {"test_loss", best->testLoss},
+            {"model", Json::parse(modelToJson(best->network))}};
+  } catch (const ModelError& e) {
+    throw SessionError(std::string("best: ") + e.what());
+  }
+}
+
 }  // namespace
 
 std::string sessionToJson(const Session& session) {
   const RunnerState& state = session.training;
   Json model;
   try {
-    model = Json::parse(modelToJson(state.network));
+    // With the input scaling a model file brought, kept as stored; none when it is fitted.
+    model = Json::parse(state.fixedScaling ? modelToJson(state.network, *state.fixedScaling)
+                                           : modelToJson(state.network));
   } catch (const ModelError& e) {
     throw SessionError(e.what());
   }
@@ -152,6 +167,7 @@ std::string sessionToJson(const Session& session) {
       {"training", trainingJson(state)},
       {"state", stateJson(state.trainer)},
       {"history", historyJson(state.history)},
+      {"best", bestJson(state.best)},
       {"generator", session.generator ? generatorJson(*session.generator, session.generatorSettings)
                                       : Json(nullptr)},
       {"view", viewJson(session.view)},

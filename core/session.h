@@ -20,7 +20,8 @@ class SessionError : public std::runtime_error {
 
 /// The session file format's tag and the newest version this code reads and writes.
 inline constexpr std::string_view kSessionFormat = "nnlab-session";
-inline constexpr int kSessionVersion = 1;
+/// Version 2 added "best"; version 1 files (without it) are still read.
+inline constexpr int kSessionVersion = 2;
 /// Deepest nesting of arrays and objects accepted (a session needs 6).
 inline constexpr int kSessionMaxDepth = 64;
 
@@ -53,6 +54,7 @@ struct Session {
 ///    "state": {"epoch", "optimizer_steps", "first_moment", "second_moment", "shuffle_random",
 ///              "shuffle_order"},
 ///    "history": {"epochs_per_point", "epochs_in_last", "points": [[epoch, loss, min, max], …]},
+///    "best": {"epoch", "test_loss", "model": {…}} or null,
 ///    "generator": {…} (optional), "view": {…}}
 /// Numbers read back bit-identical. Throws SessionError when a value is not finite.
 std::string sessionToJson(const Session& session);

@@ -96,9 +96,9 @@ Dataset readData(const Json& value, const Reader& outer) {
   return data;
 }
 
-Network readModel(const Json& value, const std::string& fileName) {
+ModelFile readModel(const Json& value, const std::string& fileName) {
   try {
-    return modelFromJson(value.dump(), fileName + ": model");
+    return modelFileFromJson(value.dump(), fileName + ": model");
   } catch (const ModelError& e) {
     throw SessionError(e.what());
   }
@@ -267,6 +267,21 @@ SessionView readView(const Json& value, const Reader& outer) {
   return view;
 }
 
+std::optional<RunnerState::Best> readBest(const Json& value, const Reader& outer,
+                                          const std::string& fileName) {
+  if (value.is_null()) return std::nullopt;
+  const Reader reader = outer.inside("best");
+  reader.object(value);
+  reader.onlyKeys(value, {"epoch", "test_loss", "model"});
+  RunnerState::Best best;
+  best.epoch = reader.integer(reader.member(value, "epoch"), "epoch", 0, kMaxCount);
+  best.testLoss = reader.number(reader.member(value, "test_loss"), "test_loss");
+  if (!std::isfinite(best.testLoss) || best.testLoss < 0)
+    reader.fail("test_loss must be a finite number ≥ 0");
+  best.network = readModel(reader.member(value, "model"), fileName + ": best").network;
+  return best;
+}
+
 // The parts must fit each other as the runner needs them; checked here so that a session that
 // reads is one that restores.
 void checkTogether(const RunnerState& state, const Reader& reader) {
@@ -278,6 +293,14 @@ void checkTogether(const RunnerState& state, const Reader& reader) {
                     state.settings);
     trainer.restoreState(state.trainer);
     LossHistory::fromState(RunnerOptions{}.historyBudget, state.history);
+    if (state.fixedScaling && state.fixedScaling->kind() != state.scaling)
+      reader.fail("model: its input_scaling is " +
+                  std::string(scalingName(state.fixedScaling->kind())) +
+                  " but training's input_scaling is " + std::string(scalingName(state.scaling)));
+    if (state.best && !state.best->network.sameShape(state.network))
+      reader.fail("best: the best weights do not have the model's shape");
+    if (state.best && state.best->epoch > state.trainer.epoch)
+      reader.fail("best: epoch " + std::to_string(state.best->epoch) + " is after the session's");
   } catch (const std::invalid_argument& e) {
     reader.fail(e.what());
   }
@@ -290,14 +313,18 @@ Session sessionFromJson(std::string_view text, const std::string& fileName) {
   const Reader reader(fileName, "");
   checkHeader(root, reader);
   reader.onlyKeys(root, {"format", "version", "data", "model", "training", "state", "history",
-                         "generator", "view"});
+                         "best", "generator", "view"});
   Session session;
   RunnerState& state = session.training;
   state.dataset = readData(reader.member(root, "data"), reader);
-  state.network = readModel(reader.member(root, "model"), fileName);
+  ModelFile model = readModel(reader.member(root, "model"), fileName);
+  state.network = std::move(model.network);
+  if (!model.scaling.isIdentity()) state.fixedScaling = std::move(model.scaling);
   readTraining(reader.member(root, "training"), reader, state);
   state.trainer = readState(reader.member(root, "state"), reader);
   state.history = readHistory(reader.member(root, "history"), reader);
+  if (const auto best = root.find("best"); best != root.end())  // version 1 has none
+    state.best = readBest(*best, reader, fileName);
   if (const auto generator = root.find("generator"); generator != root.end())
     readGenerator(*generator, reader, session);
   session.view = readView(reader.member(root, "view"), reader);

@@ -118,6 +118,7 @@ void Trainer::configure() {
   m_order.resize(n);
   for (int i = 0; i < n; ++i) m_order[i] = i;
   m_gradients = Gradients::zerosLike(m_network);
+  m_gradientsKnown = false;
 }
 
 int Trainer::effectiveBatchSize() const {
@@ -344,6 +345,7 @@ StepResult Trainer::run(long long epochs) {
     }
     ++result.epochs;
     ++m_epoch;
+    m_gradientsKnown = true;
   }
   return result;
 }

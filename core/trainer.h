@@ -71,6 +71,9 @@ class Trainer {
   const Optimizer& optimizer() const { return m_optimizer; }
   /// Gradients of the last update (zero before the first).
   const Gradients& gradients() const { return m_gradients; }
+  /// Whether gradients() come from an update: false until the first step after construction,
+  /// setNetwork(), a new dataset or settings (each of which zeroes them).
+  bool gradientsKnown() const { return m_gradientsKnown; }
   /// Epochs trained since construction or setNetwork().
   long long epoch() const { return m_epoch; }
   void setEpoch(long long epoch) { m_epoch = epoch; }
@@ -161,6 +164,7 @@ class Trainer {
   Random m_random{1};        // shuffles m_order
   long long m_epoch = 0;
   UpdateTrace* m_trace = nullptr;  // set only on the copy traceNextUpdate() runs
+  bool m_gradientsKnown = false;
 };
 
 }  // namespace nnlab

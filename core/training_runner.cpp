@@ -307,7 +307,10 @@ void TrainingRunner::Impl::startRunning(long long steps) {
 // The data as the network reads it: the inputs rescaled by the current input scaling, fitted
 // afresh on `raw`'s training rows; `raw` itself when there is none.
 Dataset TrainingRunner::Impl::networkView(const Dataset& raw) {
-  scaling = InputScaling::fit(scalingKind, raw);
+  if (fixedScaling && !fixedScaling->isIdentity() &&
+      fixedScaling->offset().size() != raw.inputColumns())
+    fixedScaling.reset();  // data of another width: the stored scaling cannot apply
+  scaling = fixedScaling ? *fixedScaling : InputScaling::fit(scalingKind, raw);
   return scaling.apply(raw);
 }
 
@@ -403,6 +406,14 @@ void TrainingRunner::setNetwork(const NetworkSpec& spec, Init init, std::uint64_
 void TrainingRunner::setModel(Network network) {
   auto shared = std::make_shared<Network>(std::move(network));  // std::function needs a copy
   m_impl->post([impl = m_impl.get(), shared] { impl->doSetModel(std::move(*shared)); });
+}
+
+void TrainingRunner::setModel(Network network, InputScaling scaling) {
+  auto shared =
+      std::make_shared<std::pair<Network, InputScaling>>(std::move(network), std::move(scaling));
+  m_impl->post([impl = m_impl.get(), shared] {
+    impl->doSetModelWithScaling(std::move(shared->first), std::move(shared->second));
+  });
 }
 
 void TrainingRunner::setWeight(int layer, int from, int to, double value) {

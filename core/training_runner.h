@@ -81,6 +81,9 @@ struct TrainingSnapshot {
   Network network;         ///< weights and biases
   Gradients gradients;     ///< of the last update
   Gradients lastChange;    ///< Δw and Δb the last update made (Optimizer::lastChange)
+  /// Whether `gradients` come from an update of these weights' run: false (and the gradients
+  /// zero) before the first update since the network was set, reset, restored or opened.
+  bool gradientsKnown = false;
   std::shared_ptr<const Dataset> dataset;  ///< what `predictions` rows refer to, as given
   /// How the network's inputs come from the dataset's: apply() it to a raw input row before
   /// feeding `network` (the identity without input scaling).
@@ -97,11 +100,22 @@ struct RunnerState {
   std::uint64_t seed = 1;  ///< of the last initialisation
   Dataset dataset;         ///< as given (test rows flagged)
   ScalingKind scaling = ScalingKind::None;
+  /// A model file's input scaling, kept as stored rather than fitted (see setModel); nullopt
+  /// when `scaling` is fitted to the data.
+  std::optional<InputScaling> fixedScaling;
   TrainingSettings settings;
   StopConditions stopConditions;
   double speedLimit = 0.0;  ///< epochs/s; 0: unlimited
   TrainerState trainer;     ///< epoch, optimizer state, shuffle order
   LossHistory::State history;
+  /// The weights with the lowest test loss seen, what revertToBest() returns to; nullopt
+  /// without test rows or before the first test loss was measured.
+  struct Best {
+    Network network;
+    double testLoss = 0.0;
+    long long epoch = 0;
+  };
+  std::optional<Best> best;
 };
 
 /// Trains a network on its own thread (standard library only). Every command returns after at
@@ -149,6 +163,10 @@ class TrainingRunner {
   /// same architecture the epoch count and history go on; otherwise they restart from 0.
   /// Weights that are not all finite are refused.
   void setModel(Network network);
+  /// setModel, with the input scaling stored beside the model (see ModelFile): kept exactly as
+  /// given, not refitted to the data, until setInputScaling() or a restore replaces it, or data
+  /// with another number of inputs comes. A scaling of the wrong width is refused.
+  void setModel(Network network, InputScaling scaling);
   /// Rescales the inputs the network reads (none, minmax or zscore), fitted on the training
   /// rows of the data, now and whenever the data changes; the weights stay. Snapshots keep the
   /// data as given and carry the scaling.

@@ -1,6 +1,7 @@
 // The runner's commands (run on the training thread) and its snapshot publication.
 #include <cmath>
 #include <sstream>
+#include <utility>
 
 #include "training_runner_impl.h"
 
@@ -36,6 +37,7 @@ void TrainingRunner::Impl::publish() {
   next->network = trainer.network();
   next->gradients = trainer.gradients();
   next->lastChange = trainer.optimizer().lastChange(next->gradients);
+  next->gradientsKnown = trainer.gradientsKnown();
   next->dataset = dataset;
   next->scaling = scaling;
   next->history = history.points();
@@ -214,8 +216,29 @@ void TrainingRunner::Impl::doSetWeight(int layer, int from, int to, double value
   doSetModel(std::move(edited));
 }
 
+void TrainingRunner::Impl::doSetModelWithScaling(Network network, InputScaling fixed) {
+  if (!fixed.isIdentity() && fixed.offset().size() != network.inputs()) {
+    message = "Refused the model: its input scaling has " + std::to_string(fixed.offset().size()) +
+              " columns for " + std::to_string(network.inputs()) + " inputs.";
+    return;
+  }
+  if (auto problem = Trainer::incompatibility(network, *dataset, trainer.settings())) {
+    message = "Refused the model: " + *problem + ".";
+    return;
+  }
+  if (!network.allFinite()) {
+    message = "Refused the model: some of its weights are not finite numbers.";
+    return;
+  }
+  scalingKind = fixed.kind();
+  fixedScaling = std::move(fixed);
+  trainer.setDataset(networkView(*dataset));
+  doSetModel(std::move(network));
+}
+
 void TrainingRunner::Impl::doSetInputScaling(ScalingKind kind) {
-  if (kind == scalingKind) return;
+  if (kind == scalingKind && !fixedScaling) return;
+  fixedScaling.reset();
   scalingKind = kind;
   trainer.setDataset(networkView(*dataset));
   clearBest();  // test losses of differently scaled inputs do not compare
@@ -228,11 +251,13 @@ RunnerState TrainingRunner::Impl::captured() {
   state.seed = seed;
   state.dataset = *dataset;
   state.scaling = scalingKind;
+  state.fixedScaling = fixedScaling;
   state.settings = trainer.settings();
   state.stopConditions = stopConditions;
   state.speedLimit = speedLimit;
   state.trainer = trainer.state();
   state.history = history.state();
+  if (bestTestLoss) state.best = RunnerState::Best{best, *bestTestLoss, bestEpoch};
   return state;
 }
 
@@ -240,6 +265,7 @@ void TrainingRunner::Impl::doRestore(RunnerState state) {
   const auto data = std::make_shared<const Dataset>(std::move(state.dataset));
   // Everything is checked on copies first: a state that does not fit changes nothing.
   const ScalingKind oldKind = scalingKind;
+  std::optional<InputScaling> oldFixed = std::exchange(fixedScaling, state.fixedScaling);
   scalingKind = state.scaling;
   std::optional<Trainer> restored;
   std::optional<LossHistory> restoredHistory;
@@ -248,8 +274,11 @@ void TrainingRunner::Impl::doRestore(RunnerState state) {
     restored->restoreState(std::move(state.trainer));
     restoredHistory.emplace(
         LossHistory::fromState(options.historyBudget, std::move(state.history)));
+    if (state.best && !state.best->network.sameShape(state.network))
+      throw std::invalid_argument("the best weights do not have the network's shape");
   } catch (const std::exception& problem) {
     scalingKind = oldKind;
+    fixedScaling = std::move(oldFixed);
     networkView(*dataset);  // the scaling of the data that stays
     message = std::string("Refused the saved state: ") + problem.what() + ".";
     return;
@@ -264,6 +293,11 @@ void TrainingRunner::Impl::doRestore(RunnerState state) {
   setAside.clear();
   backUp(Clock::now(), true);
   clearBest();
+  if (state.best) {  // "Revert to best" still works after a session is reopened
+    best = std::move(state.best->network);
+    bestTestLoss = state.best->testLoss;
+    bestEpoch = state.best->epoch;
+  }
   pauseWith(PauseReason::None);
   message.clear();
 }

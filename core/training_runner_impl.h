@@ -98,6 +98,7 @@ struct TrainingRunner::Impl {
   void doSetDataset(std::shared_ptr<const Dataset> data);
   void doSetNetwork(const NetworkSpec& spec, Init newInit, std::uint64_t newSeed);
   void doSetModel(Network network);
+  void doSetModelWithScaling(Network network, InputScaling fixed);
   void doSetInputScaling(ScalingKind kind);
   Dataset networkView(const Dataset& raw);
   void doSetWeight(int layer, int from, int to, double value);
@@ -121,7 +122,10 @@ struct TrainingRunner::Impl {
   RunnerOptions options;
   std::shared_ptr<const Dataset> dataset;  // as given; the trainer holds networkView() of it
   ScalingKind scalingKind = ScalingKind::None;
-  InputScaling scaling;  // fitted to `dataset`'s training rows
+  InputScaling scaling;  // fitted to `dataset`'s training rows, or `fixedScaling`
+  // A model file's own input scaling, used as stored rather than refitted to the data (so that
+  // the window predicts what `nnlab-cli predict` does), until another scaling is chosen.
+  std::optional<InputScaling> fixedScaling;
   Trainer trainer;
   Init init;
   std::uint64_t seed;

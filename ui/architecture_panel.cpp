@@ -176,7 +176,7 @@ void ArchitecturePanel::buildLayerWidgets() {
   const int layers = static_cast<int>(m_spec.layers.size());
   for (int l = 0; l < layers; ++l) {
     const bool output = l == layers - 1;
-    auto* name = new QLabel(output ? tr("output") : tr("h%1").arg(l + 1), grid);
+    auto* name = new QLabel(output ? tr("output") : tr("hidden %1").arg(l + 1), grid);
     name->setAlignment(Qt::AlignCenter);
     m_layerGrid->addWidget(name, 0, l);
     m_layerWidgets.push_back(name);

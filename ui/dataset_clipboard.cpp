@@ -29,7 +29,8 @@ DatasetClipboard::Block DatasetClipboard::parse(const QString& text, const Datas
                       });
   if (header) {
     lines.removeFirst();
-    note = tr("The first line (%1) read as column names and was left out.")
+    note = tr("The first line (%1) was read as column names and left out; Ctrl+Z undoes the "
+              "paste.")
                .arg(first.join(QStringLiteral(", ")).left(60));
   }
   const int columns = static_cast<int>(lines.front().split(separator).size());

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 
+#include "answer_format.h"
 #include "colour_scale.h"
 #include "dataset_commands.h"
 
@@ -15,7 +16,7 @@ namespace nnlab {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr int kColumnsPerTarget = 3;  // y, ŷ, ŷ − y
+constexpr int kColumnsPerTarget = 3;  // y, ŷ, y − ŷ
 
 Matrix withRowsInserted(const Matrix& m, int at, const Matrix& rows) {
   Matrix out(m.rows() + rows.rows(), m.cols());
@@ -151,14 +152,10 @@ QVariant DatasetModel::displayData(int row, int column) const {
     case ColumnKind::Target:
       return QString::number(value(row, fieldOfColumn(column)), 'g',
                              4);  // all of it: edit or tooltip
-    case ColumnKind::Prediction: {
-      const double p = prediction(row, target);
-      return std::isnan(p) ? QString() : QString::number(p, 'g', 4);
-    }
-    case ColumnKind::Error: {
-      const double e = error(row, target);
-      return std::isnan(e) ? QString() : QString::number(e, 'g', 4);
-    }
+    case ColumnKind::Prediction:
+      return answerText(prediction(row, target), target);
+    case ColumnKind::Error:
+      return answerText(error(row, target), target);
   }
   return {};
 }
@@ -229,9 +226,10 @@ QVariant DatasetModel::headerData(int section, Qt::Orientation orientation, int 
       return single ? tr("ŷ") : tr("ŷ %1").arg(y);
     case ColumnKind::Error:
       if (tip)
-        return tr("Error ŷ − %1: blue where the prediction is too high, orange where too low.")
+        return tr("Error %1 − ŷ, as the article writes it (SSE = Σ(y − ŷ)²): blue where the "
+                  "prediction is too low, orange where it is too high.")
             .arg(y);
-      return single ? tr("error") : tr("error %1").arg(y);
+      return tr("%1 − ŷ").arg(y);
   }
   return {};
 }
@@ -281,11 +279,25 @@ bool DatasetModel::setPredictions(const Matrix& predictions) {
   if (predictions.rows() != m_dataset.rows() || predictions.cols() != m_dataset.targetColumns())
     return false;
   m_predictions = predictions;
-  if (rowCount() > 0) {
-    emit dataChanged(index(0, m_dataset.inputColumns()), index(rowCount() - 1, columnCount() - 1),
+  updatePredictionDecimals();
+  if (rowCount() == 0) return true;
+  // Only the ŷ and error columns change. A range that took in a target column too would make
+  // the view reset an editor open on it, every frame, throwing away what is being typed.
+  for (int t = 0; t < m_dataset.targetColumns(); ++t) {
+    const int first = m_dataset.inputColumns() + kColumnsPerTarget * t + 1;
+    emit dataChanged(index(0, first), index(rowCount() - 1, first + kColumnsPerTarget - 2),
                      {Qt::DisplayRole, Qt::ToolTipRole, Qt::BackgroundRole, Qt::ForegroundRole});
   }
   return true;
+}
+
+QString DatasetModel::answerText(double value, int target) const {
+  const bool known = target < static_cast<int>(m_answerDecimals.size());
+  return formatAnswer(value, known ? m_answerDecimals[target] : -1);
+}
+
+void DatasetModel::updatePredictionDecimals() {
+  m_answerDecimals = answerDecimals(m_predictions, m_dataset.targets);
 }
 
 double DatasetModel::prediction(int row, int target) const {
@@ -293,7 +305,7 @@ double DatasetModel::prediction(int row, int target) const {
 }
 
 double DatasetModel::error(int row, int target) const {
-  return prediction(row, target) - m_dataset.targets(row, target);
+  return m_dataset.targets(row, target) - prediction(row, target);  // y − ŷ, as the article
 }
 
 double DatasetModel::value(int row, int field) const {
@@ -415,6 +427,7 @@ void DatasetModel::removeField(bool target, int index) {
 }
 
 void DatasetModel::updateErrorRanges() {
+  updatePredictionDecimals();
   // The tint saturates at an error as large as the target's spread (1 for 0/1 targets).
   m_errorRanges.assign(m_dataset.targetColumns(), 1.0);
   if (m_dataset.rows() == 0) return;

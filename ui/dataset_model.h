@@ -14,8 +14,8 @@ class QUndoStack;
 namespace nnlab {
 
 /// The dataset and the network's answers as one table. Columns: every input, then for each
-/// target its value y, the prediction ŷ and the error ŷ − y. Inputs and targets are editable;
-/// predictions and errors follow the latest matching snapshot.
+/// target its value y, the prediction ŷ and the error y − ŷ (the article's sign). Inputs and
+/// targets are editable; predictions and errors follow the latest matching snapshot.
 ///
 /// Edits are addressed by *field*: 0 … inputs−1 are the inputs, then the targets, in the
 /// dataset's order. Edits made through the view (setData) become undo commands when an undo
@@ -86,6 +86,8 @@ class DatasetModel : public QAbstractTableModel {
   QVariant toolTipData(int row, int column) const;
   QVariant backgroundData(int row, int column) const;
   QVariant foregroundData(int row, int column) const;
+  QString answerText(double value, int target) const;
+  void updatePredictionDecimals();
   double prediction(int row, int target) const;
   double error(int row, int target) const;
   void updateErrorRanges();
@@ -93,6 +95,7 @@ class DatasetModel : public QAbstractTableModel {
 
   Dataset m_dataset;
   Matrix m_predictions;               ///< rows × targets, or empty; NaN for rows not yet seen
+  std::vector<int> m_answerDecimals;  ///< per target: decimals of ŷ and y − ŷ; −1 for 'g'
   std::vector<double> m_errorRanges;  ///< per target: the error that saturates the tint
   QUndoStack* m_undoStack = nullptr;
 };

@@ -159,7 +159,9 @@ QWidget* DatasetPanel::makeButtons() {
   m_importAction->setIconText(tr("Import…"));
   m_exportAction->setIconText(tr("Export…"));
   const QList<QAction*> actions = {
-      makeAction(tr("+ Row"), tr("Add a sample (all zeros) below the current row."),
+      makeAction(tr("+ Row"),
+                 tr("Add a sample (all zeros) below the current row, and start typing its first "
+                    "value."),
                  &DatasetPanel::addRow),
       makeAction(tr("− Row"), tr("Remove the selected rows."), &DatasetPanel::removeSelectedRows),
       makeAction(tr("+ Input"), tr("Add an input column (a feature the network reads)."),
@@ -308,8 +310,13 @@ void DatasetPanel::addRow() {
   const int row = current.isValid() ? current.row() + 1 : m_model->rowCount();
   m_undoStack->push(new InsertRowsCommand(m_model, row, Matrix::Zero(1, m_model->fieldCount()),
                                           tr("Add row %1").arg(row + 1)));
-  m_view->setCurrentIndex(m_model->index(row, std::max(current.column(), 0)));
-  m_view->scrollTo(m_view->currentIndex());
+  // The new row is where the user's attention goes: selected, its first cell open for typing.
+  const QModelIndex first = m_model->index(row, 0);
+  m_view->setFocus();
+  m_view->selectionModel()->setCurrentIndex(
+      first, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+  m_view->scrollTo(first);
+  m_view->edit(first);
 }
 
 bool DatasetPanel::appendSample(const Matrix& sample) {
@@ -392,7 +399,7 @@ void DatasetPanel::paste() {
   const int row = current.isValid() ? current.row() : 0;
   const int field = current.isValid() ? m_model->fieldOfColumn(current.column()) : 0;
   if (field < 0) {
-    showMessage(tr("Nothing pasted: ŷ and error are read-only; paste into an input or target."));
+    showMessage(tr("Nothing pasted: ŷ and y − ŷ are read-only; paste into an input or target."));
     return;
   }
   const DatasetClipboard::Block block =

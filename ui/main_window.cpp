@@ -44,10 +44,22 @@ namespace {
 constexpr int kFrameIntervalMs = 16;         // 60 frames/s when frames are cheap
 constexpr int kSlowestFrameIntervalMs = 33;  // never below 30 frames/s
 
-QString graphHint() {
-  return MainWindow::tr(
-      "Neurons: their output for the selected row. Lines: weights, blue +, orange −, thick = "
-      "large. Squares: biases. Hover or click for more.");
+QString graphHint(bool biases) {
+  return biases ? MainWindow::tr(
+                      "Neurons: their output for the selected row. Lines: weights, "
+                      "blue +, orange −, thick = large. Squares: biases. Hover or "
+                      "click for more.")
+                : MainWindow::tr(
+                      "Neurons: their output for the selected row. Lines: weights, "
+                      "blue +, orange −, thick = large. Hover or click for more.");
+}
+
+/// What the line under the graph says while nothing is hovered.
+QString idleGraphText(const NetworkView& graph, const TrainingSnapshot* shown) {
+  // A crowded graph's note takes the place of the colour key (the legend below has it).
+  const QString note = graph.crowdingNote();
+  if (!note.isEmpty()) return note + MainWindow::tr(" Hover or click for more.");
+  return graphHint(shown == nullptr || shown->network.spec().bias);
 }
 
 QLabel* panelTitle(const QString& text, QWidget* parent) {
@@ -137,7 +149,7 @@ QWidget* MainWindow::createNetworkPanel() {
   m_info->setWordWrap(true);
   m_info->setFixedHeight(3 * m_info->fontMetrics().lineSpacing() + 4);
   m_info->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-  m_info->setText(graphHint());
+  m_info->setText(idleGraphText(*m_graph, nullptr));
   auto* fit = new QPushButton(tr("Fit"), panel);
   fit->setToolTip(tr("Scale the graph to fit the view (the mouse wheel zooms)."));
   connect(fit, &QPushButton::clicked, m_graph, &NetworkView::fitGraph);
@@ -166,9 +178,7 @@ QWidget* MainWindow::createNetworkPanel() {
       m_info->setText(text);
       return;
     }
-    // A crowded graph's note takes the place of the colour key (the legend below has it).
-    const QString note = m_graph->crowdingNote();
-    m_info->setText(note.isEmpty() ? graphHint() : note + tr(" Hover or click for more."));
+    m_info->setText(idleGraphText(*m_graph, m_shown.get()));
   });
   return panel;
 }
@@ -344,6 +354,7 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
   m_data->showSnapshot(*snapshot);
   m_graph->showSnapshot(snapshot, m_sample);
   m_legend->setRange(m_graph->edgeRange());
+  if (m_info->toolTip().isEmpty()) m_info->setText(idleGraphText(*m_graph, snapshot.get()));
   m_architecture->showSnapshot(*snapshot);
   m_chart->showSnapshot(*snapshot);
   m_stops->showSnapshot(*snapshot);

@@ -116,8 +116,9 @@ bool MainWindow::loadModelFile(const QString& path, QString* error) {
     *error = tr("%1: %2").arg(path, QString::fromStdString(*problem));
     return false;
   }
-  m_runner->setInputScaling(model.scaling.kind());  // refitted to this data
-  m_runner->setModel(std::move(model.network));
+  // The scaling as stored, not refitted to this data: the window then predicts exactly what
+  // `nnlab-cli predict` does with the same file.
+  m_runner->setModel(std::move(model.network), std::move(model.scaling));
   return true;
 }
 

@@ -85,7 +85,8 @@ QString NetworkView::neuronName(int column, int unit) const {
   }
   if (column == columns - 1)
     return m_shape.back() == 1 ? QStringLiteral("ŷ") : QStringLiteral("ŷ%1").arg(unit + 1);
-  if (columns == 3) return QStringLiteral("h%1").arg(unit + 1);
+  // Unit u of hidden layer l is "hl.u", even with one hidden layer: a bare "h1" would name a
+  // unit here and a layer in the Layers box ("hidden 1").
   return QStringLiteral("h%1.%2").arg(column).arg(unit + 1);
 }
 
@@ -435,8 +436,11 @@ QString NetworkView::edgeInfo(int layer, int from, int to) const {
   QString text = tr("w %1 → %2 = %3")
                      .arg(neuronName(layer, from), neuronName(layer + 1, to))
                      .arg(weight, 0, 'g', 5);
-  if (layer < static_cast<int>(gradients.size()) && from < gradients[layer].rows() &&
-      to < gradients[layer].cols())
+  // Zeros before the first update are not a gradient of 0: say it is not known yet.
+  if (!m_snapshot->gradientsKnown)
+    text += tr(", gradient ∂L/∂w not known until the next training step");
+  else if (layer < static_cast<int>(gradients.size()) && from < gradients[layer].rows() &&
+           to < gradients[layer].cols())
     text += tr(", last gradient ∂L/∂w = %1").arg(gradients[layer](from, to), 0, 'g', 4);
   return text + tr("  (double-click to edit while paused)");
 }

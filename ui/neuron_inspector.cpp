@@ -138,10 +138,10 @@ QString NeuronInspector::backward(const TrainingSnapshot& snapshot,
       text += tr("\n  saturated: f'(z) = %1, its weights barely learn").arg(small(slope));
   }
   const bool known =
+      snapshot.gradientsKnown &&
       static_cast<int>(snapshot.gradients.weights.size()) == snapshot.network.layerCount() &&
-      static_cast<int>(snapshot.lastChange.weights.size()) == snapshot.network.layerCount() &&
-      snapshot.epoch > 0;
-  if (!known) return text + tr("\n(gradients: after the first update)");
+      static_cast<int>(snapshot.lastChange.weights.size()) == snapshot.network.layerCount();
+  if (!known) return text + tr("\n(∂L/∂w and Δw: not known until the next training step)");
   text += tr("\nLast update, whole batch:   ∂L/∂w      Δw");
   for (int i = 0; i < std::min(layer.fanIn(), kMaxTerms); ++i) {
     text += QStringLiteral("\n  w%1 %2 %3")

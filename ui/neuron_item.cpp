@@ -1,6 +1,7 @@
 #include "neuron_item.h"
 
 #include <QApplication>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
@@ -21,6 +22,13 @@ QColor textOn(const QColor& fill) {
   return luminance > 0.55 ? QColor(20, 20, 20) : QColor(250, 250, 250);
 }
 
+/// The font of names and captions, sized with the circle (scene units, so it zooms with it).
+QFont labelFont(double radius) {
+  QFont font = QApplication::font();
+  font.setPixelSize(std::max(7, static_cast<int>(radius * 0.8)));
+  return font;
+}
+
 }  // namespace
 
 NeuronItem::NeuronItem(int column, int unit, double radius, QString name, LabelSide side)
@@ -35,9 +43,9 @@ QRectF NeuronItem::boundingRect() const {
   if (m_side == LabelSide::Left) rect.setLeft(rect.left() - kLabelWidth);
   if (m_side == LabelSide::Right) rect.setRight(rect.right() + kLabelWidth);
   if (!m_caption.isEmpty()) {
-    rect.setBottom(rect.bottom() + m_radius);
-    rect.setLeft(std::min(rect.left(), -kLabelWidth / 2));
-    rect.setRight(std::max(rect.right(), kLabelWidth / 2));
+    rect.setBottom(rect.bottom() + 2 + m_captionSize.height());
+    rect.setLeft(std::min(rect.left(), -m_captionSize.width() / 2));
+    rect.setRight(std::max(rect.right(), m_captionSize.width() / 2));
   }
   return rect;
 }
@@ -115,12 +123,13 @@ void NeuronItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
                                                             : QString::number(m_activation, 'g', 2);
   if (value) painter->drawText(circle, Qt::AlignCenter, text);
 
-  font.setPixelSize(std::max(7, static_cast<int>(m_radius * 0.8)));
-  painter->setFont(font);
+  painter->setFont(labelFont(m_radius));
   painter->setPen(palette.color(QPalette::Text));
   if (!m_caption.isEmpty()) {
-    const QRectF below(-kLabelWidth / 2, m_radius + 2, kLabelWidth, m_radius);
-    painter->drawText(below, Qt::AlignHCenter | Qt::AlignTop, m_caption);
+    // As wide as the text: a fixed box cut "T = 0.2" down to "Γ = 0.".
+    const QRectF below(-m_captionSize.width() / 2, m_radius + 2, m_captionSize.width(),
+                       m_captionSize.height());
+    painter->drawText(below, Qt::AlignHCenter | Qt::AlignTop | Qt::TextDontClip, m_caption);
   }
   const double gap = 6.0;
   if (m_side == LabelSide::Left) {
@@ -165,6 +174,9 @@ void NeuronItem::setCaption(const QString& caption) {
   if (caption == m_caption) return;
   prepareGeometryChange();  // the caption adds a line below the circle
   m_caption = caption;
+  const QFontMetricsF metrics(labelFont(m_radius));
+  m_captionSize =
+      QSizeF(std::max(kLabelWidth, metrics.horizontalAdvance(caption) + 8.0), metrics.height());
   update();
 }
 

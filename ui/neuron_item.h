@@ -2,6 +2,7 @@
 
 #include <QGraphicsItem>
 #include <QImage>
+#include <QSizeF>
 #include <QString>
 #include <optional>
 
@@ -55,6 +56,7 @@ class NeuronItem : public QGraphicsItem {
   bool m_highlighted = false;
   bool m_saturated = false;
   QString m_caption;
+  QSizeF m_captionSize;  ///< the caption's box, measured in the label font
   QImage m_thumbnail;
   std::optional<QPointF> m_marker;
 };

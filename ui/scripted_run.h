@@ -44,6 +44,8 @@ class ScriptedRun : public QObject {
   LaunchOptions m_options;
   QElapsedTimer m_clock;
   double m_trainedSeconds = 0.0;
+  double m_saveGuiMs = 0.0;    ///< --save: time the GUI thread spent starting the save
+  double m_saveTotalMs = 0.0;  ///< --save: until the file was written
   long long m_startEpoch = 0;
   int m_framesWhileTraining = 0;
   int m_startChecks = 0;

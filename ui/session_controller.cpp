@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -16,11 +17,12 @@
 #include <QSysInfo>
 #include <QTimer>
 #include <exception>
-#include <thread>
+#include <utility>
 
 #include "launch_options.h"
 #include "main_window.h"
 #include "session.h"
+#include "session_writer.h"
 #include "training_runner.h"
 
 namespace nnlab {
@@ -53,8 +55,21 @@ SessionController::SessionController(MainWindow& window)
       m_saveAs(new QAction(tr("Save &As…"), this)),
       m_recent(new QMenu(tr("Open &Recent"), &window)),
       m_autosaveTimer(new QTimer(this)),
-      m_writing(std::make_shared<std::atomic<bool>>(false)),
-      m_autosaveFailed(std::make_shared<std::atomic<bool>>(false)) {
+      m_autosaver(new SessionWriter(this)),
+      m_saver(new SessionWriter(this)),
+      m_saveProgress(new QProgressBar(&window)) {
+  // A busy bar: the file is written in one piece, so there is no share done to show.
+  m_saveProgress->setRange(0, 0);
+  m_saveProgress->setMaximumWidth(120);
+  m_saveProgress->setToolTip(tr("The session is being written; the window goes on meanwhile."));
+  m_saveProgress->hide();
+  window.statusBar()->addPermanentWidget(m_saveProgress);
+  connect(m_saver, &SessionWriter::finished, this, &SessionController::saved);
+  connect(m_autosaver, &SessionWriter::finished, this,
+          [this](const QString&, const QString& error) {
+            // A full disk or a vanished folder: the next tick tries again; nothing is lost yet.
+            m_autosaveFailed = !error.isEmpty();
+          });
   m_open->setShortcut(QKeySequence::Open);
   m_open->setToolTip(tr("Open a session (.nnlab), a model (.json) or data (.csv)."));
   m_save->setShortcut(QKeySequence::Save);
@@ -69,7 +84,12 @@ SessionController::SessionController(MainWindow& window)
 }
 
 // Any end but a crash is a clean one: a scripted run's exit() never closes the window.
-SessionController::~SessionController() { cleanExit(); }
+SessionController::~SessionController() {
+  // The window is going: the writes under way are finished, but not reported to it any more.
+  m_saver->disconnect(this);
+  m_autosaver->disconnect(this);
+  cleanExit();
+}
 
 void SessionController::setPath(const QString& path) {
   m_path = path;
@@ -78,7 +98,10 @@ void SessionController::setPath(const QString& path) {
 }
 
 void SessionController::setModified(bool modified) {
-  if (modified) m_changedSinceAutosave = true;
+  if (modified) {
+    m_changedSinceAutosave = true;
+    ++m_changes;
+  }
   if (modified == m_modified) return;
   m_modified = modified;
   updateTitle();
@@ -149,6 +172,7 @@ bool SessionController::save(const QString& path, QString* error) {
 }
 
 bool SessionController::maybeSave() {
+  waitForSave();  // a save under way may be all there is to keep
   if (!m_modified || !m_interactive) return true;
   QMessageBox box(QMessageBox::Warning, tr("nnlab"),
                   tr("The session %1 has changes that are not saved.")
@@ -158,7 +182,10 @@ bool SessionController::maybeSave() {
   box.setDefaultButton(QMessageBox::Save);
   switch (box.exec()) {
     case QMessageBox::Save:
-      return interactiveSave(false);
+      // Before the window goes: wait for the write, and stay if it failed.
+      if (!interactiveSave(false)) return false;
+      waitForSave();
+      return !m_modified;
     case QMessageBox::Discard:
       return true;
     default:
@@ -188,12 +215,45 @@ bool SessionController::interactiveSave(bool askForName) {
     path = dialog.selectedFiles().front();
   }
   QString error;
-  if (!save(path, &error)) {
+  if (!saveInBackground(path, &error)) {
     warn(tr("Save session"), error);
     return false;
   }
-  m_window.statusBar()->showMessage(tr("Saved %1.").arg(QFileInfo(path).fileName()), 5000);
   return true;
+}
+
+bool SessionController::saveInBackground(const QString& path, QString* error) {
+  waitForSave();  // one at a time, in order
+  std::shared_ptr<Session> session;
+  try {
+    session = std::make_shared<Session>(m_window.captureSession());
+  } catch (const std::exception& problem) {
+    *error = QString::fromStdString(problem.what());
+    return false;
+  }
+  m_savedChanges = m_changes;
+  m_saver->start(std::move(session), path);
+  m_saveProgress->show();
+  m_window.statusBar()->showMessage(tr("Saving %1…").arg(QFileInfo(path).fileName()));
+  return true;
+}
+
+void SessionController::waitForSave() { m_saver->wait(); }
+
+bool SessionController::isSaving() const { return m_saver->busy(); }
+
+void SessionController::saved(const QString& path, const QString& error) {
+  m_saveProgress->hide();
+  m_lastSaveError = error;
+  if (!error.isEmpty()) {
+    m_window.statusBar()->showMessage(tr("Not saved: %1").arg(error), 10000);
+    warn(tr("Save session"), error);
+    return;
+  }
+  setPath(path);
+  if (m_changes == m_savedChanges) setModified(false);  // else changed since it was taken
+  addRecent(path);
+  m_window.statusBar()->showMessage(tr("Saved %1.").arg(QFileInfo(path).fileName()), 5000);
 }
 
 void SessionController::addRecent(const QString& path) {
@@ -244,8 +304,8 @@ void SessionController::startAutosave(double seconds) {
 }
 
 void SessionController::autosaveNow() {
-  if (m_autosavePath.isEmpty() || m_writing->load()) return;
-  if (m_autosaveFailed->exchange(false)) m_changedSinceAutosave = true;  // try it again
+  if (m_autosavePath.isEmpty() || m_autosaver->busy()) return;
+  if (std::exchange(m_autosaveFailed, false)) m_changedSinceAutosave = true;  // try it again
   if (!m_modified || !m_changedSinceAutosave) return;
   std::shared_ptr<Session> session;
   try {
@@ -256,24 +316,11 @@ void SessionController::autosaveNow() {
     return;
   }
   m_changedSinceAutosave = false;
-  if (m_writer.joinable()) m_writer.join();  // done: m_writing was false
-  m_writing->store(true);
   // Writing a big session takes a while: not on the thread that draws the window.
-  m_writer =
-      std::thread([session, path = m_autosavePath, writing = m_writing, failed = m_autosaveFailed] {
-        try {
-          writeSessionFile(path.toStdString(), *session);
-        } catch (const std::exception&) {
-          // A full disk or a vanished folder: the next autosave tries again; nothing to lose yet.
-          failed->store(true);
-        }
-        writing->store(false);
-      });
+  m_autosaver->start(std::move(session), m_autosavePath);
 }
 
-void SessionController::waitForAutosave() {
-  if (m_writer.joinable()) m_writer.join();
-}
+void SessionController::waitForAutosave() { m_autosaver->wait(); }
 
 QStringList SessionController::orphanedAutosaves() const {
   QStringList orphans;
@@ -343,6 +390,7 @@ bool SessionController::recover(const QString& autosave, QString* error) {
 
 void SessionController::cleanExit() {
   m_autosaveTimer->stop();
+  waitForSave();  // closing while a save is written: it is finished first
   waitForAutosave();
   if (m_autosavePath.isEmpty()) return;
   QFile::remove(m_autosavePath);

@@ -4,17 +4,17 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
-#include <atomic>
 #include <memory>
-#include <thread>
 
 class QAction;
 class QMenu;
+class QProgressBar;
 class QTimer;
 
 namespace nnlab {
 
 class MainWindow;
+class SessionWriter;
 struct Session;
 
 /// The window's document: which file the session belongs to, whether it changed since it was
@@ -47,8 +47,18 @@ class SessionController : public QObject {
   /// Opens a session (.nnlab), a model (.json) or data (.csv). Nothing changes when it fails:
   /// false, with `error` saying why.
   bool open(const QString& path, QString* error);
-  /// Saves the session to `path` (atomically); false with `error` on failure.
+  /// Saves the session to `path` (atomically) and waits for it; false with `error` on failure.
   bool save(const QString& path, QString* error);
+  /// Saves without waiting: the session is taken now (false with `error` if it cannot be, such
+  /// as data training refused), and written on another thread while the window goes on; the
+  /// status bar shows the write under way, then its end. Changes made meanwhile keep the
+  /// session modified. A failed write is reported in a message box (or the status bar).
+  bool saveInBackground(const QString& path, QString* error);
+  /// Waits for a background save under way, and takes in its result.
+  void waitForSave();
+  bool isSaving() const;
+  /// Why the last save failed; empty when it was written (or none was made).
+  QString lastSaveError() const { return m_lastSaveError; }
   /// When there are unsaved changes and questions may appear: asks Save, Discard or Cancel.
   /// True when it is fine to go on (saved, discarded, nothing to lose).
   bool maybeSave();
@@ -85,6 +95,7 @@ class SessionController : public QObject {
   void setModified(bool modified);
   void updateTitle();
   void warn(const QString& title, const QString& text) const;
+  void saved(const QString& path, const QString& error);
 
   MainWindow& m_window;
   QAction* m_open;
@@ -96,11 +107,15 @@ class SessionController : public QObject {
   bool m_modified = false;
   bool m_interactive = true;
   bool m_changedSinceAutosave = false;
+  unsigned long long m_changes = 0;       ///< markModified() calls so far
+  unsigned long long m_savedChanges = 0;  ///< m_changes when the session being saved was taken
   QString m_autosavePath;
-  std::unique_ptr<QLockFile> m_lock;                    ///< held while this process runs
-  std::shared_ptr<std::atomic<bool>> m_writing;         ///< an autosave is being written
-  std::shared_ptr<std::atomic<bool>> m_autosaveFailed;  ///< the last one could not be written
-  std::thread m_writer;                                 ///< writes it
+  std::unique_ptr<QLockFile> m_lock;  ///< held while this process runs
+  bool m_autosaveFailed = false;      ///< the last autosave could not be written
+  SessionWriter* m_autosaver;         ///< writes autosaves off the GUI thread
+  SessionWriter* m_saver;             ///< writes File ▸ Save off the GUI thread
+  QProgressBar* m_saveProgress;       ///< in the status bar while m_saver writes
+  QString m_lastSaveError;
 };
 
 }  // namespace nnlab

@@ -32,7 +32,7 @@ int run(const CommandLine& line, std::ostream& out, std::ostream& err) {
     case CommandLine::Kind::Train:
       return runTrain(line.train, out, err);
     case CommandLine::Kind::Predict:
-      return runPredict(line.predict, out);
+      return runPredict(line.predict, out, err);
   }
   return 0;
 }

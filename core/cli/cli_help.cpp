@@ -94,8 +94,11 @@ std::string predictHelpText() {
 
 Writes CSV to standard output: the data's input columns, then one prediction column per model
 output, named after the data's target columns with "_pred" (y_pred, or y1_pred, y2_pred, ...
-when the data has no targets). The data holds the model's inputs, optionally followed by its
-targets; --targets N says how many target columns it has (0 for none).
+when the data has no targets). The data is read as train reads it: the model's inputs,
+optionally followed by its targets (one column per output or, for a model with several outputs,
+one column of class labels 0, 1, ...); --targets N says how many target columns it has (0 for
+none). Standard error says which columns were taken as inputs and targets and, with targets,
+gives the loss (ce for a softmax output, else SSE) and the accuracy where the targets are classes.
 )";
 }
 

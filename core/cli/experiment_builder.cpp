@@ -129,16 +129,21 @@ int plannedOutputs(const TrainOptions& o, const std::optional<Preset>& preset) {
 void expandLabelsForCe(const TrainOptions& o, const std::optional<Preset>& preset, Experiment& e) {
   const Loss loss = o.loss.value_or(preset ? preset->settings.loss : Loss::Sse);
   if (loss != Loss::Ce || e.dataset.targetColumns() != 1) return;
-  const int classes = plannedOutputs(o, preset);
-  if (classes < 2) return;
-  try {
-    e.dataset = expandClassLabels(e.dataset, classes);
-  } catch (const std::invalid_argument& error) {
-    throw std::runtime_error(std::string(e.dataName).append(": ").append(error.what()));
-  }
+  e.dataset =
+      withClassLabelsExpanded(std::move(e.dataset), loss, plannedOutputs(o, preset), e.dataName);
 }
 
 }  // namespace
+
+Dataset withClassLabelsExpanded(Dataset dataset, Loss loss, int outputs,
+                                const std::string& dataName) {
+  if (loss != Loss::Ce || dataset.targetColumns() != 1 || outputs < 2) return dataset;
+  try {
+    return expandClassLabels(dataset, outputs);
+  } catch (const std::invalid_argument& error) {
+    throw std::runtime_error(std::string(dataName).append(": ").append(error.what()));
+  }
+}
 
 Experiment buildExperiment(const TrainOptions& options) {
   const std::optional<Preset> preset = options.preset ? findPreset(*options.preset) : std::nullopt;

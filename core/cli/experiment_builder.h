@@ -21,6 +21,13 @@ struct Experiment {
   long long epochs = 1000;
 };
 
+/// With ce and an output layer of `outputs` ≥ 2 units, a single target column of class labels
+/// 0…outputs−1 becomes `outputs` one-hot columns ("y=0", "y=1", …); any other data is returned
+/// as it is. What `train` and `predict` both do with the data they read. Throws
+/// std::runtime_error naming `dataName` and the first bad label.
+Dataset withClassLabelsExpanded(Dataset dataset, Loss loss, int outputs,
+                                const std::string& dataName);
+
 /// Builds the experiment `options` describe: a preset (if any) with every given option laid over
 /// it, or the data and architecture given on the command line. Throws UsageError when options
 /// are missing or conflict, CsvError/ModelError for unreadable files, and std::runtime_error when

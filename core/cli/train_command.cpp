@@ -84,10 +84,13 @@ class TrainingLoop {
       m_history.append(std::to_string(epoch)).append(",").append(formatNumber(loss)).append("\n");
     }
     if (m_printProgress && epoch % m_interval == 0) {
+      // The loss of the weights after epoch N's update, as the final line and the window's
+      // chart give it (`loss`, measured on the way through epoch N, is that of its start), and
+      // the test loss of the same weights.
       const std::string number = std::to_string(epoch);
       const std::string_view label = lossLabel(m_trainer.settings().loss);
       m_out << "epoch " << std::string(m_width + 1 - number.size(), ' ') << number << "  " << label
-            << ' ' << lossText(loss);
+            << ' ' << lossText(m_trainer.evaluate());
       if (const auto test = m_trainer.evaluateTest()) m_out << "  test " << lossText(*test);
       m_out << '\n';
     }

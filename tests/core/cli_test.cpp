@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -59,6 +60,29 @@ TEST(Cli, SeedPresetPrintsProgressAndTheArticlesTable) {
     EXPECT_NEAR(prediction, expected[r], 0.05) << row;
     EXPECT_EQ(std::stod(row.substr(row.rfind('|') + 1)), expected[r]) << row;
   }
+}
+
+// "epoch 1500 SSE x" and "final SSE y after 1500 epochs" are the loss of the same weights, those
+// after the 1500th update: one number, not two that differ in the last digits.
+TEST(Cli, TheLastProgressLineAndTheFinalLossAreTheSameWeights) {
+  const CliRun result = run({"train", "--preset", "seed", "--epochs", "1500"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  const std::vector<std::string> all = lines(result.out);
+  const auto last = std::find_if(all.begin(), all.end(),
+                                 [](const std::string& l) { return l.starts_with("epoch  1500"); });
+  const auto final = std::find_if(all.begin(), all.end(),
+                                  [](const std::string& l) { return l.starts_with("final SSE"); });
+  ASSERT_NE(last, all.end()) << result.out;
+  ASSERT_NE(final, all.end()) << result.out;
+  const std::string progressLoss = last->substr(last->rfind(' ') + 1);
+  EXPECT_EQ(*final, "final SSE " + progressLoss + " after 1500 epochs") << result.out;
+  // And it is the loss after the update: the seed trained 1500 epochs, evaluated.
+  Preset preset = seedPreset();
+  Trainer trainer(preset.makeNetwork(), preset.dataset, preset.settings);
+  trainer.step(1500);
+  char expected[64];
+  std::snprintf(expected, sizeof expected, "%.6g", trainer.evaluate());  // as the CLI prints
+  EXPECT_EQ(progressLoss, expected);
 }
 
 TEST(Cli, QuietDropsOnlyTheProgressLines) {

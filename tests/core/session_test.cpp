@@ -111,6 +111,65 @@ TEST(Session, AFileRoundTripsAndAFailedWriteKeepsTheOldFile) {
   fs::remove_all(dir);
 }
 
+// "Revert to best" survives a save and a reopening: the best weights, their test loss and
+// their epoch are in the file, and a runner restored from it goes back to them.
+TEST(Session, BestWeightsAreKeptAndRevertToBestWorksAfterReopening) {
+  const Session saved = trainedSession();
+  ASSERT_TRUE(saved.training.best) << "spiral has test rows: a best is tracked";
+  const Session read = sessionFromJson(sessionToJson(saved), "s.nnlab");
+  ASSERT_TRUE(read.training.best);
+  const RunnerState::Best& best = *read.training.best;
+  EXPECT_EQ(best.epoch, saved.training.best->epoch);
+  EXPECT_EQ(best.testLoss, saved.training.best->testLoss);
+  for (int l = 0; l < best.network.layerCount(); ++l)
+    EXPECT_TRUE(
+        sameBits(best.network.layer(l).weights, saved.training.best->network.layer(l).weights));
+
+  const Preset spiral = *findPreset("spiral");
+  TrainingRunner runner(spiral.makeNetwork(), spiral.init, spiral.seed, spiral.dataset,
+                        spiral.settings);
+  runner.restore(read.training);
+  const auto restored =
+      testing::waitFor(runner, [](const TrainingSnapshot& t) { return t.epoch == 120; });
+  ASSERT_TRUE(restored->bestEpoch.has_value());
+  EXPECT_EQ(*restored->bestEpoch, best.epoch);
+  EXPECT_EQ(restored->bestTestLoss, best.testLoss);
+  EXPECT_FALSE(restored->gradientsKnown) << "no update since the session was opened";
+  runner.revertToBest();
+  const auto reverted = testing::waitFor(runner, [](const TrainingSnapshot& t) {
+    return t.message.find("Restored the weights of epoch") != std::string::npos;
+  });
+  EXPECT_EQ(reverted->epoch, best.epoch);
+  for (int l = 0; l < best.network.layerCount(); ++l)
+    EXPECT_TRUE(sameBits(reverted->network.layer(l).weights, best.network.layer(l).weights));
+  runner.step(1);
+  EXPECT_TRUE(testing::waitFor(runner, [&](const TrainingSnapshot& t) {
+                return t.epoch == best.epoch + 1;
+              })->gradientsKnown);
+}
+
+// Files of version 1, written before the best weights were kept, still open (without them).
+TEST(Session, AVersionOneFileWithoutBestWeightsStillReads) {
+  std::string text = sessionToJson(trainedSession());
+  text = edited(text, "\"version\": 2", "\"version\": 1");
+  const std::size_t from = text.find("  \"best\":");
+  ASSERT_NE(from, std::string::npos);
+  text.erase(from, text.find('\n', from) - from + 1);
+  const Session read = sessionFromJson(text, "old.nnlab");
+  EXPECT_FALSE(read.training.best);
+  EXPECT_EQ(read.training.trainer.epoch, 120);
+}
+
+TEST(SessionErrors, BestWeightsThatDoNotFitAreRefused) {
+  const std::string good = sessionToJson(trainedSession());
+  const std::size_t at = good.find("\"best\": {\"epoch\":");
+  ASSERT_NE(at, std::string::npos);
+  std::string late = good;
+  late.replace(at, std::strlen("\"best\": {\"epoch\":"), "\"best\": {\"epoch\":9999,\"x\":");
+  EXPECT_NE(errorOf(late).find("s.nnlab: best: unknown key \"x\""), std::string::npos)
+      << errorOf(late);
+}
+
 TEST(SessionErrors, NameTheProblem) {
   const std::string good = sessionToJson(trainedSession());
   ASSERT_EQ(errorOf(good), "(no error)");
@@ -120,10 +179,10 @@ TEST(SessionErrors, NameTheProblem) {
       {"[]", "s.nnlab: not an nnlab session: the top level is array"},
       {edited(good, "\"nnlab-session\"", "\"nnlab-model\""),
        R"(s.nnlab: not an nnlab session: "format" is "nnlab-model", expected "nnlab-session")"},
-      {edited(good, "\"version\": 1", "\"version\": 7"),
-       "s.nnlab: session format version 7 is newer than this program reads (up to 1); update "
+      {edited(good, "\"version\": 2", "\"version\": 7"),
+       "s.nnlab: session format version 7 is newer than this program reads (up to 2); update "
        "nnlab"},
-      {edited(good, "\"version\": 1", "\"version\": \"1\""),
+      {edited(good, "\"version\": 2", "\"version\": \"1\""),
        R"(s.nnlab: "version" must be a whole number (got "1"))"},
       {edited(good, "\"test_rows\":[", "\"test_rows\":[100000,"),
        "s.nnlab: data: a test row must be between 0 and"},

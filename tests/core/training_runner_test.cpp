@@ -648,5 +648,36 @@ TEST(TrainingRunner, StressCommandsWhileReading) {
             PauseReason::Stopped);
 }
 
+// A model file's input scaling is used as stored, not refitted to the data it goes on: the
+// runner predicts what `nnlab-cli predict` does with the same file. Choosing a scaling refits.
+TEST(TrainingRunner, AModelsOwnInputScalingIsKeptAsStored) {
+  auto runner = seedRunner();
+  const Preset seed = seedPreset();
+  RowVector offset(3), scale(3);
+  offset << 0.25, -1.0, 0.5;  // nothing a fit of the seed's 0/1 inputs would give
+  scale << 2.0, 0.5, 4.0;
+  const InputScaling stored(ScalingKind::ZScore, offset, scale);
+  Network network = seed.makeNetwork();
+  network.initialize(Init::Uniform, 9);
+  runner->setModel(network, stored);
+  const Snapshot s = waitFor(
+      *runner, [](const TrainingSnapshot& t) { return t.scaling.kind() == ScalingKind::ZScore; });
+  EXPECT_EQ(s->scaling.offset(), offset);
+  EXPECT_EQ(s->scaling.scale(), scale);
+  const Matrix expected = network.predict(stored.apply(seed.dataset.inputs));
+  EXPECT_EQ(s->predictions, expected);
+  // A data edit of the same width keeps it; choosing a scaling fits that one to the data.
+  Dataset edited = seed.dataset;
+  edited.targets(0, 0) = 1.0;
+  runner->setDataset(edited);
+  const Snapshot afterEdit =
+      waitFor(*runner, [](const TrainingSnapshot& t) { return t.dataset->targets(0, 0) == 1.0; });
+  EXPECT_EQ(afterEdit->scaling.offset(), offset);
+  runner->setInputScaling(ScalingKind::ZScore);
+  const Snapshot refitted =
+      waitFor(*runner, [&](const TrainingSnapshot& t) { return t.scaling.offset() != offset; });
+  EXPECT_EQ(refitted->scaling.offset(), InputScaling::fit(ScalingKind::ZScore, edited).offset());
+}
+
 }  // namespace
 }  // namespace nnlab

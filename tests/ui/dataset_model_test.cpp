@@ -47,7 +47,8 @@ TEST(DatasetModelTest, ColumnsAreInputsThenTargetPredictionErrorPerTarget) {
 TEST(DatasetModelTest, HeadersUseDatasetNamesAndExplainEachColumn) {
   DatasetModel model;
   model.setDataset(seedDataset());
-  const QStringList expected = {"X1", "X2", "X3", "y", QString::fromUtf8("ŷ"), "error"};
+  const QStringList expected = {
+      "X1", "X2", "X3", "y", QString::fromUtf8("ŷ"), QString::fromUtf8("y − ŷ")};
   for (int c = 0; c < model.columnCount(); ++c) {
     EXPECT_EQ(model.headerData(c, Qt::Horizontal).toString(), expected[c]);
     EXPECT_FALSE(model.headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
@@ -61,14 +62,30 @@ TEST(DatasetModelTest, PredictionsShowCompactlyAndErrorsAreTinted) {
   Matrix predictions(4, 1);
   predictions << 0.0123456789, 0.97, 0.98, 0.5;
   ASSERT_TRUE(model.setPredictions(predictions));
-  EXPECT_EQ(model.index(0, 4).data().toString(), "0.01235");
-  EXPECT_EQ(model.index(3, 5).data().toString(), "0.5");
+  // One format down the column (never 0.0185 next to 0.02216), and the article's y − ŷ.
+  EXPECT_EQ(model.index(0, 4).data().toString(), "0.0123");
+  EXPECT_EQ(model.index(1, 4).data().toString(), "0.9700");
+  EXPECT_EQ(model.index(3, 4).data().toString(), "0.5000");
+  EXPECT_EQ(model.index(3, 5).data().toString(), "-0.5000");
+  EXPECT_EQ(model.index(1, 5).data().toString(), "0.0300");
   const QColor bad = model.index(3, 5).data(Qt::BackgroundRole).value<QColor>();
   const QColor good = model.index(1, 5).data(Qt::BackgroundRole).value<QColor>();
-  EXPECT_GT(bad.blue(), bad.red());  // ŷ above y: the positive (blue) end of the scale
+  EXPECT_GT(bad.red(), bad.blue());  // ŷ above y: y − ŷ < 0, the negative (orange) end
   EXPECT_GT(bad.saturation(), good.saturation() + 50);
   EXPECT_FALSE(model.setPredictions(Matrix::Zero(3, 1)));
-  EXPECT_EQ(model.index(0, 4).data().toString(), "0.01235");
+  EXPECT_EQ(model.index(0, 4).data().toString(), "0.0123");
+}
+
+// A step unit answers 0 or 1: no "1.0000" then, but the whole numbers it gives.
+TEST(DatasetModelTest, WholeNumberAnswersShowWithoutDecimals) {
+  DatasetModel model;
+  model.setDataset(seedDataset());
+  Matrix predictions(4, 1);
+  predictions << 0, 1, 0, 0;
+  ASSERT_TRUE(model.setPredictions(predictions));
+  EXPECT_EQ(model.index(1, 4).data().toString(), "1");
+  EXPECT_EQ(model.index(2, 5).data().toString(), "1");  // y − ŷ = 1 − 0
+  EXPECT_EQ(model.index(3, 5).data().toString(), "0");
 }
 
 TEST(DatasetModelTest, EditorShowsFullPrecisionAndSetDataValidates) {
@@ -96,10 +113,10 @@ TEST(DatasetModelTest, RowEditsKeepPredictionsAlignedWithTheirRows) {
   predictions << 0.1, 0.2, 0.3, 0.4;
   model.setPredictions(predictions);
   model.removeSamples(1, 2);
-  EXPECT_EQ(model.index(1, 4).data().toString(), "0.4");
+  EXPECT_EQ(model.index(1, 4).data().toString(), "0.4000");
   model.insertSamples(1, Matrix::Ones(1, 4));
   EXPECT_TRUE(model.index(1, 4).data().toString().isEmpty());
-  EXPECT_EQ(model.index(2, 4).data().toString(), "0.4");
+  EXPECT_EQ(model.index(2, 4).data().toString(), "0.4000");
   EXPECT_EQ(model.dataset().targets(1, 0), 1.0);
 }
 

@@ -191,7 +191,8 @@ TEST_F(DatasetPanelTest, SnapshotFillsPredictionAndErrorColumns) {
   snapshot.predictions << 0.0231, 0.979, 0.975, 0.025;
   m_panel.showSnapshot(snapshot);
   EXPECT_EQ(model()->index(0, 4).data().toString(), "0.0231");
-  EXPECT_EQ(model()->index(1, 5).data().toString(), "-0.021");
+  EXPECT_EQ(model()->index(1, 4).data().toString(), "0.9790");  // the same four decimals
+  EXPECT_EQ(model()->index(1, 5).data().toString(), "0.0210");  // y − ŷ
   EXPECT_TRUE(model()->index(1, 5).data(Qt::BackgroundRole).isValid());
 }
 
@@ -207,7 +208,7 @@ TEST_F(DatasetPanelTest, TwoTargetsReadInFullWithTinyAndNegativeNumbers) {
   snapshot.predictions.resize(3, 2);
   snapshot.predictions << 8e-05, 0.99991234, -0.000123456, 1.00008123, 0.5000812, -0.2500123;
   m_panel.showSnapshot(snapshot);
-  EXPECT_EQ(model()->index(0, 3).data().toString(), "8e-05");
+  EXPECT_EQ(model()->index(0, 3).data().toString(), "0.0001");  // the full value in the tooltip
   QHeaderView* header = view()->horizontalHeader();
   const QFontMetrics metrics = view()->fontMetrics();
   for (int column = 0; column < model()->columnCount(); ++column) {
@@ -221,7 +222,7 @@ TEST_F(DatasetPanelTest, TwoTargetsReadInFullWithTinyAndNegativeNumbers) {
     }
   }
   EXPECT_EQ(model()->headerData(6, Qt::Horizontal).toString(), QString::fromUtf8("ŷ y2"));
-  EXPECT_EQ(model()->headerData(7, Qt::Horizontal).toString(), QStringLiteral("error y2"));
+  EXPECT_EQ(model()->headerData(7, Qt::Horizontal).toString(), QString::fromUtf8("y2 − ŷ"));
 }
 
 TEST_F(DatasetPanelTest, SnapshotOfAnOlderShapeIsIgnoredWithoutCrashing) {

@@ -3,11 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 #include <memory>
 
 #include "dataset_model.h"
@@ -91,6 +94,85 @@ TEST_F(MainWindowDataTest, EditsWhileTrainingTakeEffectWithoutPausing) {
       [&] { return m_window->runner().latestSnapshot()->epoch > epoch + 50; }, kTimeoutMs))
       << "training goes on with the edited data";
   m_window->runner().pause();
+}
+
+// A target cell being typed into while training runs keeps what is typed: the frames that
+// refresh the predictions beside it must not reset its editor (inputs never had the problem).
+TEST_F(MainWindowDataTest, ATargetCellBeingTypedIntoWhileTrainingKeepsTheText) {
+  m_window->runner().run();
+  ASSERT_TRUE(
+      QTest::qWaitFor([&] { return m_window->runner().latestSnapshot()->epoch > 20; }, kTimeoutMs));
+  QTableView* view = m_window->dataPanel()->view();
+  DatasetModel* model = m_window->dataPanel()->model();
+  view->setFocus();
+  view->setCurrentIndex(model->index(3, model->columnOfField(3)));  // row 4's y
+  QTest::keyClick(view, Qt::Key_F2);
+  auto* editor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+  ASSERT_NE(editor, nullptr);
+  QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+  QTest::keyClicks(editor, QStringLiteral("0.75"));
+  // Several frames pass while the editor is open: each brings new predictions.
+  const long long epoch = m_window->runner().latestSnapshot()->epoch;
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] { return m_window->runner().latestSnapshot()->epoch > epoch + 30; }, kTimeoutMs));
+  QTest::qWait(200);
+  EXPECT_EQ(editor->text(), QStringLiteral("0.75"));
+  QTest::keyClick(editor, Qt::Key_Return);
+  const auto after = snapshotWithTarget(3, 0.75);
+  EXPECT_EQ(after->dataset->targets(3, 0), 0.75);
+  EXPECT_EQ(model->dataset().targets(3, 0), 0.75);
+  m_window->runner().pause();
+}
+
+// "+ Row" puts the new row under the cursor: selected, its first cell open for typing.
+TEST_F(MainWindowDataTest, AddRowSelectsTheNewRowAndEditsItsFirstCell) {
+  QTableView* view = m_window->dataPanel()->view();
+  DatasetModel* model = m_window->dataPanel()->model();
+  view->setFocus();
+  view->setCurrentIndex(model->index(1, model->columnOfField(2)));
+  QToolButton* add = nullptr;
+  for (auto* button : m_window->dataPanel()->findChildren<QToolButton*>())
+    if (button->text() == QString::fromUtf8("+ Row")) add = button;
+  ASSERT_NE(add, nullptr);
+  QTest::mouseClick(add, Qt::LeftButton);
+  ASSERT_EQ(model->rowCount(), 5);
+  EXPECT_EQ(view->currentIndex(), model->index(2, 0));
+  EXPECT_EQ(view->selectionModel()->selectedRows().size(), 1);
+  EXPECT_TRUE(view->selectionModel()->isRowSelected(2));
+  auto* editor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+  ASSERT_NE(editor, nullptr) << "the first cell of the new row is open for typing";
+  QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+  QTest::keyClicks(editor, QStringLiteral("0.5"));
+  QTest::keyClick(editor, Qt::Key_Return);
+  QApplication::processEvents();
+  EXPECT_EQ(model->dataset().inputs(2, 0), 0.5);
+}
+
+// A pasted block whose first line is words is read as column names: the status line says so,
+// and Ctrl+Z takes the paste back as it does any other.
+TEST_F(MainWindowDataTest, APastedHeaderLineIsNamedInTheStatusLineAndUndoable) {
+  QTableView* view = m_window->dataPanel()->view();
+  DatasetModel* model = m_window->dataPanel()->model();
+  const Dataset before = model->dataset();
+  QApplication::clipboard()->setText(QStringLiteral("a\tb\n0.25\t0.75\n"));
+  view->setFocus();
+  view->setCurrentIndex(model->index(0, 0));
+  QTest::keyClick(view, Qt::Key_V, Qt::ControlModifier);
+  EXPECT_EQ(model->dataset().inputs(0, 0), 0.25);
+  EXPECT_EQ(model->dataset().inputs(0, 1), 0.75);
+  // The note outlives the frames that follow (the runner's own messages do not replace it).
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] { return m_window->runner().latestSnapshot()->dataset->inputs(0, 0) == 0.25; },
+      kTimeoutMs));
+  QTest::qWait(100);
+  const QString status = m_window->statusBar()->currentMessage();
+  EXPECT_TRUE(status.contains(QStringLiteral("column names")) &&
+              status.contains(QStringLiteral("a, b")))
+      << status.toStdString();
+  EXPECT_TRUE(status.contains(QStringLiteral("Ctrl+Z"))) << status.toStdString();
+  view->setFocus();
+  QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+  EXPECT_EQ(model->dataset().inputs, before.inputs);
 }
 
 // The scaling box beside the table: the network reads rescaled inputs, the table keeps the

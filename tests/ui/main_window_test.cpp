@@ -27,6 +27,7 @@
 #include "dataset_panel.h"
 #include "network_view.h"
 #include "neuron_inspector.h"
+#include "presets.h"
 #include "session_controller.h"
 #include "status_line.h"
 #include "training_runner.h"
@@ -277,6 +278,46 @@ TEST_F(MainWindowTest, ClickingANeuronShowsItsComputation) {
   ASSERT_TRUE(QTest::qWaitFor(
       [&] { return m_window->inspector()->text().contains(QStringLiteral("σ(z)")); }, kTimeoutMs));
   EXPECT_TRUE(m_window->inspector()->text().contains(QStringLiteral("h1")));
+}
+
+// One naming scheme everywhere: layers are "hidden 1" (Layers box), units "h1.1" (graph,
+// inspector, edges), so "h1" never means a layer in one place and a unit in another.
+TEST_F(MainWindowTest, LayersAndUnitsAreNamedOneWayEverywhere) {
+  ASSERT_TRUE(waitShown([](const TrainingSnapshot&) { return true; }));
+  QStringList layerLabels;
+  for (auto* label : m_window->architecture()->findChildren<QLabel*>())
+    layerLabels << label->text();
+  EXPECT_TRUE(layerLabels.contains(QStringLiteral("hidden 1")))
+      << layerLabels.join('|').toStdString();
+  EXPECT_FALSE(layerLabels.contains(QStringLiteral("h1")));
+  NetworkView* view = m_window->networkView();
+  EXPECT_EQ(view->neuronName(1, 0), QStringLiteral("h1.1"));
+  EXPECT_EQ(view->neuronName(1, 3), QStringLiteral("h1.4"));
+  QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->neuronViewPosition(1, 2));
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] { return m_window->inspector()->text().startsWith(QStringLiteral("h1.3 ")); },
+      kTimeoutMs))
+      << m_window->inspector()->text().toStdString();
+}
+
+/// The line under the graph while nothing is hovered.
+QString graphCaption(const MainWindow& window) {
+  for (auto* label : window.findChildren<QLabel*>())
+    if (label->text().startsWith(QStringLiteral("Neurons: "))) return label->text();
+  return {};
+}
+
+// The key under the graph names biases' squares only where the network has biases.
+TEST_F(MainWindowTest, TheGraphCaptionMentionsBiasesOnlyWhenThereAreSome) {
+  ASSERT_TRUE(waitShown([](const TrainingSnapshot&) { return true; }));
+  ASSERT_FALSE(latest()->network.spec().bias);  // the seed has none
+  EXPECT_FALSE(graphCaption(*m_window).isEmpty());
+  EXPECT_FALSE(graphCaption(*m_window).contains(QStringLiteral("biases")));
+  MainWindow withBiases(*findPreset("mp-and"));
+  withBiases.show();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return withBiases.shownSnapshot() != nullptr; }, kTimeoutMs));
+  ASSERT_TRUE(withBiases.shownSnapshot()->network.spec().bias);
+  EXPECT_TRUE(graphCaption(withBiases).contains(QStringLiteral("Squares: biases")));
 }
 
 TEST_F(MainWindowTest, EditingAWeightRefusesTextAndAppliesNumbers) {

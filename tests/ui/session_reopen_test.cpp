@@ -1,0 +1,116 @@
+// What a reopened session still knows: the best weights "Revert to best" goes back to, and that
+// the last gradient is not known until training steps again.
+#include <gtest/gtest.h>
+
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <memory>
+
+#include "control_bar.h"
+#include "main_window.h"
+#include "network_view.h"
+#include "presets.h"
+#include "session_controller.h"
+#include "stop_panel.h"
+#include "training_runner.h"
+
+namespace nnlab {
+namespace {
+
+constexpr int kTimeoutMs = 15000;
+
+std::unique_ptr<MainWindow> openWindow(const Preset& preset) {
+  auto window = std::make_unique<MainWindow>(preset);
+  window->session()->setInteractive(false);  // no question may block a test
+  window->show();
+  EXPECT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+  return window;
+}
+
+std::shared_ptr<const TrainingSnapshot> stepAndWait(MainWindow& window, long long epochs) {
+  const long long target = window.runner().latestSnapshot()->epoch + epochs;
+  window.controls()->stepCount()->setValue(static_cast<int>(epochs));
+  QTest::mouseClick(window.controls()->stepButton(), Qt::LeftButton);
+  EXPECT_TRUE(QTest::qWaitFor(
+      [&] {
+        const auto s = window.shownSnapshot();
+        return s && s->epoch == target && s->state == RunState::Paused;
+      },
+      kTimeoutMs));
+  return window.runner().latestSnapshot();
+}
+
+/// What the line under the graph says while the mouse rests on the edge `from` → `to`.
+QString edgeInfo(MainWindow& window, int layer, int from, int to) {
+  NetworkView* view = window.networkView();
+  QTest::mouseMove(view->viewport(), QPoint(2, 2));  // off every edge first: a hover begins
+  QSignalSpy info(view, &NetworkView::infoChanged);
+  QTest::mouseMove(view->viewport(), view->edgeViewPosition(layer, from, to));
+  // An empty answer fails the caller's check, which says what was expected.
+  (void)QTest::qWaitFor(
+      [&] { return !info.isEmpty() && !info.back().front().toString().isEmpty(); }, 2000);
+  return info.isEmpty() ? QString() : info.back().front().toString();
+}
+
+TEST(SessionReopen, RevertToBestWorksAfterTheSessionIsSavedAndReopened) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("circle.nnlab"));
+  auto first = openWindow(*findPreset("circle"));
+  const auto trained = stepAndWait(*first, 400);
+  ASSERT_TRUE(trained->bestEpoch.has_value());
+  QString error;
+  ASSERT_TRUE(first->session()->save(path, &error)) << error.toStdString();
+
+  auto second = openWindow(seedPreset());
+  ASSERT_TRUE(second->session()->open(path, &error)) << error.toStdString();
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] {
+        const auto s = second->shownSnapshot();
+        return s && s->epoch == trained->epoch && s->bestEpoch.has_value();
+      },
+      kTimeoutMs));
+  EXPECT_EQ(*second->shownSnapshot()->bestEpoch, *trained->bestEpoch);
+  QPushButton* revert = second->stopPanel()->revertButton();
+  ASSERT_TRUE(revert->isEnabled()) << "Revert to best is offered after reopening";
+  QTest::mouseClick(revert, Qt::LeftButton);
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] { return second->runner().latestSnapshot()->epoch == *trained->bestEpoch; }, kTimeoutMs));
+  EXPECT_TRUE(second->runner().latestSnapshot()->message.starts_with(
+      "Restored the weights of epoch " + std::to_string(*trained->bestEpoch)));
+}
+
+TEST(SessionReopen, AnEdgeOfAReopenedSessionSaysItsGradientIsNotKnownYet) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("seed.nnlab"));
+  auto first = openWindow(seedPreset());
+  stepAndWait(*first, 100);
+  const QString trainedInfo = edgeInfo(*first, 0, 0, 0);
+  EXPECT_TRUE(trainedInfo.contains(QStringLiteral("last gradient ∂L/∂w = ")))
+      << trainedInfo.toStdString();
+  QString error;
+  ASSERT_TRUE(first->session()->save(path, &error)) << error.toStdString();
+  first.reset();  // the mouse goes to the window that reopens it
+
+  auto second = openWindow(seedPreset());
+  ASSERT_TRUE(second->session()->open(path, &error)) << error.toStdString();
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] {
+        const auto s = second->shownSnapshot();
+        return s && s->epoch == 100;
+      },
+      kTimeoutMs));
+  const QString reopened = edgeInfo(*second, 0, 0, 0);
+  EXPECT_FALSE(reopened.contains(QStringLiteral("∂L/∂w = 0"))) << reopened.toStdString();
+  EXPECT_TRUE(reopened.startsWith(QStringLiteral("w "))) << reopened.toStdString();
+  EXPECT_TRUE(reopened.contains(QStringLiteral("not known"))) << reopened.toStdString();
+  stepAndWait(*second, 1);
+  const QString stepped = edgeInfo(*second, 0, 1, 0);
+  EXPECT_TRUE(stepped.contains(QStringLiteral("last gradient ∂L/∂w = "))) << stepped.toStdString();
+}
+
+}  // namespace
+}  // namespace nnlab
