@@ -206,6 +206,11 @@ QString BackpropPanel::headerText() const {
   return text;
 }
 
+void BackpropPanel::setSelectedNeuron(int column, int unit) {
+  m_selected = {column, unit};
+  refreshText();
+}
+
 void BackpropPanel::showWeight(int layer, int from, int to) {
   m_weight = std::array<int, 3>{layer, from, to};
   refreshText();
@@ -248,8 +253,9 @@ void BackpropPanel::refreshText() {
     }
     m_weight.reset();  // the network has changed shape since
   }
-  m_text->setHtml(intro +
-                  backpropStepHtml(*m_update, m_steps[static_cast<std::size_t>(m_step)], m_row));
+  const BackpropStep& step = m_steps[static_cast<std::size_t>(m_step)];
+  const int selected = m_selected.first == step.layer + 1 ? m_selected.second : -1;
+  m_text->setHtml(intro + backpropStepHtml(*m_update, step, m_row, selected));
 }
 
 void BackpropPanel::setLookAheadRate(double learningRate) {

@@ -59,6 +59,9 @@ class BackpropPanel : public QWidget {
   /// Shows the numbers of the batch row holding dataset row `datasetRow` (when it is in the
   /// batch).
   void showDatasetRow(int datasetRow);
+  /// The neuron the inspector shows (column 0 = inputs): its numbers are written out even in a
+  /// layer too wide to show every unit.
+  void setSelectedNeuron(int column, int unit);
   /// Shows one weight's gradient row by row (an edge clicked in the graph), until the next step
   /// is chosen.
   void showWeight(int layer, int from, int to);
@@ -105,6 +108,7 @@ class BackpropPanel : public QWidget {
   std::vector<BackpropStep> m_steps;
   int m_step = 0;
   int m_row = 0;
+  std::pair<int, int> m_selected{-1, -1};
   std::optional<std::array<int, 3>> m_weight;  // the weight shown instead of the step
   bool m_wasRunning = false;                   // the state it explains was taken while training ran
   long long m_awaitEpoch = -1;  // after Apply: explain again once the runner reaches it

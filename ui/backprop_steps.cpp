@@ -56,7 +56,15 @@ QString matrixTable(const Matrix& m, const QString& caption) {
   return html + QStringLiteral("</table>");
 }
 
-QString forwardHtml(const ExplainedUpdate& e, int l, int row) {
+// The units a step writes out: the first kShownUnits, and the selected one wherever it is.
+std::vector<int> shownUnits(int units, int selected) {
+  std::vector<int> shown;
+  for (int j = 0; j < std::min(units, kShownUnits); ++j) shown.push_back(j);
+  if (selected >= kShownUnits && selected < units) shown.push_back(selected);
+  return shown;
+}
+
+QString forwardHtml(const ExplainedUpdate& e, int l, int row, int selected) {
   const LayerTrace& t = e.trace.layers[l];
   const Activation f = e.layers[l].activation;
   QString html = BackpropText::tr(
@@ -66,7 +74,7 @@ QString forwardHtml(const ExplainedUpdate& e, int l, int row) {
                      .arg(q(std::string(activationName(f))))
                      .arg(t.biasBefore.size() ? QStringLiteral(" + b") : QString());
   const int units = std::min<int>(static_cast<int>(t.z.cols()), kShownUnits);
-  for (int j = 0; j < units; ++j) {
+  for (int j : shownUnits(static_cast<int>(t.z.cols()), selected)) {
     html += QStringLiteral("<p><tt>z(%1) = %2<br>a(%1) = %3(%4) = %5</tt></p>")
                 .arg(unitName(e, l, j), q(weightedSumSubstituted(e, l, row, j)),
                      q(std::string(activationName(f))), num(t.z(row, j)), num(t.a(row, j)));
@@ -126,7 +134,7 @@ QString deltaHtml(const ExplainedUpdate& e, int l, int row, int j) {
            num(t.delta(row, j)), saturated);
 }
 
-QString backwardHtml(const ExplainedUpdate& e, int l, int row) {
+QString backwardHtml(const ExplainedUpdate& e, int l, int row, int selected) {
   const LayerTrace& t = e.trace.layers[l];
   const bool output = l + 1 == static_cast<int>(e.trace.layers.size());
   QString html =
@@ -141,7 +149,8 @@ QString backwardHtml(const ExplainedUpdate& e, int l, int row) {
                 "same weights, backwards: <b>δ = (δ<sub>next</sub>·W<sub>next</sub>"
                 "<sup>T</sup>) ⊙ f'(z)</b>.</p>");
   const int units = std::min<int>(static_cast<int>(t.delta.cols()), kShownUnits);
-  for (int j = 0; j < units; ++j) html += deltaHtml(e, l, row, j);
+  for (int j : shownUnits(static_cast<int>(t.delta.cols()), selected))
+    html += deltaHtml(e, l, row, j);
   html += more(units, static_cast<int>(t.delta.cols()));
   html += BackpropText::tr(
       "<p>Summed over the batch, each weight's gradient is its input times δ: "
@@ -251,14 +260,15 @@ QString backpropStepTitle(const BackpropStep& step, int layers) {
   return {};
 }
 
-QString backpropStepHtml(const ExplainedUpdate& update, const BackpropStep& step, int row) {
+QString backpropStepHtml(const ExplainedUpdate& update, const BackpropStep& step, int row,
+                         int selectedUnit) {
   switch (step.kind) {
     case BackpropStep::Kind::Forward:
-      return forwardHtml(update, step.layer, row);
+      return forwardHtml(update, step.layer, row, selectedUnit);
     case BackpropStep::Kind::Loss:
       return lossHtml(update, row);
     case BackpropStep::Kind::Backward:
-      return backwardHtml(update, step.layer, row);
+      return backwardHtml(update, step.layer, row, selectedUnit);
     case BackpropStep::Kind::Update:
       return updateHtml(update);
   }

@@ -25,8 +25,10 @@ int firstBackwardStep(int layers);
 /// A short title for the step list ("Forward: layer 1 (hidden)").
 QString backpropStepTitle(const BackpropStep& step, int layers);
 /// What the step computes, as rich text: the formula, then its numbers for batch row `row` and,
-/// where the step sums over the batch, the batch's result.
-QString backpropStepHtml(const ExplainedUpdate& update, const BackpropStep& step, int row);
+/// where the step sums over the batch, the batch's result. A wide layer shows its first units;
+/// `selectedUnit` of the step's layer (the neuron the inspector shows) is always written out.
+QString backpropStepHtml(const ExplainedUpdate& update, const BackpropStep& step, int row,
+                         int selectedUnit = -1);
 
 /// One weight's gradient row by row — each batch row's chain-rule factors ∂L/∂a · f'(z) · a_in
 /// with its numbers and a bar (rows pulling the weight opposite ways show opposite bars), then

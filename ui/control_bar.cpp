@@ -260,4 +260,9 @@ void ControlBar::showSnapshot(const TrainingSnapshot& snapshot) {
   }
 }
 
+void ControlBar::addTool(QAction* action) {
+  auto* row = static_cast<QBoxLayout*>(layout());
+  row->insertWidget(row->indexOf(m_stepCount) + 1, buttonFor(action));
+}
+
 }  // namespace nnlab

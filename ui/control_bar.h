@@ -35,6 +35,8 @@ class ControlBar : public QWidget {
   QToolButton* trainButton() const { return m_trainButton; }
   QToolButton* stepButton() const { return m_stepButton; }
   QSpinBox* stepCount() const { return m_stepCount; }
+  /// Puts a button for `action` after the Step controls (the window's views, e.g. Backprop).
+  void addTool(QAction* action);
   QSlider* learningRateSlider() const { return m_rateSlider; }
   /// The learning rate as a number: any value in [0, 1000], typed as "0.01" or "1e-5".
   QLineEdit* learningRateBox() const { return m_rateBox; }

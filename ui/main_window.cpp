@@ -159,10 +159,6 @@ QWidget* MainWindow::createNetworkPanel() {
   header->addWidget(panelTitle(tr("NETWORK"), panel));
   header->addStretch();
   header->addWidget(fit);
-  auto* backprop = new QPushButton(tr("Backprop"), panel);
-  backprop->setToolTip(tr("Walk through one update: forward, loss, backward, update (Ctrl+B)"));
-  connect(backprop, &QPushButton::clicked, this, &MainWindow::showBackprop);
-  header->addWidget(backprop);
   auto* footer = new QHBoxLayout;
   footer->addWidget(m_legend, 1);
   auto* layout = new QVBoxLayout(panel);

@@ -44,8 +44,17 @@ void MainWindow::createBackprop() {
   if (auto* button = m_backpropDock->findChild<QAbstractButton*>("qt_dockwidget_closebutton"))
     button->setToolTip(tr("Close the Backprop view (Ctrl+B opens it again)"));
   m_backpropDock->hide();
-  m_backpropAction = m_backpropDock->toggleViewAction();
-  m_backpropAction->setText(tr("&Backprop step by step"));
+  // Not the dock's own toggle action: opening goes through showBackprop(), which floats the
+  // view on a short window.
+  m_backpropAction = new QAction(tr("&Backprop step by step"), this);
+  m_backpropAction->setIconText(tr("Backprop"));
+  m_backpropAction->setCheckable(true);
+  connect(m_backpropAction, &QAction::triggered, this, [this](bool open) {
+    if (open)
+      showBackprop();
+    else
+      m_backpropDock->hide();
+  });
   m_backpropAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
   m_backpropAction->setToolTip(
       tr("Walk through one update of the network: forward, loss, backward, update (Ctrl+B)"));
@@ -54,9 +63,12 @@ void MainWindow::createBackprop() {
     m_graph->setStepFocus(columns, edges);
   });
   connect(m_backpropDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+    m_backpropAction->setChecked(m_backpropDock->isVisible());
     if (!visible) m_graph->setStepFocus({}, {});
   });
   createEdgeMeasureActions();
+  connect(m_graph, &NetworkView::neuronClicked, m_backprop, &BackpropPanel::setSelectedNeuron);
+  m_controls->addTool(m_backpropAction);
   connect(m_graph, &NetworkView::edgeClicked, this, [this](int layer, int from, int to) {
     if (m_backpropDock->isVisible()) m_backprop->showWeight(layer, from, to);
   });

@@ -10,6 +10,7 @@
 #include <QPushButton>
 #include <QTest>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <memory>
 
 #include "control_bar.h"
@@ -90,6 +91,17 @@ TEST(BackpropPanel, OpensWithCtrlBAndHighlightsWhatEachStepComputes) {
   window.activateWindow();
   ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
   EXPECT_FALSE(window.backpropDock()->isVisible());
+  // The toolbar's Backprop button opens and closes it; so does Ctrl+B.
+  QToolButton* button = nullptr;
+  for (QToolButton* b : window.controls()->findChildren<QToolButton*>())
+    if (b->defaultAction() == window.backpropAction()) button = b;
+  ASSERT_NE(button, nullptr);
+  QTest::mouseClick(button, Qt::LeftButton);
+  ASSERT_TRUE(window.backpropDock()->isVisible());
+  EXPECT_TRUE(window.backpropAction()->isChecked());
+  QTest::mouseClick(button, Qt::LeftButton);
+  ASSERT_FALSE(window.backpropDock()->isVisible());
+  window.activateWindow();
   QTest::keyClick(&window, Qt::Key_B, Qt::ControlModifier);
   ASSERT_TRUE(window.backpropDock()->isVisible());
   BackpropPanel* panel = window.backprop();
@@ -195,6 +207,26 @@ TEST(BackpropPanel, TheInspectorShowsTheBackwardSideAndSaturation) {
     EXPECT_EQ(graph->neuronSaturated(1, u), flat) << "h1." << u + 1;
   }
   EXPECT_GT(saturated, 0);
+}
+
+TEST(BackpropPanel, AWideLayerShowsItsFirstUnitsAndTheSelectedOneInFull) {
+  Network network(NetworkSpec{2, {{20, Activation::Tanh}, {1, Activation::Sigmoid}}, true});
+  network.initialize(Init::Xavier, 3);
+  const Dataset data = Dataset::fromMatrices(Matrix::Constant(3, 2, 0.5), Matrix::Ones(3, 1));
+  TrainingRunner runner(network, Init::Xavier, 3, data, {});
+  BackpropPanel panel(runner);
+  panel.show();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return panel.update() != nullptr; }, kTimeoutMs));
+  panel.setStep(0);
+  QString text = panel.text()->toPlainText();
+  EXPECT_TRUE(text.contains(QStringLiteral("z(h1.12)")));
+  EXPECT_FALSE(text.contains(QStringLiteral("z(h1.16)")));
+  EXPECT_TRUE(text.contains(QStringLiteral("8 more units")));
+  panel.setSelectedNeuron(1, 15);  // h1.16, clicked in the graph
+  text = panel.text()->toPlainText();
+  EXPECT_TRUE(text.contains(QStringLiteral("z(h1.16)"))) << text.toStdString();
+  panel.setStep(4);  // backward through the hidden layer
+  EXPECT_TRUE(panel.text()->toPlainText().contains(QStringLiteral("δ(h1.16)")));
 }
 
 TEST(BackpropPanel, SaturatedUnitsAreMarked) {
