@@ -229,6 +229,23 @@ TEST(BackpropPanel, AWideLayerShowsItsFirstUnitsAndTheSelectedOneInFull) {
   EXPECT_TRUE(panel.text()->toPlainText().contains(QStringLiteral("δ(h1.16)")));
 }
 
+TEST(BackpropPanel, WhileTrainingRunsItExplainsASnapshotAndApplyIsRefused) {
+  const Preset preset = seedPreset();
+  TrainingRunner runner(preset.makeNetwork(), preset.init, preset.seed, preset.dataset,
+                        preset.settings);
+  runner.run();
+  BackpropPanel panel(runner);
+  panel.show();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return panel.update() != nullptr; }, kTimeoutMs));
+  const QLabel* header = panel.findChildren<QLabel*>().front();
+  EXPECT_TRUE(header->text().contains(QStringLiteral("Training goes on")))
+      << header->text().toStdString();
+  QTest::mouseClick(panel.applyButton(), Qt::LeftButton);
+  EXPECT_TRUE(header->text().contains(QStringLiteral("Pause training first")));
+  EXPECT_EQ(runner.latestSnapshot()->state, RunState::Running);
+  runner.pause();
+}
+
 TEST(BackpropPanel, SaturatedUnitsAreMarked) {
   Network network(NetworkSpec{1, {{1, Activation::Sigmoid}}, false});
   network.layer(0).weights(0, 0) = 10.0;  // σ(10) ≈ 0.99995: σ' ≈ 4.5e-5
