@@ -142,10 +142,16 @@ void LossChart::replot() {
   // more than replacing the points.
   setRangeIfChanged(m_xAxis, 0.0, right);
   if (m_logScale) {
-    const double top = std::pow(10.0, std::ceil(std::log10(high)));
-    double bottom = std::pow(10.0, std::floor(std::log10(low)));
-    if (bottom >= top) bottom = top / 10.0;
-    setRangeIfChanged(m_yLog, bottom, top);
+    // Whole decades, and at most kMaxLogLabels labels whatever the span: after a divergence the
+    // losses can run from 1e-300 to 1e300, and a line per decade would be hundreds of lines.
+    constexpr int kMaxLogLabels = 8;
+    const double lowest = std::floor(std::log10(low));
+    const double highest = std::max(std::ceil(std::log10(high)), lowest + 1);
+    const double step = std::max(1.0, std::ceil((highest - lowest) / kMaxLogLabels));
+    const double bottom = step * std::floor(lowest / step);
+    const double top = std::max(step * std::ceil(highest / step), bottom + step);
+    if (m_yLog->base() != std::pow(10.0, step)) m_yLog->setBase(std::pow(10.0, step));
+    setRangeIfChanged(m_yLog, std::pow(10.0, bottom), std::pow(10.0, top));
   } else {
     const double top = niceCeil(high > 0 ? high * 1.02 : 1.0);
     // Ticks at round steps (top is 1, 2 or 5 × 10^k): labels such as "3.75e+04" are wider

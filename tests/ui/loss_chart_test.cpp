@@ -49,3 +49,39 @@ TEST(LossChartTest, LinearTicksFallOnRoundNumbersSoLabelsStayShort) {
 
 }  // namespace
 }  // namespace nnlab
+
+#include <QLogValueAxis>
+
+namespace nnlab {
+namespace {
+
+// After a divergence the log axis spans hundreds of decades: it still gets at most ~8 labels at
+// whole decades, and infinite and NaN losses are left out, not drawn.
+TEST(LossChartTest, ALogAxisOverHundredsOfDecadesKeepsAFewLabels) {
+  LossChart chart;
+  chart.resize(400, 300);
+  chart.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&chart));
+  chart.setLogScale(true);
+  const double inf = std::numeric_limits<double>::infinity();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (const std::vector<double>& losses : {std::vector<double>{1e-300, 1e-3, 1.0, 1e300, inf, nan},
+                                            {0.5, 0.25, 0.01},
+                                            {1e-3, 1e5, 1e40}}) {
+    chart.showSnapshot(snapshotWithLosses(losses));
+    auto* axis = qobject_cast<QLogValueAxis*>(chart.chart()->axes(Qt::Vertical).front());
+    ASSERT_NE(axis, nullptr);
+    const double decadesPerLabel = std::log10(axis->base());
+    const double labels = (std::log10(axis->max()) - std::log10(axis->min())) / decadesPerLabel;
+    EXPECT_LE(labels + 1, 9.0) << losses.back();
+    EXPECT_GE(labels, 1.0);
+    EXPECT_EQ(decadesPerLabel, std::round(decadesPerLabel));  // labels at whole decades
+    EXPECT_LE(axis->min(), losses.front());
+    EXPECT_GE(axis->max(), losses[2]);
+  }
+  chart.showSnapshot(snapshotWithLosses({1e-3, 1.0, inf, nan}));
+  EXPECT_EQ(chart.pointCount(), 2);  // the finite ones
+}
+
+}  // namespace
+}  // namespace nnlab
