@@ -120,10 +120,12 @@ void ControlBar::createActions() {
   m_reset->setToolTip(tr("Draw new random weights from the seed and go back to epoch 0 (R)."));
   m_train = new QAction(tr("Train"), this);
   m_train->setCheckable(true);
-  m_train->setShortcut(QKeySequence(Qt::Key_Space));
+  // Space where no box takes it; Ctrl+Space and F5 everywhere, even while typing a number.
+  m_train->setShortcuts({QKeySequence(Qt::Key_Space), QKeySequence(Qt::CTRL | Qt::Key_Space),
+                         QKeySequence(Qt::Key_F5)});
   m_train->setToolTip(
       tr("Train continuously, one epoch (a pass over every row) after another; "
-         "click again to pause (Space)."));
+         "click again to pause (Space; Ctrl+Space or F5 also while typing in a box)."));
   m_step = new QAction(tr("Step"), this);
   m_step->setShortcuts({QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_S)});
   m_step->setToolTip(tr("Train the number of epochs given next to it, then pause (→ or S)."));

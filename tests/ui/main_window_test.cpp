@@ -94,6 +94,26 @@ TEST_F(MainWindowTest, SpaceShortcutTogglesTraining) {
   ASSERT_TRUE(waitShown([](const TrainingSnapshot& s) { return s.state == RunState::Paused; }));
 }
 
+// Space belongs to a number box being typed in; Ctrl+Space and F5 train and pause from anywhere.
+TEST_F(MainWindowTest, CtrlSpaceAndF5TrainAndPauseEvenFromANumberBox) {
+  // The hidden layer's units: a box that keeps Space for itself.
+  QSpinBox* box = nullptr;
+  for (QSpinBox* candidate : m_window->architecture()->findChildren<QSpinBox*>())
+    if (!box && candidate->isEnabled() && candidate->isVisible()) box = candidate;
+  ASSERT_NE(box, nullptr);
+  box->setFocus();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return box->hasFocus(); }, kTimeoutMs));
+  QTest::keyClick(box, Qt::Key_Space);
+  QTest::qWait(50);
+  EXPECT_NE(latest()->state, RunState::Running);
+  QTest::keyClick(box, Qt::Key_Space, Qt::ControlModifier);
+  ASSERT_TRUE(waitShown([](const TrainingSnapshot& s) { return s.state == RunState::Running; }));
+  QTest::keyClick(box, Qt::Key_F5);
+  ASSERT_TRUE(waitShown([](const TrainingSnapshot& s) { return s.state == RunState::Paused; }));
+  EXPECT_TRUE(box->hasFocus());
+  EXPECT_TRUE(m_window->controls()->trainAction()->toolTip().contains(QStringLiteral("F5")));
+}
+
 TEST_F(MainWindowTest, StepWithNTenTrainsExactlyTenEpochs) {
   m_window->controls()->stepCount()->setValue(10);
   QTest::mouseClick(m_window->controls()->stepButton(), Qt::LeftButton);
