@@ -8,12 +8,9 @@
 namespace nnlab {
 namespace {
 
-// Joins text pieces by appending (GCC 12 warns, wrongly, about "literal" + std::string&&).
 template <typename... Parts>
 std::string cat(const Parts&... parts) {
-  std::string out;
-  (out.append(std::string_view(parts)), ...);
-  return out;
+  return joinText(parts...);
 }
 
 }  // namespace
@@ -28,6 +25,20 @@ std::string formatNumber(double value, int digits) {
 std::string formulaTerm(double value) {
   const std::string text = formatNumber(value, 4);
   return value < 0 ? cat("(", text, ")") : text;
+}
+
+std::string lossFormula(Loss loss) {
+  switch (loss) {
+    case Loss::Sse:
+      return "SSE = Σ (y − ŷ)²";
+    case Loss::Mse:
+      return "MSE = Σ (y − ŷ)² / (N·K)";
+    case Loss::Bce:
+      return "BCE = −Σ [y ln ŷ + (1 − y) ln(1 − ŷ)] / (N·K)";
+    case Loss::Ce:
+      return "CE = −Σ y ln ŷ / N";
+  }
+  return "";
 }
 
 std::string lossGradientFormula(Loss loss) {

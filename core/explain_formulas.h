@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "explained_update.h"
 
@@ -8,6 +9,17 @@ namespace nnlab {
 
 // The formulas of one explained update with their numbers written in — plain mathematical
 // notation without words, shared by `nnlab-cli explain` and the window's backprop view.
+
+/// Joins text pieces by appending them (GCC 12 warns, wrongly, about "literal" + std::string&&).
+template <typename... Parts>
+std::string joinText(const Parts&... parts) {
+  std::string out;
+  (out.append(std::string_view(parts)), ...);
+  return out;
+}
+
+/// The loss's definition ("SSE = Σ (y − ŷ)²").
+std::string lossFormula(Loss loss);
 
 /// A number as the explanations print it: `digits` significant digits, no "-0".
 std::string formatNumber(double value, int digits);

@@ -181,15 +181,20 @@ void TrainingRunner::Impl::doSetNetwork(const NetworkSpec& spec, Init newInit,
   message.clear();
 }
 
-void TrainingRunner::Impl::doSetModel(Network network) {
+bool TrainingRunner::Impl::refusesModel(const Network& network) {
   if (auto problem = Trainer::incompatibility(network, *dataset, trainer.settings())) {
     message = "Refused the model: " + *problem + ".";
-    return;
+    return true;
   }
   if (!network.allFinite()) {
     message = "Refused the model: some of its weights are not finite numbers.";
-    return;
+    return true;
   }
+  return false;
+}
+
+void TrainingRunner::Impl::doSetModel(Network network) {
+  if (refusesModel(network)) return;
   const bool sameShape = network.sameShape(trainer.network());
   const long long epoch = sameShape ? trainer.epoch() : 0;
   trainer.setNetwork(std::move(network));
@@ -222,14 +227,7 @@ void TrainingRunner::Impl::doSetModelWithScaling(Network network, InputScaling f
               " columns for " + std::to_string(network.inputs()) + " inputs.";
     return;
   }
-  if (auto problem = Trainer::incompatibility(network, *dataset, trainer.settings())) {
-    message = "Refused the model: " + *problem + ".";
-    return;
-  }
-  if (!network.allFinite()) {
-    message = "Refused the model: some of its weights are not finite numbers.";
-    return;
-  }
+  if (refusesModel(network)) return;
   scalingKind = fixed.kind();
   fixedScaling = std::move(fixed);
   trainer.setDataset(networkView(*dataset));

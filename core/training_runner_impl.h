@@ -97,6 +97,8 @@ struct TrainingRunner::Impl {
   void doSetSpeedLimit(double epochsPerSecond);
   void doSetDataset(std::shared_ptr<const Dataset> data);
   void doSetNetwork(const NetworkSpec& spec, Init newInit, std::uint64_t newSeed);
+  /// Whether `network` cannot take the trainer's place (the message says why).
+  bool refusesModel(const Network& network);
   void doSetModel(Network network);
   void doSetModelWithScaling(Network network, InputScaling fixed);
   void doSetInputScaling(ScalingKind kind);

@@ -10,12 +10,9 @@
 namespace nnlab::cli {
 namespace {
 
-// Joins text pieces by appending (GCC 12 warns, wrongly, about "literal" + std::string&&).
 template <typename... Parts>
 std::string cat(const Parts&... parts) {
-  std::string out;
-  (out.append(std::string_view(parts)), ...);
-  return out;
+  return joinText(parts...);
 }
 
 constexpr Eigen::Index kShownRows = 12;
@@ -49,20 +46,6 @@ std::string matrixText(const std::string& label, const Matrix& m) {
 }
 
 std::string activationText(Activation a) { return std::string(activationName(a)); }
-
-std::string lossFormula(Loss loss) {
-  switch (loss) {
-    case Loss::Sse:
-      return "SSE = Σ (y − ŷ)²";
-    case Loss::Mse:
-      return "MSE = Σ (y − ŷ)² / (N·K)";
-    case Loss::Bce:
-      return "BCE = −Σ [y ln ŷ + (1 − y) ln(1 − ŷ)] / (N·K)";
-    case Loss::Ce:
-      return "CE = −Σ y ln ŷ / N";
-  }
-  return "";
-}
 
 std::string rowsText(const std::vector<int>& rows) {
   std::string out;

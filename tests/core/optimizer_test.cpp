@@ -92,8 +92,8 @@ namespace {
 
 // Δθ of the last update, for every optimizer: what update() subtracted (up to one rounding).
 TEST(OptimizerTest, LastChangeIsTheChangeTheLastUpdateMade) {
-  for (OptimizerKind kind : {OptimizerKind::Gd, OptimizerKind::Sgd, OptimizerKind::Momentum,
-                             OptimizerKind::Adam}) {
+  for (OptimizerKind kind :
+       {OptimizerKind::Gd, OptimizerKind::Sgd, OptimizerKind::Momentum, OptimizerKind::Adam}) {
     Network network(NetworkSpec{2, {{3, Activation::Tanh}, {1, Activation::Sigmoid}}, true});
     network.initialize(Init::Uniform, 4);
     OptimizerSettings settings;
