@@ -122,7 +122,7 @@ QString deltaHtml(const ExplainedUpdate& e, int l, int row, int j) {
   const QString saturated =
       (f == Activation::Sigmoid || f == Activation::Tanh) && slope < kSaturated
           ? BackpropText::tr(
-                "<br><font color=\"#c0392b\">%1 is saturated: f'(z) = %2 < %3, so "
+                "<br><font color=\"#c0392b\">%1 is saturated: f'(z) = %2 &lt; %3, so "
                 "its weights barely learn.</font>")
                 .arg(u, num(slope), num(kSaturated))
           : QString();

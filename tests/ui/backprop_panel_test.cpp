@@ -253,6 +253,10 @@ TEST(BackpropPanel, SaturatedUnitsAreMarked) {
   const ExplainedUpdate e = explainNextUpdate(Trainer(network, data, {}));
   const QString html = backpropStepHtml(e, {BackpropStep::Kind::Backward, 0}, 0);
   EXPECT_TRUE(html.contains(QStringLiteral("is saturated"))) << html.toStdString();
+  QTextBrowser shown;  // the whole sentence reaches the reader ("<" would open a tag)
+  shown.setHtml(html);
+  EXPECT_TRUE(shown.toPlainText().contains(QStringLiteral("< 0.01, so its weights barely learn")))
+      << shown.toPlainText().toStdString();
   network.layer(0).weights(0, 0) = 0.5;
   const ExplainedUpdate calm = explainNextUpdate(Trainer(network, data, {}));
   EXPECT_FALSE(backpropStepHtml(calm, {BackpropStep::Kind::Backward, 0}, 0)
