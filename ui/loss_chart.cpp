@@ -294,6 +294,13 @@ void LossChart::leaveEvent(QEvent* event) {
   m_hoverLabel->hide();
 }
 
+// The x axis's tick count follows the plot's width: a resize (a restored window, --size, an
+// opened session) must not wait for the next training step to lay it out again.
+void LossChart::resizeEvent(QResizeEvent* event) {
+  QChartView::resizeEvent(event);
+  replot();
+}
+
 void LossChart::changeEvent(QEvent* event) {
   QChartView::changeEvent(event);
   if (event->type() == QEvent::PaletteChange) applyPalette();

@@ -85,3 +85,25 @@ TEST(LossChartTest, ALogAxisOverHundredsOfDecadesKeepsAFewLabels) {
 
 }  // namespace
 }  // namespace nnlab
+
+namespace nnlab {
+namespace {
+
+// A window made wider (restored, --size, a session opened) lays out the epoch axis for its new
+// width at once, not at the next training step.
+TEST(LossChartTest, AWiderChartGetsMoreEpochTicksWithoutNewData) {
+  LossChart chart;
+  chart.resize(160, 220);
+  chart.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&chart));
+  chart.showSnapshot(snapshotWithLosses(std::vector<double>(1000, 0.5)));
+  auto* axis = qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Horizontal).front());
+  ASSERT_NE(axis, nullptr);
+  const int narrow = axis->tickCount();
+  chart.resize(900, 400);
+  ASSERT_TRUE(QTest::qWaitFor([&] { return axis->tickCount() > narrow; }, 5000))
+      << narrow << " ticks before, " << axis->tickCount() << " after";
+}
+
+}  // namespace
+}  // namespace nnlab
