@@ -166,6 +166,7 @@ void BackpropPanel::showUpdate(Explanation explanation) {
   m_update = std::move(update);
   m_state = std::move(explanation.state);
   showLookAhead(explanation.lookAhead);
+  if (m_wantedRate) startLookAhead();  // a rate typed while this explanation was computed
   m_steps = backpropSteps(layers);
   m_list->blockSignals(true);
   m_list->clear();
