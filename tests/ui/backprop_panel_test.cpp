@@ -234,6 +234,8 @@ TEST(BackpropPanel, WhileTrainingRunsItExplainsASnapshotAndApplyIsRefused) {
   TrainingRunner runner(preset.makeNetwork(), preset.init, preset.seed, preset.dataset,
                         preset.settings);
   runner.run();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return runner.latestSnapshot()->state == RunState::Running; },
+                              kTimeoutMs));
   BackpropPanel panel(runner);
   panel.show();
   ASSERT_TRUE(QTest::qWaitFor([&] { return panel.update() != nullptr; }, kTimeoutMs));
