@@ -5,6 +5,7 @@
 #include <QTimer>
 #include <iostream>
 
+#include "application_info.h"
 #include "launch_options.h"
 #include "main_window.h"
 #include "scripted_run.h"
@@ -33,6 +34,9 @@ int main(int argc, char* argv[]) {
   }
   QApplication app(argc, argv);
   nameApplication();
+  QApplication::setWindowIcon(nnlab::applicationIcon());
+  // Ties the windows to the installed desktop entry (its icon and name, on Wayland too).
+  QGuiApplication::setDesktopFileName(QString::fromLatin1(nnlab::kDesktopId));
 
   const nnlab::LaunchOptions options = nnlab::LaunchOptions::parse(QApplication::arguments());
   if (!options.error.isEmpty()) {

@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "activation.h"
+#include "application_info.h"
 #include "csv_reader.h"
 
 namespace nnlab {
@@ -199,8 +200,7 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
   }
   if (parser.isSet(version)) {
     options.version = true;
-    options.usage = QStringLiteral("%1 %2\n").arg(QCoreApplication::applicationName(),
-                                                  QCoreApplication::applicationVersion());
+    options.usage = versionText();
     return options;
   }
   options.preset = parser.value(preset);

@@ -30,7 +30,7 @@ struct LaunchOptions {
   int explainStep = -1;  ///< --explain-step N (from 1); −1: the first backward step
   bool quit = false;
   bool help = false;     ///< --help / -h: print `usage` and exit
-  bool version = false;  ///< --version: print `usage` (the version line) and exit
+  bool version = false;  ///< --version: print `usage` (see versionText()) and exit
   QString usage;         ///< what --help or --version prints
   QString error;         ///< non-empty when the command line is unusable
 

@@ -6,6 +6,7 @@
 #include <QMessageBox>
 #include <QUndoStack>
 
+#include "application_info.h"
 #include "control_bar.h"
 #include "dataset_panel.h"
 #include "exporter.h"
@@ -62,12 +63,8 @@ void MainWindow::createMenus() {
   connect(m_logScale, &QCheckBox::toggled, log, &QAction::setChecked);
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
-  help->addAction(tr("&About nnlab"), this, [this] {
-    QMessageBox::about(this, tr("About nnlab"),
-                       tr("<p><b>nnlab</b> shows a small neural network while it learns: its "
-                          "weights, its activations and its loss, live.</p><p>Train with Space, "
-                          "step with →, reset with R.</p>"));
-  });
+  help->addAction(tr("&About nnlab"), this,
+                  [this] { QMessageBox::about(this, tr("About nnlab"), aboutText()); });
 }
 
 void MainWindow::createPresetsMenu() {

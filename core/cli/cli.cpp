@@ -4,6 +4,7 @@
 #include <new>
 #include <ostream>
 
+#include "build_info.h"
 #include "cli_help.h"
 #include "cli_options.h"
 #include "explain_command.h"
@@ -33,6 +34,9 @@ int run(const CommandLine& line, std::ostream& out, std::ostream& err) {
       return runTrain(line.train, out, err);
     case CommandLine::Kind::Predict:
       return runPredict(line.predict, out, err);
+    case CommandLine::Kind::Version:
+      out << versionReport("nnlab-cli", coreComponents());
+      return 0;
   }
   return 0;
 }

@@ -23,6 +23,7 @@ std::string usageText() {
   nnlab-cli explain [train's options] [--epochs-before N] [--json FILE] [--sample K]
                     [--weight L,I,J]
   nnlab-cli --help | train --help | predict --help | explain --help
+  nnlab-cli --version
 
 Exit status: 0 success, 1 a file or training problem, 2 a bad command line.
 )";

@@ -68,7 +68,7 @@ struct ExplainOptions {
 
 /// What the command line asks for.
 struct CommandLine {
-  enum class Kind { Help, TrainHelp, PredictHelp, ExplainHelp, Train, Predict, Explain };
+  enum class Kind { Help, TrainHelp, PredictHelp, ExplainHelp, Train, Predict, Explain, Version };
   Kind kind = Kind::Help;
   TrainOptions train;
   PredictOptions predict;
