@@ -105,7 +105,7 @@ std::string versionReport(std::string_view program, const std::vector<Component>
   text += "kernels: " + kernelVariant();
   const std::string library = kernelLibrary();
   text +=
-      library.empty() ? std::string(" built into the program") : ", chosen at start-up: " + library;
+      library.empty() ? std::string(", built into the program") : ", chosen at start-up: " + library;
   text += "\nlicence: " + std::string(kLicence) + '\n';
   text += "libraries:\n";
   for (const Component& c : components) {
