@@ -9,6 +9,7 @@
 #include <chrono>
 
 #include "blas_setup.h"
+#include "build_info.h"
 #include "presets.h"
 #include "trainer.h"
 
@@ -76,6 +77,9 @@ void BM_SeedTrainerStep(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(trainer.step(kEpochs));
   state.counters["epochs_per_s"] = benchmark::Counter(
       static_cast<double>(kEpochs) * state.iterations(), benchmark::Counter::kIsRate);
+  // Which build of the core ran (the package's loader picks one per CPU; see docs/packaging.md).
+  const std::string library = kernelLibrary();
+  state.SetLabel("kernels: " + kernelVariant() + (library.empty() ? "" : " from " + library));
 }
 BENCHMARK(BM_SeedTrainerStep)->Unit(benchmark::kMicrosecond);
 
