@@ -1,6 +1,7 @@
 #include "application_info.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 #include <QtGlobal>
 
 // nnlab_ui is a static library: this call keeps the linker from dropping its icon resources.
@@ -53,13 +54,14 @@ QString aboutText() {
                              .arg(variant, library),
                    QCoreApplication::translate("About", "Licence: %1")
                        .arg(fromStd(std::string(kLicence))));
-  text += QCoreApplication::translate("About", "<p>Built with:</p>") +
-          QStringLiteral("<table cellspacing=\"4\">");
-  for (const Component& c : guiComponents())
-    text += QStringLiteral("<tr><td>%1 %2</td><td>%3</td><td>%4</td></tr>")
-                .arg(fromStd(c.name).toHtmlEscaped(), fromStd(c.version).toHtmlEscaped(),
-                     fromStd(c.licence).toHtmlEscaped(), fromStd(c.detail).toHtmlEscaped());
-  return text + QStringLiteral("</table>");
+  QStringList libraries;
+  for (const Component& c : guiComponents()) {
+    QString line = QStringLiteral("%1 %2").arg(fromStd(c.name), fromStd(c.version)).trimmed();
+    if (!c.detail.empty()) line += QStringLiteral(" (%1)").arg(fromStd(c.detail));
+    libraries << line.toHtmlEscaped() + QStringLiteral(": ") + fromStd(c.licence).toHtmlEscaped();
+  }
+  return text + QCoreApplication::translate("About", "<p>Built with:<br>%1</p>")
+                    .arg(libraries.join(QStringLiteral("<br>")));
 }
 
 }  // namespace nnlab
