@@ -104,8 +104,8 @@ std::string versionReport(std::string_view program, const std::vector<Component>
   text += "git revision: " + std::string(gitRevision()) + '\n';
   text += "kernels: " + kernelVariant();
   const std::string library = kernelLibrary();
-  text +=
-      library.empty() ? std::string(", built into the program") : ", chosen at start-up: " + library;
+  text += library.empty() ? std::string(", built into the program")
+                          : ", chosen at start-up: " + library;
   text += "\nlicence: " + std::string(kLicence) + '\n';
   text += "libraries:\n";
   for (const Component& c : components) {
