@@ -33,8 +33,8 @@ if(TARGET nnlab)
           RENAME ${NNLAB_DESKTOP_ID}.svg)
   # Translations, once there are any: .qm files committed in resources/translations, and built
   # ones that a translation target (configured before this file) lists with
-  # set_property(GLOBAL APPEND PROPERTY NNLAB_TRANSLATION_FILES …). The window looks for them
-  # in <datadir>/nnlab/translations.
+  # set_property(GLOBAL APPEND PROPERTY NNLAB_TRANSLATION_FILES …), are installed in
+  # <datadir>/nnlab/translations, where the window is to load them from.
   file(GLOB NNLAB_TRANSLATIONS ${NNLAB_RESOURCES}/translations/*.qm)
   get_property(NNLAB_BUILT_TRANSLATIONS GLOBAL PROPERTY NNLAB_TRANSLATION_FILES)
   list(APPEND NNLAB_TRANSLATIONS ${NNLAB_BUILT_TRANSLATIONS})
