@@ -1,9 +1,11 @@
 #include "loss_chart.h"
 
 #include <QLabel>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QMouseEvent>
+#include <QScatterSeries>
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
@@ -11,14 +13,29 @@
 #include <optional>
 
 #include "colour_scale.h"
+#include "log_axis_ticks.h"
 #include "training_runner.h"
 
 namespace nnlab {
+
+namespace {
+
+// The smallest loss a log axis shows: the smallest power of ten that is a normal double.
+constexpr double kLogFloor = 1e-307;
+
+QString lossText(double loss) {
+  if (std::isnan(loss)) return LossChart::tr("not a number");
+  if (std::isinf(loss)) return loss > 0 ? LossChart::tr("infinite") : LossChart::tr("−infinite");
+  return QString::number(loss, 'g', 5);
+}
+
+}  // namespace
 
 LossChart::LossChart(QWidget* parent)
     : QChartView(parent),
       m_series(new QLineSeries),
       m_testSeries(new QLineSeries),
+      m_nonNumbers(new QScatterSeries),
       m_xAxis(new QValueAxis),
       m_yLinear(new QValueAxis),
       // The axis not on the chart belongs to the view (removeAxis hands ownership back).
@@ -30,8 +47,12 @@ LossChart::LossChart(QWidget* parent)
   chart->legend()->setAlignment(Qt::AlignTop);
   m_series->setName(tr("train"));
   m_testSeries->setName(tr("test"));
+  m_nonNumbers->setName(tr("not a number"));
+  m_nonNumbers->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
+  m_nonNumbers->setMarkerSize(10.0);
   chart->addSeries(m_series);
   chart->addSeries(m_testSeries);
+  chart->addSeries(m_nonNumbers);
 
   m_xAxis->setLabelFormat(QStringLiteral("%g"));
   m_xAxis->setTickCount(5);
@@ -41,7 +62,8 @@ LossChart::LossChart(QWidget* parent)
   m_yLog->setBase(10);
   chart->addAxis(m_xAxis, Qt::AlignBottom);
   chart->addAxis(m_yLinear, Qt::AlignLeft);
-  for (QLineSeries* series : {m_series, m_testSeries}) {
+  for (QXYSeries* series :
+       std::initializer_list<QXYSeries*>{m_series, m_testSeries, m_nonNumbers}) {
     series->attachAxis(m_xAxis);
     series->attachAxis(m_yLinear);
   }
@@ -52,21 +74,31 @@ LossChart::LossChart(QWidget* parent)
   delete placeholder;
   setRenderHint(QPainter::Antialiasing);
   setMinimumSize(220, 180);
+  // After the layout has settled, not inside it: the ticks may change the labels' widths.
+  connect(chart, &QChart::plotAreaChanged, this, &LossChart::updateTicks, Qt::QueuedConnection);
   setMouseTracking(true);
   m_hoverLabel->setAttribute(Qt::WA_TransparentForMouseEvents);
   m_hoverLabel->hide();
   // Rich text, so that the tooltip wraps instead of running across the screen.
-  setToolTip(QStringLiteral("<p>%1</p>")
-                 .arg(tr("The training loss after each epoch: how far the predictions are from "
-                         "the targets. It should fall as the network learns. With test rows, "
-                         "their loss is the orange line: when it rises while the training loss "
-                         "falls, the network overfits.")));
+  setToolTip(
+      QStringLiteral("<p>%1</p>")
+          .arg(tr("The training loss after each epoch: how far the predictions are from "
+                  "the targets. It should fall as the network learns. With test rows, "
+                  "their loss is the dashed orange line: when it rises while the training loss "
+                  "falls, the network overfits. Triangles along the top mark epochs whose "
+                  "loss was not a number.")));
   applyPalette();
 }
 
 int LossChart::pointCount() const { return static_cast<int>(m_series->count()); }
 
 int LossChart::testPointCount() const { return static_cast<int>(m_testSeries->count()); }
+
+int LossChart::nonNumberCount() const { return static_cast<int>(m_nonNumbers->count()); }
+
+QPen LossChart::trainPen() const { return m_series->pen(); }
+
+QPen LossChart::testPen() const { return m_testSeries->pen(); }
 
 void LossChart::showSnapshot(const TrainingSnapshot& snapshot) {
   const QString label =
@@ -83,8 +115,6 @@ void LossChart::showSnapshot(const TrainingSnapshot& snapshot) {
     m_testTrace.add(snapshot.epoch, *snapshot.testLoss);
   else
     m_testTrace.clear();
-  if (chart()->legend()->isVisible() == m_testTrace.isEmpty())
-    chart()->legend()->setVisible(!m_testTrace.isEmpty());
   replot();
 }
 
@@ -93,13 +123,12 @@ void LossChart::setLogScale(bool on) {
   m_logScale = on;
   QAbstractAxis* from = on ? static_cast<QAbstractAxis*>(m_yLinear) : m_yLog;
   QAbstractAxis* to = on ? static_cast<QAbstractAxis*>(m_yLog) : m_yLinear;
-  m_series->detachAxis(from);
-  m_testSeries->detachAxis(from);
+  const std::initializer_list<QXYSeries*> all{m_series, m_testSeries, m_nonNumbers};
+  for (QXYSeries* series : all) series->detachAxis(from);
   chart()->removeAxis(from);
   from->setParent(this);
   chart()->addAxis(to, Qt::AlignLeft);
-  m_series->attachAxis(to);
-  m_testSeries->attachAxis(to);
+  for (QXYSeries* series : all) series->attachAxis(to);
   applyPalette();
   replot();
 }
@@ -107,11 +136,36 @@ void LossChart::setLogScale(bool on) {
 void LossChart::replot() {
   const double lastEpoch = m_history.empty() ? 0.0 : static_cast<double>(m_history.back().epoch);
   setEpochUnit(lastEpoch);
+  m_right = niceCeil(std::max(lastEpoch, 10.0) / m_epochUnit);
+  const QList<QPointF> points = plotPoints();
+  const QList<QPointF> testPoints = testPlotPoints();
+  m_low = std::numeric_limits<double>::infinity();
+  m_high = 0.0;
+  for (const QList<QPointF>* line : {&points, &testPoints}) {
+    for (const QPointF& point : *line) {
+      m_low = std::min(m_low, point.y());
+      m_high = std::max(m_high, point.y());
+    }
+  }
+  if (points.isEmpty() && testPoints.isEmpty()) {
+    m_low = 1e-3;
+    m_high = 1.0;
+  }
+  // Ranges move in "nice" jumps: every range change re-lays the chart out, which costs far
+  // more than replacing the points.
+  setRangeIfChanged(m_xAxis, 0.0, m_right);
+  updateTicks();
+  m_series->replace(points);
+  m_testSeries->replace(testPoints);
+  if (m_hoverLabel->isVisible()) updateHoverLabel();
+}
+
+void LossChart::updateTicks() {
   // About one x label per 70 px, so labels never run into each other in a narrow panel, and
   // a count that divides the range into round steps ("16.6667" is no label).
-  const double right = niceCeil(std::max(lastEpoch, 10.0) / m_epochUnit);
-  const int room = std::clamp(static_cast<int>(chart()->plotArea().width() / 70.0) + 1, 2, 6);
-  const double leading = right / std::pow(10.0, std::floor(std::log10(right)));
+  const QRectF plot = chart()->plotArea();
+  const int room = std::clamp(static_cast<int>(plot.width() / 70.0) + 1, 2, 6);
+  const double leading = m_right / std::pow(10.0, std::floor(std::log10(m_right)));
   static const std::vector<int> kOnes{6, 5, 3, 2}, kTwos{5, 3, 2}, kFives{6, 3, 2};
   const std::vector<int>& counts = std::abs(leading - 2.0) < 1e-9   ? kTwos
                                    : std::abs(leading - 5.0) < 1e-9 ? kFives
@@ -124,54 +178,51 @@ void LossChart::replot() {
     }
   }
   if (m_xAxis->tickCount() != ticks) m_xAxis->setTickCount(ticks);
-  const QList<QPointF> points = plotPoints();
-  const QList<QPointF> testPoints = testPlotPoints();
-  double low = std::numeric_limits<double>::infinity();
-  double high = 0.0;
-  for (const QList<QPointF>* line : {&points, &testPoints}) {
-    for (const QPointF& point : *line) {
-      low = std::min(low, point.y());
-      high = std::max(high, point.y());
-    }
-  }
-  if (points.isEmpty() && testPoints.isEmpty()) {
-    low = 1e-3;
-    high = 1.0;
-  }
-  // Ranges move in "nice" jumps: every range change re-lays the chart out, which costs far
-  // more than replacing the points.
-  setRangeIfChanged(m_xAxis, 0.0, right);
   if (m_logScale) {
-    // Whole decades, and at most kMaxLogLabels labels whatever the span: after a divergence the
-    // losses can run from 1e-300 to 1e300, and a line per decade would be hundreds of lines.
-    constexpr int kMaxLogLabels = 8;
-    const double lowest = std::floor(std::log10(low));
-    const double highest = std::max(std::ceil(std::log10(high)), lowest + 1);
-    const double step = std::max(1.0, std::ceil((highest - lowest) / kMaxLogLabels));
-    const double bottom = step * std::floor(lowest / step);
-    const double top = std::max(step * std::ceil(highest / step), bottom + step);
-    if (m_yLog->base() != std::pow(10.0, step)) m_yLog->setBase(std::pow(10.0, step));
-    setRangeIfChanged(m_yLog, std::pow(10.0, bottom), std::pow(10.0, top));
+    // A label needs about 24 px of height; the labels are whole decades or round steps of them.
+    const int labels = std::clamp(static_cast<int>(plot.height() / 24.0), 3, 8);
+    const LogAxisTicks log = chooseLogTicks(m_low, m_high, labels);
+    if (m_yLog->base() != log.base()) m_yLog->setBase(log.base());
+    // A hair beyond the decades: the axis finds its first tick as ceil(log(min) / log(base)),
+    // and log10(1e-3) may come out a rounding error above −3, which would lose that tick.
+    setRangeIfChanged(m_yLog, std::pow(10.0, log.low) * (1.0 - 1e-9),
+                      std::pow(10.0, log.high) * (1.0 + 1e-9));
   } else {
-    const double top = niceCeil(high > 0 ? high * 1.02 : 1.0);
+    const double top = niceCeil(m_high > 0 ? m_high * 1.02 : 1.0);
     // Ticks at round steps (top is 1, 2 or 5 × 10^k): labels such as "3.75e+04" are wider
     // than the axis makes room for and get cut to "3.75e+…".
     const double mantissa = top / std::pow(10.0, std::floor(std::log10(top)));
-    const int ticks = std::abs(mantissa - 2.0) < 1e-9 ? 5 : 6;
-    if (m_yLinear->tickCount() != ticks) m_yLinear->setTickCount(ticks);
+    const int yTicks = std::abs(mantissa - 2.0) < 1e-9 ? 5 : 6;
+    if (m_yLinear->tickCount() != yTicks) m_yLinear->setTickCount(yTicks);
     setRangeIfChanged(m_yLinear, 0.0, top);
   }
-  m_series->replace(points);
-  m_testSeries->replace(testPoints);
-  if (m_hoverLabel->isVisible()) updateHoverLabel();
+  const double top = m_logScale ? m_yLog->max() : m_yLinear->max();
+  m_nonNumbers->replace(nonNumberPoints(top));
+  const QList<QLegendMarker*> markers = chart()->legend()->markers(m_nonNumbers);
+  for (QLegendMarker* marker : markers) marker->setVisible(m_nonNumbers->count() > 0);
+  const bool legend = !m_testTrace.isEmpty() || m_nonNumbers->count() > 0;
+  if (chart()->legend()->isVisible() != legend) chart()->legend()->setVisible(legend);
+}
+
+QList<QPointF> LossChart::nonNumberPoints(double top) const {
+  QList<QPointF> marks;
+  for (const HistoryPoint& point : m_history) {
+    if (!std::isfinite(point.loss) || !std::isfinite(point.min) || !std::isfinite(point.max))
+      marks.append(QPointF(static_cast<double>(point.epoch) / m_epochUnit, top));
+  }
+  for (const QPointF& point : m_testTrace.points())
+    if (!std::isfinite(point.y())) marks.append(QPointF(point.x() / m_epochUnit, top));
+  return marks;
 }
 
 QList<QPointF> LossChart::testPlotPoints() const {
   QList<QPointF> points;
   points.reserve(m_testTrace.points().size());
   for (const QPointF& point : m_testTrace.points()) {
+    if (!std::isfinite(point.y())) continue;         // marked at the top instead
     if (m_logScale && !(point.y() > 0.0)) continue;  // a log axis cannot show them
-    points.append(QPointF(point.x() / m_epochUnit, point.y()));
+    const double y = m_logScale ? std::max(point.y(), kLogFloor) : point.y();
+    points.append(QPointF(point.x() / m_epochUnit, y));
   }
   return points;
 }
@@ -197,7 +248,9 @@ QList<QPointF> LossChart::plotPoints() const {
         if (std::isfinite(v) && v > 0.0) smallest = std::min(smallest, v);
     if (!std::isfinite(smallest)) smallest = 1e-12;
   }
-  const auto shown = [&](double v) { return m_logScale && v <= 0.0 ? smallest : v; };
+  const auto shown = [&](double v) {
+    return m_logScale ? std::max(v <= 0.0 ? smallest : v, kLogFloor) : v;
+  };
   for (size_t begin = 0; begin < count; begin += perBucket) {
     const size_t end = std::min(count, begin + perBucket);
     std::optional<Extreme> lowest, highest;
@@ -270,13 +323,13 @@ void LossChart::updateHoverLabel() {
                                      return static_cast<double>(point.epoch) < epoch;
                                    });
   const HistoryPoint& point = it == m_history.end() ? m_history.back() : *it;
-  QString text = tr("epoch %1: %2 %3").arg(point.epoch).arg(m_lossLabel).arg(point.loss, 0, 'g', 5);
+  QString text = tr("epoch %1: %2 %3").arg(point.epoch).arg(m_lossLabel, lossText(point.loss));
   const QList<QPointF>& test = m_testTrace.points();
   if (!test.isEmpty()) {
     const auto near =
         std::lower_bound(test.begin(), test.end(), static_cast<double>(point.epoch),
                          [](const QPointF& sample, double epoch) { return sample.x() < epoch; });
-    text += tr(", test %1").arg((near == test.end() ? test.back() : *near).y(), 0, 'g', 5);
+    text += tr(", test %1").arg(lossText((near == test.end() ? test.back() : *near).y()));
   }
   m_hoverLabel->setText(text);
   m_hoverLabel->adjustSize();
@@ -318,8 +371,15 @@ void LossChart::applyPalette() {
     axis->setGridLineColor(p.color(QPalette::Midlight));
     axis->setLinePenColor(p.color(QPalette::Mid));
   }
+  // Blue and orange stay apart in every common colour-vision deficiency (their simulated
+  // deuteranopia, protanopia and tritanopia colours differ by ΔE > 20, LossChartTest checks),
+  // and the test line is dashed as well, for monochrome print and the rarest deficiencies.
   m_series->setPen(QPen(positiveColour(), 2.0));
-  m_testSeries->setPen(QPen(negativeColour(), 2.0));
+  QPen test(negativeColour(), 2.0, Qt::DashLine);
+  test.setCapStyle(Qt::FlatCap);
+  m_testSeries->setPen(test);
+  m_nonNumbers->setColor(QColor(0xc0, 0x1c, 0x28));  // a warning red, with a dark outline
+  m_nonNumbers->setBorderColor(p.color(QPalette::Text));
   chart()->legend()->setLabelColor(p.color(QPalette::Text));
   m_hoverLabel->setAutoFillBackground(true);
   m_hoverLabel->setStyleSheet(QString());

@@ -2,6 +2,7 @@
 
 #include <QChartView>
 #include <QList>
+#include <QPen>
 #include <QPointF>
 #include <optional>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "test_loss_trace.h"
 
 class QLineSeries;
+class QScatterSeries;
 class QValueAxis;
 class QLogValueAxis;
 class QLabel;
@@ -22,6 +24,8 @@ struct TrainingSnapshot;
 /// Training loss against epoch for the whole run: one replace() per frame from the snapshot's
 /// decimated history, no animation. Linear or logarithmic y; hovering shows epoch and loss.
 /// When the data has test rows, their loss is a second line, recorded from the snapshots shown.
+/// Losses that are not numbers (NaN, ±inf) are left out of the lines and marked by triangles
+/// along the top edge at their epochs.
 class LossChart : public QChartView {
   Q_OBJECT
 
@@ -34,6 +38,11 @@ class LossChart : public QChartView {
   int pointCount() const;
   /// Test-loss points currently plotted.
   int testPointCount() const;
+  /// Epochs marked as having a loss that is not a number (tests use it).
+  int nonNumberCount() const;
+  /// The pens of the training and the test line (tests check they stay apart).
+  QPen trainPen() const;
+  QPen testPen() const;
 
  public slots:
   void setLogScale(bool on);
@@ -46,9 +55,13 @@ class LossChart : public QChartView {
 
  private:
   void replot();
+  /// Tick counts for the plot area's size: called on every replot, and when the plot area
+  /// changes (a resize, the window's first layout) so the axes fit at once, not next frame.
+  void updateTicks();
   void updateHoverLabel();
   QList<QPointF> plotPoints() const;
   QList<QPointF> testPlotPoints() const;
+  QList<QPointF> nonNumberPoints(double top) const;
   void setEpochUnit(double lastEpoch);
   static double niceCeil(double value);
   static void setRangeIfChanged(QAbstractAxis* axis, double low, double high);
@@ -56,6 +69,7 @@ class LossChart : public QChartView {
 
   QLineSeries* m_series;
   QLineSeries* m_testSeries;
+  QScatterSeries* m_nonNumbers;
   QValueAxis* m_xAxis;
   QValueAxis* m_yLinear;
   QLogValueAxis* m_yLog;
@@ -63,6 +77,9 @@ class LossChart : public QChartView {
   std::optional<QPointF> m_mouse;  ///< where the mouse is over the chart, while it is
   bool m_logScale = false;
   double m_epochUnit = 0.0;  // epochs per x-axis unit: 1, 1e3 or 1e6
+  double m_right = 10.0;     // the x axis's end, in epoch units
+  double m_low = 1e-3;       // the smallest and largest finite loss plotted (log scale: > 0)
+  double m_high = 1.0;
   QString m_lossLabel;
   std::vector<HistoryPoint> m_history;
   TestLossTrace m_testTrace;
