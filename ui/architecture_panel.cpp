@@ -13,14 +13,29 @@
 #include <algorithm>
 
 #include "labelled_field.h"
+#include "limited_spin_box.h"
 #include "training_runner.h"
 
 namespace nnlab {
 
 namespace {
 
+// Limits, each for a reason the tooltips repeat:
+// - 8 hidden layers: each layer is a column of the graph, and 10 columns (inputs, 8 hidden,
+//   output) is what the NETWORK panel shows side by side at 1024 px without crowding.
+// - 64 units a layer: the graph draws every neuron as a circle to hover and click; 64 in a
+//   column (8 px circles in a 700 px window) is the most that can still be pointed at. Drawing
+//   stays at 60 frames/s up to 8 × 64 (see kEdgeBudget in network_view.cpp). A network given
+//   more on the command line (--layers) keeps them: its boxes go up to what it has.
+// - A batch of 1,000,000 rows: more than the largest data nnlab is tested with (a million
+//   rows, docs/robustness.md); a batch larger than the data takes every row anyway.
 constexpr int kMaxHiddenLayers = 8;
 constexpr int kMaxUnits = 64;
+constexpr int kMaxBatch = 1000000;
+
+QString unitsReason() {
+  return ArchitecturePanel::tr("more neurons would be too small to point at in the graph");
+}
 
 QString text(std::string_view view) {
   return QString::fromUtf8(view.data(), static_cast<qsizetype>(view.size()));
@@ -54,8 +69,11 @@ ArchitecturePanel::ArchitecturePanel(QWidget* parent)
       m_initBox(new QComboBox(this)),
       m_loss(new QComboBox(this)),
       m_optimizer(new QComboBox(this)),
-      m_batch(new QSpinBox(this)) {
-  m_addLayer->setToolTip(tr("Add a hidden layer before the output (the weights are drawn again)."));
+      m_batch(new LimitedSpinBox(this)) {
+  m_addLayer->setToolTip(
+      tr("Add a hidden layer before the output (the weights are drawn again; Ctrl+Z undoes it). "
+         "At most %1 hidden layers: the graph shows them side by side.")
+          .arg(kMaxHiddenLayers));
   m_removeLayer->setToolTip(tr("Remove the last hidden layer (the weights are drawn again)."));
   m_bias->setToolTip(
       tr("A bias b is a number added to each neuron's weighted sum, letting it "
@@ -68,7 +86,10 @@ ArchitecturePanel::ArchitecturePanel(QWidget* parent)
   m_optimizer->setToolTip(
       tr("The rule that changes the weights after each batch (gd: plain "
          "gradient descent on all rows)."));
-  m_batch->setToolTip(tr("Rows per weight update for sgd, momentum and adam (0: all rows)."));
+  m_batch->setLimits(0, kMaxBatch, tr("The batch size"),
+                     tr("more rows than the largest data nnlab is tested with"));
+  m_batch->setDescription(tr("Rows per weight update for sgd, momentum and adam (0: all rows)."));
+  connect(m_batch, &LimitedSpinBox::limitHit, this, &ArchitecturePanel::statusMessage);
   for (Init init : {Init::Uniform01, Init::Uniform, Init::Xavier, Init::He, Init::Zeros})
     m_initBox->addItem(text(initName(init)), static_cast<int>(init));
   for (Loss loss : {Loss::Sse, Loss::Mse, Loss::Bce, Loss::Ce})
@@ -76,7 +97,6 @@ ArchitecturePanel::ArchitecturePanel(QWidget* parent)
   for (OptimizerKind kind : {OptimizerKind::Gd, OptimizerKind::Sgd, OptimizerKind::Momentum,
                              OptimizerKind::Adam, OptimizerKind::Perceptron})
     m_optimizer->addItem(text(optimizerName(kind)), static_cast<int>(kind));
-  m_batch->setRange(0, 1000000);
   m_batch->setKeyboardTracking(false);
 
   auto* layers = new QHBoxLayout;
@@ -180,13 +200,20 @@ void ArchitecturePanel::buildLayerWidgets() {
     name->setAlignment(Qt::AlignCenter);
     m_layerGrid->addWidget(name, 0, l);
     m_layerWidgets.push_back(name);
-    auto* units = new QSpinBox(grid);
-    units->setRange(1, kMaxUnits);
-    units->setValue(m_spec.layers[l].units);
+    auto* units = new LimitedSpinBox(grid);
+    const int count = m_spec.layers[l].units;
+    units->setLimits(1, std::max(kMaxUnits, count), tr("Units in %1").arg(name->text()),
+                     unitsReason());
+    units->setValue(count);
     units->setKeyboardTracking(false);
     units->setEnabled(!output);  // the output width follows the dataset's target columns
-    units->setToolTip(output ? tr("Output units: one per target column of the data.")
-                             : tr("Neurons in this hidden layer."));
+    if (output)
+      units->setToolTip(tr("Output units: one per target column of the data."));
+    else
+      units->setDescription(
+          tr("Neurons in this hidden layer (a change draws new weights; "
+             "Ctrl+Z undoes it)."));
+    connect(units, &LimitedSpinBox::limitHit, this, &ArchitecturePanel::statusMessage);
     connect(units, &QSpinBox::valueChanged, this, [this, l](int value) {
       NetworkSpec spec = m_spec;
       spec.layers[l].units = value;

@@ -17,6 +17,8 @@ class QSpinBox;
 
 namespace nnlab {
 
+class LimitedSpinBox;
+
 struct TrainingSnapshot;
 
 /// Architecture and training choices under the graph: hidden layers (units and activation
@@ -45,6 +47,8 @@ class ArchitecturePanel : public QWidget {
   void networkRequested(const nnlab::NetworkSpec& spec, nnlab::Init init);
   /// Loss, optimizer or batch size: no re-initialisation.
   void settingsRequested(const nnlab::TrainingSettings& settings);
+  /// Something to tell the user (a typed number beyond a limit), for the status bar.
+  void statusMessage(const QString& message);
 
  private:
   void buildLayerWidgets();
@@ -68,7 +72,7 @@ class ArchitecturePanel : public QWidget {
   QComboBox* m_initBox;
   QComboBox* m_loss;
   QComboBox* m_optimizer;
-  QSpinBox* m_batch;
+  LimitedSpinBox* m_batch;
 };
 
 }  // namespace nnlab

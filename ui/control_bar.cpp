@@ -15,6 +15,7 @@
 #include <initializer_list>
 #include <limits>
 
+#include "limited_spin_box.h"
 #include "training_runner.h"
 
 namespace nnlab {
@@ -30,6 +31,9 @@ constexpr double kMaxTypedRate = 1000.0;
 // Speed: positions 0…kSpeedSteps−1 map to 10^0 … 10^6 epochs/s; the last one is unlimited.
 constexpr int kSpeedSteps = 61;
 constexpr int kDefaultSpeed = 25;  // ≈ 316 epochs/s: slow enough to watch the seed learn
+// One Step is for watching a few updates; a million epochs take 0.1 s on the seed and about a
+// minute on the spiral. Longer runs are Train with "Stop at epoch", which can be paused.
+constexpr int kMaxStep = 1000000;
 
 double rateAt(int position) {
   return std::pow(10.0, kRateMinLog + (kRateMaxLog - kRateMinLog) * position / kRateSteps);
@@ -51,22 +55,29 @@ QLabel* label(const QString& text, QWidget* buddy, QWidget* parent) {
 
 ControlBar::ControlBar(QWidget* parent)
     : QWidget(parent),
-      m_stepCount(new QSpinBox(this)),
+      m_stepCount(new LimitedSpinBox(this)),
       m_rateSlider(new QSlider(Qt::Horizontal, this)),
       m_rateBox(new QLineEdit(this)),
       m_speedSlider(new QSlider(Qt::Horizontal, this)),
       m_speedLabel(new QLabel(this)),
-      m_seed(new QSpinBox(this)) {
+      m_seed(new LimitedSpinBox(this)) {
   createActions();
   createRateControls();
   createSpeedControls();
-  m_stepCount->setRange(1, 1000000);
+  auto* step = static_cast<LimitedSpinBox*>(m_stepCount);
+  step->setLimits(1, kMaxStep, tr("A step"),
+                  tr("for longer runs, Train with Stop at epoch, which can be paused"));
+  step->setDescription(tr("How many epochs one Step trains."));
   m_stepCount->setValue(1);
-  m_stepCount->setToolTip(tr("How many epochs one Step trains."));
-  m_seed->setRange(0, std::numeric_limits<int>::max());
-  m_seed->setToolTip(
+  auto* seed = static_cast<LimitedSpinBox*>(m_seed);
+  // Seeds are whole numbers as large as a number box holds: every one gives other weights.
+  seed->setLimits(0, std::numeric_limits<int>::max(), tr("The seed"),
+                  tr("the largest number a box holds; every seed gives other weights"));
+  seed->setDescription(
       tr("The random seed Reset draws the first weights from; the same seed "
          "gives the same weights."));
+  for (LimitedSpinBox* box : {step, seed})
+    connect(box, &LimitedSpinBox::limitHit, this, &ControlBar::refused);
 
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(6, 4, 6, 4);

@@ -10,6 +10,8 @@
 #include <initializer_list>
 
 #include "labelled_field.h"
+#include "limited_double_spin_box.h"
+#include "limited_spin_box.h"
 
 namespace nnlab {
 
@@ -27,10 +29,10 @@ GeneratePanel::GeneratePanel(QWidget* parent)
       m_title(new QToolButton(this)),
       m_form(new QWidget(this)),
       m_kind(new QComboBox(m_form)),
-      m_samples(new QSpinBox(m_form)),
-      m_noise(new QDoubleSpinBox(m_form)),
-      m_test(new QSpinBox(m_form)),
-      m_seed(new QSpinBox(m_form)),
+      m_samples(new LimitedSpinBox(m_form)),
+      m_noise(new LimitedDoubleSpinBox(m_form)),
+      m_test(new LimitedSpinBox(m_form)),
+      m_seed(new LimitedSpinBox(m_form)),
       m_generate(new QPushButton(tr("Generate"), m_form)),
       m_split(new QPushButton(tr("Split"), m_form)) {
   m_title->setText(tr("Generate data"));
@@ -45,25 +47,7 @@ GeneratePanel::GeneratePanel(QWidget* parent)
   m_kind->setToolTip(
       tr("The shape of the data: 2-D classes (circle, xor2d, gauss, spiral, "
          "moons, blobs3) or values to fit (sine, plane)."));
-  m_samples->setRange(4, 100000);
-  m_samples->setValue(200);
-  m_samples->setToolTip(tr("How many rows to draw."));
-  m_noise->setRange(0.0, 1.0);
-  m_noise->setSingleStep(0.01);
-  m_noise->setDecimals(3);
-  m_noise->setValue(0.1);
-  m_noise->setToolTip(
-      tr("Random scatter added to every point (its standard deviation; the data spans about "
-         "−1 to 1)."));
-  m_test->setRange(0, 90);
-  m_test->setValue(20);
-  m_test->setSuffix(QStringLiteral(" %"));
-  m_test->setToolTip(
-      tr("The share of rows held out as test rows: never trained on, they show "
-         "how well the network does on data it has not seen."));
-  m_seed->setRange(0, 999999);
-  m_seed->setValue(1);
-  m_seed->setToolTip(tr("The random seed the data is drawn from: the same seed, the same data."));
+  setUpNumberBoxes();
   m_generate->setToolTip(
       tr("Replace the data with freshly drawn rows (Ctrl+Z brings the old "
          "data back)."));
@@ -99,6 +83,41 @@ GeneratePanel::GeneratePanel(QWidget* parent)
           [this] { emit generateRequested(generator(), settings()); });
   connect(m_split, &QPushButton::clicked, this,
           [this] { emit splitRequested(m_test->value(), static_cast<quint64>(m_seed->value())); });
+}
+
+void GeneratePanel::setUpNumberBoxes() {
+  // Limits, each for a reason the tooltips repeat: 4 rows are the fewest the generators draw
+  // (two of each class); 100,000 rows are drawn and put in the table at once, in well under a
+  // second (larger data comes from a CSV file, up to millions of rows); noise beyond 1, the
+  // data's own half-width, would drown it; at least 10% of the rows must stay for training;
+  // six-digit seeds keep the box narrow, and each one draws other data.
+  auto* samples = static_cast<LimitedSpinBox*>(m_samples);
+  samples->setLimits(4, 100000, tr("Rows"),
+                     tr("the fewest the generators draw, and as many as are drawn at once; "
+                        "import a CSV file for more"));
+  samples->setDescription(tr("How many rows to draw."));
+  m_samples->setValue(200);
+  auto* noise = static_cast<LimitedDoubleSpinBox*>(m_noise);
+  m_noise->setDecimals(3);
+  noise->setLimits(0.0, 1.0, tr("Noise"), tr("more would drown data that spans −1 to 1"));
+  noise->setDescription(tr("Random scatter added to every point (its standard deviation)."));
+  m_noise->setSingleStep(0.01);
+  m_noise->setValue(0.1);
+  auto* test = static_cast<LimitedSpinBox*>(m_test);
+  m_test->setSuffix(QStringLiteral(" %"));
+  test->setLimits(0, 90, tr("The test share"), tr("at least 10% of the rows must train"));
+  test->setDescription(
+      tr("The share of rows held out as test rows: never trained on, they show "
+         "how well the network does on data it has not seen."));
+  m_test->setValue(20);
+  auto* seed = static_cast<LimitedSpinBox*>(m_seed);
+  seed->setLimits(0, 999999, tr("The data seed"),
+                  tr("six digits keep the box narrow; each seed draws other data"));
+  seed->setDescription(tr("The random seed the data is drawn from: the same seed, the same data."));
+  m_seed->setValue(1);
+  for (LimitedSpinBox* box : {samples, test, seed})
+    connect(box, &LimitedSpinBox::limitHit, this, &GeneratePanel::statusMessage);
+  connect(noise, &LimitedDoubleSpinBox::limitHit, this, &GeneratePanel::statusMessage);
 }
 
 void GeneratePanel::setExpanded(bool expanded) {

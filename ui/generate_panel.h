@@ -42,8 +42,13 @@ class GeneratePanel : public QWidget {
   void generateRequested(nnlab::Generator generator, const nnlab::GeneratorSettings& settings);
   /// Mark `percent` of the rows, drawn from `seed`, as test rows (0: none).
   void splitRequested(double percent, quint64 seed);
+  /// A typed number beyond a box's limits, for the status bar.
+  void statusMessage(const QString& message);
 
  private:
+  /// Ranges, reasons, tooltips and first values of rows, noise, test share and seed.
+  void setUpNumberBoxes();
+
   QToolButton* m_title;
   QWidget* m_form;
   QComboBox* m_kind;

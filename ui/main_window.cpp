@@ -279,6 +279,9 @@ void MainWindow::connectCommands() {
   });
   connect(m_generate, &GeneratePanel::generateRequested, this, &MainWindow::generate);
   connect(m_generate, &GeneratePanel::splitRequested, m_data, &DatasetPanel::splitRows);
+  const auto status = [this](const QString& message) { statusBar()->showMessage(message, 8000); };
+  connect(m_generate, &GeneratePanel::statusMessage, this, status);
+  connect(m_architecture, &ArchitecturePanel::statusMessage, this, status);
   connect(m_data, &DatasetPanel::selectedSampleChanged, this, [this](int row) {
     m_sample = std::max(0, row);
     if (m_shown) showSnapshot(m_shown);

@@ -12,6 +12,7 @@
 
 #include "dataset_model.h"
 #include "labelled_field.h"
+#include "limited_spin_box.h"
 
 namespace nnlab {
 
@@ -29,28 +30,37 @@ int boxValue(long long count) {
 
 StopPanel::StopPanel(QWidget* parent)
     : QWidget(parent),
-      m_maxEpochs(new QSpinBox(this)),
+      m_maxEpochs(new LimitedSpinBox(this)),
       m_lossGoal(new QLineEdit(this)),
-      m_patience(new QSpinBox(this)),
+      m_patience(new LimitedSpinBox(this)),
       m_revert(new QPushButton(tr("Revert to best"), this)) {
-  m_maxEpochs->setRange(0, std::numeric_limits<int>::max());
+  // Counts as large as a number box holds (2³¹ − 1): about 4½ minutes of the seed at full speed
+  // (8 M epochs/s), hours for anything larger. Sessions and the runner take larger counts, which
+  // show as that largest.
+  const QString boxLimit = tr("the largest number a box holds");
+  auto* maxEpochs = static_cast<LimitedSpinBox*>(m_maxEpochs);
+  maxEpochs->setLimits(0, std::numeric_limits<int>::max(), tr("Stop at epoch"), boxLimit);
+  maxEpochs->setDescription(
+      tr("Pause when the epoch count reaches this number (never: no limit)."));
   m_maxEpochs->setSpecialValueText(tr("never"));
   m_maxEpochs->setKeyboardTracking(false);
   m_maxEpochs->setGroupSeparatorShown(true);
-  m_maxEpochs->setToolTip(tr("Pause when the epoch count reaches this number (never: no limit)."));
   m_lossGoal->setPlaceholderText(tr("none"));
   m_lossGoal->setToolTip(
       tr("Pause as soon as the training loss is at or below this value, e.g. "
          "0.001 (empty: no goal)."));
   m_lossGoal->setFixedWidth(m_lossGoal->fontMetrics().horizontalAdvance(QStringLiteral("0.00001")) +
                             16);
-  m_patience->setRange(0, std::numeric_limits<int>::max());
+  auto* patience = static_cast<LimitedSpinBox*>(m_patience);
+  patience->setLimits(0, std::numeric_limits<int>::max(), tr("Early stop after"), boxLimit);
+  patience->setDescription(
+      tr("<p>Early stopping: pause when the test loss has not reached a new low for this many "
+         "epochs (off: never). It needs test rows; it guards against overfitting."));
   m_patience->setSpecialValueText(tr("off"));
   m_patience->setSuffix(tr(" epochs"));
   m_patience->setKeyboardTracking(false);
-  m_patience->setToolTip(
-      tr("<p>Early stopping: pause when the test loss has not reached a new low for this many "
-         "epochs (off: never). It needs test rows; it guards against overfitting.</p>"));
+  for (LimitedSpinBox* box : {maxEpochs, patience})
+    connect(box, &LimitedSpinBox::limitHit, this, &StopPanel::refused);
   m_revert->setToolTip(tr("Go back to the weights with the lowest test loss seen so far."));
   m_revert->setEnabled(false);
 
