@@ -180,10 +180,12 @@ QComboBox* ArchitecturePanel::activationCombo(Activation current, bool output, Q
     combo->addItem(text(activationName(a)), static_cast<int>(a));
   }
   selectData(combo, static_cast<int>(current));
-  combo->setToolTip(output ? tr("The output layer's activation f, a = f(z). softmax turns the "
-                                "outputs into class probabilities that sum to 1 (use it with CE).")
-                           : tr("The activation function f that turns a neuron's sum z into its "
-                                "output a = f(z)."));
+  const QString redrawn = tr(" A change draws new weights; Ctrl+Z undoes it.");
+  combo->setToolTip((output ? tr("The output layer's activation f, a = f(z). softmax turns the "
+                                 "outputs into class probabilities that sum to 1 (use it with CE).")
+                            : tr("The activation function f that turns a neuron's sum z into its "
+                                 "output a = f(z).")) +
+                    redrawn);
   return combo;
 }
 

@@ -27,6 +27,7 @@
 #include "forward_values.h"
 #include "generate_panel.h"
 #include "loss_chart.h"
+#include "network_command.h"
 #include "network_view.h"
 #include "neuron_inspector.h"
 #include "session_controller.h"
@@ -257,11 +258,14 @@ void MainWindow::connectCommands() {
     session->markModified();
     runner->setSpeedLimit(limit);
   });
+  // A new architecture wipes the training: an undo step (Ctrl+Z brings the old network back
+  // with its training), announced in the status bar.
   connect(m_architecture, &ArchitecturePanel::networkRequested, this,
           [this](const NetworkSpec& spec, Init init) {
-            m_session->markModified();
-            m_runner->setNetwork(spec, init,
-                                 static_cast<std::uint64_t>(m_controls->seedBox()->value()));
+            m_data->undoStack()->push(new NetworkCommand(
+                *m_runner, *m_runner->latestSnapshot(), spec, init,
+                static_cast<std::uint64_t>(m_controls->seedBox()->value()),
+                [this](const QString& message) { statusBar()->showMessage(message, 10000); }));
           });
   connect(m_architecture, &ArchitecturePanel::settingsRequested, this,
           [runner, session](const TrainingSettings& settings) {
