@@ -1,11 +1,11 @@
 // nnlab: the desktop window. Parses the command line, opens the experiment, runs the event loop.
 #include <QApplication>
 #include <QCoreApplication>
-#include <QMessageBox>
 #include <QTimer>
 #include <iostream>
 
 #include "application_info.h"
+#include "error_box.h"
 #include "launch_options.h"
 #include "main_window.h"
 #include "scripted_run.h"
@@ -48,7 +48,8 @@ int main(int argc, char* argv[]) {
   if (!experiment) {
     std::cerr << "nnlab: " << error.toStdString() << '\n';
     if (options.quit) return 1;
-    QMessageBox::warning(nullptr, QObject::tr("nnlab"), error);
+    nnlab::showError(nullptr, QObject::tr("Open failed"),
+                     QObject::tr("nnlab opens the seed experiment instead."), error);
     experiment = nnlab::seedPreset();
   }
 
@@ -60,7 +61,8 @@ int main(int argc, char* argv[]) {
       !session.open(options.filePath, &error)) {
     std::cerr << "nnlab: " << error.toStdString() << '\n';
     if (options.quit) return 1;
-    QMessageBox::warning(nullptr, QObject::tr("nnlab"), error);
+    nnlab::showError(nullptr, QObject::tr("Open failed"),
+                     QObject::tr("%1 was not opened.").arg(options.filePath), error);
   }
   if (options.windowSize.isValid()) window.resize(options.windowSize);
   window.show();

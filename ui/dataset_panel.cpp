@@ -31,6 +31,7 @@
 #include "dataset_clipboard.h"
 #include "dataset_commands.h"
 #include "dataset_model.h"
+#include "error_box.h"
 #include "training_runner.h"
 
 namespace nnlab {
@@ -505,17 +506,20 @@ void DatasetPanel::interactiveImport() {
   }
   // Asked for in a dialog, answered in one: not also in the banner and the status bar.
   QString error;
-  if (!readCsvInto(path, targets, &error)) QMessageBox::warning(this, tr("Import CSV"), error);
+  if (!readCsvInto(path, targets, &error))
+    showError(this, tr("Import failed"), tr("The data of %1 was not imported.").arg(path), error);
 }
 
 void DatasetPanel::interactiveExport() {
   QFileDialog dialog(this, tr("Export CSV"), QString(), tr("CSV files (*.csv);;All files (*)"));
   dialog.setAcceptMode(QFileDialog::AcceptSave);
   dialog.setDefaultSuffix(QStringLiteral("csv"));  // "data" is saved as "data.csv"
+  if (m_exportName) dialog.selectFile(m_exportName());
   if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return;
   const QString path = dialog.selectedFiles().front();
   QString error;
-  if (!writeCsvTo(path, &error)) QMessageBox::warning(this, tr("Export CSV"), error);
+  if (!writeCsvTo(path, &error))
+    showError(this, tr("Export failed"), tr("The data was not exported to %1.").arg(path), error);
 }
 
 bool DatasetPanel::eventFilter(QObject* watched, QEvent* event) {

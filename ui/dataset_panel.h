@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QWidget>
+#include <functional>
 #include <vector>
 
 #include "dataset.h"
@@ -43,6 +44,8 @@ class DatasetPanel : public QWidget {
   /// "Import CSV…" and "Export CSV…", for the File menu.
   QAction* importAction() { return m_importAction; }
   QAction* exportAction() { return m_exportAction; }
+  /// What the export dialog proposes as the file name ("seed-data.csv").
+  void setExportNameProvider(std::function<QString()> name) { m_exportName = std::move(name); }
   QTableView* view() { return m_view; }
   QComboBox* scalingBox() { return m_scaling; }
   DatasetModel* model() { return m_model; }
@@ -116,6 +119,7 @@ class DatasetPanel : public QWidget {
   QComboBox* m_scaling = nullptr;
   QAction* m_importAction = nullptr;
   QAction* m_exportAction = nullptr;
+  std::function<QString()> m_exportName;
   bool m_loading = false;      ///< setDataset() is running: announce nothing
   nnlab::Dataset m_announced;  ///< the data last loaded or sent with datasetEdited()
   int m_selectedRow = -1;

@@ -1,13 +1,14 @@
 #include "exporter.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QGraphicsView>
+#include <QLocale>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPainter>
 #include <QSaveFile>
+#include <QSettings>
 #include <QStatusBar>
 #include <QSvgGenerator>
 #include <exception>
@@ -15,11 +16,15 @@
 #include "atomic_file.h"
 #include "csv_reader.h"
 #include "dataset_panel.h"
+#include "error_box.h"
+#include "export_picture.h"
 #include "loss_chart.h"
 #include "main_window.h"
 #include "model_json.h"
 #include "network_view.h"
+#include "session_controller.h"
 #include "training_runner.h"
+#include "weight_legend.h"
 
 namespace nnlab {
 
@@ -39,34 +44,64 @@ bool writeText(const QString& path, const std::string& text, QString* error) {
 
 Exporter::Exporter(MainWindow& window)
     : QObject(&window), m_window(window), m_menu(new QMenu(tr("&Export"), &window)) {
-  m_menu->addAction(tr("Network graph as PNG…"), this, [this] {
-    interactivePicture(*m_window.networkView(), tr("Export the network graph"),
-                       QStringLiteral("png"));
+  const QString png = QStringLiteral("png");
+  const QString svg = QStringLiteral("svg");
+  const QString graph = QStringLiteral("graph");
+  const QString loss = QStringLiteral("loss");
+  m_menu->addAction(tr("Network graph as PNG…"), this, [=, this] {
+    interactivePicture(*m_window.networkView(), tr("Export the network graph"), graph, png);
   });
-  m_menu->addAction(tr("Network graph as SVG…"), this, [this] {
-    interactivePicture(*m_window.networkView(), tr("Export the network graph"),
-                       QStringLiteral("svg"));
+  m_menu->addAction(tr("Network graph as SVG…"), this, [=, this] {
+    interactivePicture(*m_window.networkView(), tr("Export the network graph"), graph, svg);
   });
-  m_menu->addAction(tr("Loss chart as PNG…"), this, [this] {
-    interactivePicture(*m_window.lossChart(), tr("Export the loss chart"), QStringLiteral("png"));
+  m_menu->addAction(tr("Loss chart as PNG…"), this, [=, this] {
+    interactivePicture(*m_window.lossChart(), tr("Export the loss chart"), loss, png);
   });
-  m_menu->addAction(tr("Loss chart as SVG…"), this, [this] {
-    interactivePicture(*m_window.lossChart(), tr("Export the loss chart"), QStringLiteral("svg"));
+  m_menu->addAction(tr("Loss chart as SVG…"), this, [=, this] {
+    interactivePicture(*m_window.lossChart(), tr("Export the loss chart"), loss, svg);
   });
   m_menu->addSeparator();
-  m_menu->addAction(tr("Loss history as CSV…"), this, [this] {
-    interactive(tr("Export the loss history"), tr("CSV files (*.csv)"), QStringLiteral("csv"),
-                &Exporter::exportHistory);
+  const QString csvFiles = tr("CSV files (*.csv)");
+  m_menu->addAction(tr("Loss history as CSV…"), this, [=, this] {
+    interactive(tr("Export the loss history"), csvFiles, QStringLiteral("loss-history"),
+                QStringLiteral("csv"), &Exporter::exportHistory);
   });
-  m_menu->addAction(tr("Predictions as CSV…"), this, [this] {
-    interactive(tr("Export the predictions"), tr("CSV files (*.csv)"), QStringLiteral("csv"),
-                &Exporter::exportPredictions);
+  m_menu->addAction(tr("Predictions as CSV…"), this, [=, this] {
+    interactive(tr("Export the predictions"), csvFiles, QStringLiteral("predictions"),
+                QStringLiteral("csv"), &Exporter::exportPredictions);
   });
   m_menu->addAction(tr("Model as JSON…"), this, [this] {
-    interactive(tr("Export the model"), tr("nnlab models (*.json)"), QStringLiteral("json"),
-                &Exporter::exportModel);
+    interactive(tr("Export the model"), tr("nnlab models (*.json)"), QStringLiteral("model"),
+                QStringLiteral("json"), &Exporter::exportModel);
   });
   m_menu->addAction(m_window.dataPanel()->exportAction());
+  m_window.dataPanel()->setExportNameProvider(
+      [this] { return suggestedFileName(QStringLiteral("data"), QStringLiteral("csv")); });
+}
+
+QString Exporter::suggestedFileName(const QString& kind, const QString& suffix) const {
+  // The session's name once it has one; before, the preset's or the data file's.
+  const QString session = m_window.session()->currentPath();
+  QString base =
+      QFileInfo(session.isEmpty() ? m_window.experimentName() : session).completeBaseName();
+  if (base.isEmpty()) base = QStringLiteral("nnlab");
+  return QStringLiteral("%1-%2.%3").arg(base, kind, suffix);
+}
+
+QString Exporter::pictureTitle(const QWidget& widget) const {
+  const auto snapshot = m_window.runner().latestSnapshot();
+  const QString epoch = QLocale().toString(snapshot->epoch);
+  const QString name = QFileInfo(m_window.experimentName()).completeBaseName();
+  if (&widget == m_window.networkView()) {
+    return tr("Network %1 — %2, epoch %3")
+        .arg(QString::fromStdString(snapshot->network.spec().shapeText()), name, epoch);
+  }
+  if (&widget == m_window.lossChart()) {
+    const std::string_view loss = lossLabel(snapshot->settings.loss);
+    return tr("%1 loss — %2, epoch %3")
+        .arg(QString::fromUtf8(loss.data(), static_cast<qsizetype>(loss.size())), name, epoch);
+  }
+  return QString();
 }
 
 bool Exporter::exportPicture(QWidget& widget, const QString& path, QString* error) const {
@@ -75,20 +110,20 @@ bool Exporter::exportPicture(QWidget& widget, const QString& path, QString* erro
     *error = tr("cannot write %1: %2").arg(path, file.errorString());
     return false;
   }
+  // The graph's colours mean nothing without their key: it goes under the graph.
+  QWidget* key = &widget == m_window.networkView() ? m_window.legend() : nullptr;
+  const QString title = pictureTitle(widget);
+  const ExportPicture picture(title, widget, key);
   if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0) {
     QSvgGenerator svg;
     svg.setOutputDevice(&file);
-    svg.setSize(widget.size());
-    svg.setViewBox(QRect(QPoint(0, 0), widget.size()));
-    svg.setTitle(QStringLiteral("nnlab"));
+    svg.setSize(picture.size());
+    svg.setViewBox(QRect(QPoint(0, 0), picture.size()));
+    svg.setTitle(title.isEmpty() ? QStringLiteral("nnlab") : title);
     QPainter painter(&svg);
-    // A graphics view draws its scene, not a screenshot: the SVG keeps every line as a line.
-    if (auto* view = qobject_cast<QGraphicsView*>(&widget))
-      view->render(&painter, QRectF(), view->viewport()->rect());
-    else
-      widget.render(&painter);
+    picture.paint(painter);  // graphics views draw their scenes: every line stays a line
     painter.end();
-  } else if (!widget.grab().save(&file, "PNG")) {
+  } else if (!picture.image(widget.devicePixelRatioF()).save(&file, "PNG")) {
     *error = tr("cannot write %1 as a PNG picture").arg(path);
     file.cancelWriting();
     return false;
@@ -139,34 +174,48 @@ bool Exporter::exportModel(const QString& path, QString* error) const {
   }
 }
 
-void Exporter::interactive(const QString& title, const QString& filter, const QString& suffix,
-                           bool (Exporter::*write)(const QString&, QString*) const) {
-  QFileDialog dialog(&m_window, title, QString(), filter);
+QString Exporter::askForPath(const QString& title, const QString& filter, const QString& name,
+                             const QString& suffix) const {
+  QSettings settings;
+  QString folder = settings.value(QStringLiteral("export/folder")).toString();
+  if (folder.isEmpty() || !QDir(folder).exists()) {
+    const QString session = m_window.session()->currentPath();
+    folder = session.isEmpty() ? QDir::homePath() : QFileInfo(session).absolutePath();
+  }
+  QFileDialog dialog(&m_window, title, folder, filter);
   dialog.setAcceptMode(QFileDialog::AcceptSave);
   dialog.setDefaultSuffix(suffix);
-  if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return;
+  dialog.selectFile(name);
+  if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return QString();
   const QString path = dialog.selectedFiles().front();
+  settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
+  return path;
+}
+
+void Exporter::reportFailure(const QString& title, const QString& path,
+                             const QString& error) const {
+  showError(&m_window, tr("Export failed"),
+            tr("%1: %2 was not written.").arg(title, QFileInfo(path).fileName()), error);
+}
+
+void Exporter::interactive(const QString& title, const QString& filter, const QString& kind,
+                           const QString& suffix,
+                           bool (Exporter::*write)(const QString&, QString*) const) {
+  const QString path = askForPath(title, filter, suggestedFileName(kind, suffix), suffix);
+  if (path.isEmpty()) return;
   QString error;
-  if (!(this->*write)(path, &error)) {
-    QMessageBox::warning(&m_window, title, error);
-    return;
-  }
+  if (!(this->*write)(path, &error)) return reportFailure(title, path, error);
   m_window.statusBar()->showMessage(tr("Exported %1.").arg(QFileInfo(path).fileName()), 5000);
 }
 
-void Exporter::interactivePicture(QWidget& widget, const QString& title, const QString& suffix) {
-  QFileDialog dialog(
-      &m_window, title, QString(),
-      suffix == QLatin1String("svg") ? tr("SVG pictures (*.svg)") : tr("PNG pictures (*.png)"));
-  dialog.setAcceptMode(QFileDialog::AcceptSave);
-  dialog.setDefaultSuffix(suffix);
-  if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return;
-  const QString path = dialog.selectedFiles().front();
+void Exporter::interactivePicture(QWidget& widget, const QString& title, const QString& kind,
+                                  const QString& suffix) {
+  const QString filter =
+      suffix == QLatin1String("svg") ? tr("SVG pictures (*.svg)") : tr("PNG pictures (*.png)");
+  const QString path = askForPath(title, filter, suggestedFileName(kind, suffix), suffix);
+  if (path.isEmpty()) return;
   QString error;
-  if (!exportPicture(widget, path, &error)) {
-    QMessageBox::warning(&m_window, title, error);
-    return;
-  }
+  if (!exportPicture(widget, path, &error)) return reportFailure(title, path, error);
   m_window.statusBar()->showMessage(tr("Exported %1.").arg(QFileInfo(path).fileName()), 5000);
 }
 

@@ -10,9 +10,11 @@ namespace nnlab {
 
 class MainWindow;
 
-/// File ▸ Export: the network graph and the loss chart as PNG or SVG, the loss history and the
-/// predictions as CSV, the model as an nnlab-model JSON file (and the data as CSV, through the
-/// data panel). Every file is replaced only once it is completely written.
+/// File ▸ Export: the network graph (with its colour key) and the loss chart (with its axes),
+/// each under a title, as PNG or SVG; the loss history and the predictions as CSV; the model as
+/// an nnlab-model JSON file (and the data as CSV, through the data panel). Every file is replaced
+/// only once it is completely written. The file dialogs propose a name made of the session's,
+/// preset's or data file's name and the kind of export: "seed-graph.png".
 class Exporter : public QObject {
   Q_OBJECT
 
@@ -21,8 +23,13 @@ class Exporter : public QObject {
 
   QMenu* menu() const { return m_menu; }
 
-  /// A widget's picture: PNG for a .png path, SVG for .svg. False with `error` on failure.
+  /// A widget's picture: PNG for a .png path, SVG for .svg. False with `error` on failure. The
+  /// graph comes with its colour key, and both the graph and the chart with a title line.
   bool exportPicture(QWidget& widget, const QString& path, QString* error) const;
+  /// "seed-graph.png": what an export of `kind` is called when the dialog opens.
+  QString suggestedFileName(const QString& kind, const QString& suffix) const;
+  /// The title line over an exported picture of `widget` (empty for other widgets).
+  QString pictureTitle(const QWidget& widget) const;
   /// epoch,loss,min,max per point of the (decimated) loss history.
   bool exportHistory(const QString& path, QString* error) const;
   /// Every row's inputs, targets and predictions (and, with test rows, a test column).
@@ -31,10 +38,15 @@ class Exporter : public QObject {
   bool exportModel(const QString& path, QString* error) const;
 
  private:
-  /// Asks for a file name (with `suffix` as the default) and exports there.
-  void interactive(const QString& title, const QString& filter, const QString& suffix,
-                   bool (Exporter::*write)(const QString&, QString*) const);
-  void interactivePicture(QWidget& widget, const QString& title, const QString& suffix);
+  /// Asks for a file name (proposing `kind` with `suffix`) and exports there.
+  void interactive(const QString& title, const QString& filter, const QString& kind,
+                   const QString& suffix, bool (Exporter::*write)(const QString&, QString*) const);
+  void interactivePicture(QWidget& widget, const QString& title, const QString& kind,
+                          const QString& suffix);
+  /// A save dialog proposing `name` in the folder of the last export; empty if cancelled.
+  QString askForPath(const QString& title, const QString& filter, const QString& name,
+                     const QString& suffix) const;
+  void reportFailure(const QString& title, const QString& path, const QString& error) const;
 
   MainWindow& m_window;
   QMenu* m_menu;

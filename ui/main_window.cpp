@@ -81,6 +81,7 @@ MainWindow::MainWindow(const Preset& experiment, QWidget* parent)
       m_timer(new QTimer(this)) {
   setMinimumSize(1000, 650);
   setAcceptDrops(true);  // .nnlab, .csv and model .json files
+  m_experimentName = QString::fromStdString(experiment.name);
   createWidgets();
   createBackprop();
   m_session = new SessionController(*this);
@@ -407,6 +408,7 @@ void MainWindow::editWeight(int layer, int from, int to, const QPoint& globalPos
 }
 
 void MainWindow::loadPreset(const Preset& preset) {
+  m_experimentName = QString::fromStdString(preset.name);
   m_controls->trainAction()->setChecked(false);
   m_data->setDataset(preset.dataset);
   m_runner->setDataset(preset.dataset);

@@ -74,6 +74,9 @@ class MainWindow : public QMainWindow {
   QAction* gradientAction() const { return m_gradientAction; }
   QAction* changeAction() const { return m_changeAction; }
   WeightLegend* legend() const { return m_legend; }
+  /// The preset's name, or the data file's path, of the experiment last loaded (not of a
+  /// session opened over it): exports are named after it.
+  QString experimentName() const { return m_experimentName; }
 
   /// What a session file keeps: the runner's state (taken at the next epoch boundary) and what
   /// the window shows. Throws std::future_error when the runner has stopped.
@@ -152,6 +155,7 @@ class MainWindow : public QMainWindow {
   QAction* m_changeAction = nullptr;
   QSplitter* m_columns = nullptr;
   QSplitter* m_rightColumn = nullptr;
+  QString m_experimentName;
 };
 
 }  // namespace nnlab

@@ -17,6 +17,7 @@
 #include "dataset_model.h"
 #include "dataset_panel.h"
 #include "decision_map_panel.h"
+#include "error_box.h"
 #include "generate_panel.h"
 #include "main_window.h"
 #include "model_json.h"
@@ -149,7 +150,9 @@ void MainWindow::dropEvent(QDropEvent* event) {
   event->acceptProposedAction();
   if (!m_session->maybeSave()) return;
   QString error;
-  if (!m_session->open(path, &error)) QMessageBox::warning(this, tr("Open"), error);
+  if (!m_session->open(path, &error))
+    showError(this, tr("Open failed"), tr("%1 was not opened.").arg(QFileInfo(path).fileName()),
+              error);
 }
 
 }  // namespace nnlab

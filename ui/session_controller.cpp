@@ -19,6 +19,7 @@
 #include <exception>
 #include <utility>
 
+#include "error_box.h"
 #include "launch_options.h"
 #include "main_window.h"
 #include "session.h"
@@ -122,7 +123,8 @@ void SessionController::newExperiment() {
 }
 
 void SessionController::warn(const QString& title, const QString& text) const {
-  if (m_interactive) QMessageBox::warning(&m_window, title, text);
+  if (m_interactive)
+    showError(&m_window, tr("%1 failed").arg(title), tr("%1 failed.").arg(title), text);
 }
 
 bool SessionController::open(const QString& path, QString* error) {
