@@ -118,12 +118,13 @@ ArchitecturePanel::ArchitecturePanel(QWidget* parent)
   layers->addWidget(scroll, 1);
   // Two short rows rather than one long one: the centre column can be narrow.
   auto* training = new QGridLayout;
+  // Each row fits the column at 1024 px wide with every combo box showing its longest item.
   addLabelledField(*training, tr("Init"), m_initBox, 0, 0);
-  training->addWidget(m_bias, 0, 2, 1, 2);
+  addLabelledField(*training, tr("Batch"), m_batch, 0, 2);
+  training->addWidget(m_bias, 0, 4);
   addLabelledField(*training, tr("Loss"), m_loss, 1, 0);
-  addLabelledField(*training, tr("Optimizer"), m_optimizer, 1, 2);
-  addLabelledField(*training, tr("Batch"), m_batch, 1, 4);
-  training->setColumnStretch(6, 1);
+  addLabelledField(*training, tr("Optimizer"), m_optimizer, 1, 2, 2);
+  training->setColumnStretch(5, 1);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(layers);
@@ -174,6 +175,7 @@ void ArchitecturePanel::syncWidgets() {
 
 QComboBox* ArchitecturePanel::activationCombo(Activation current, bool output, QWidget* parent) {
   auto* combo = new QComboBox(parent);
+  combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);  // never "sigmoi"
   for (Activation a : {Activation::Sigmoid, Activation::Tanh, Activation::Relu, Activation::Linear,
                        Activation::Step, Activation::Softmax}) {
     if (a == Activation::Softmax && !output) continue;  // it normalises a whole output layer

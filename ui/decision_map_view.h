@@ -63,6 +63,8 @@ class DecisionMapView : public QWidget {
   std::optional<std::pair<int, int>> shownNeuron() const { return m_neuron; }
   /// Class targets (clicks add points) or regression targets (clicks add nothing).
   void setClassification(bool classes);
+  /// The square the map is drawn in, in widget coordinates (the axes' labels are outside it).
+  QRectF plotArea() const { return plotRect(); }
 
  signals:
   /// Add this sample (1 × fields: the two inputs, then the targets) to the data.

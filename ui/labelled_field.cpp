@@ -5,13 +5,13 @@
 
 namespace nnlab {
 
-void addLabelledField(QGridLayout& grid, const QString& label, QWidget* field, int row,
-                      int column) {
+void addLabelledField(QGridLayout& grid, const QString& label, QWidget* field, int row, int column,
+                      int span) {
   auto* name = new QLabel(label, field->parentWidget());
   name->setBuddy(field);
   name->setToolTip(field->toolTip());
   grid.addWidget(name, row, column, Qt::AlignRight);
-  grid.addWidget(field, row, column + 1);
+  grid.addWidget(field, row, column + 1, 1, span);
 }
 
 }  // namespace nnlab

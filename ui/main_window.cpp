@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QMenuBar>
@@ -30,6 +31,7 @@
 #include "network_command.h"
 #include "network_view.h"
 #include "neuron_inspector.h"
+#include "output_section.h"
 #include "session_controller.h"
 #include "status_line.h"
 #include "stop_panel.h"
@@ -135,6 +137,10 @@ void MainWindow::createWidgets() {
   statusBar()->addPermanentWidget(m_statusLine, 1);
   // The line covers the bar's own message area: it shows the messages itself.
   connect(statusBar(), &QStatusBar::messageChanged, m_statusLine, &StatusLine::showMessage);
+  // A combo box is never narrower than its longest item: a layout short of room squeezes it
+  // otherwise, and "uniform01" reads "uniforr". The columns scroll or give way instead.
+  for (QComboBox* combo : findChildren<QComboBox*>())
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 }
 
 QWidget* MainWindow::createNetworkPanel() {
@@ -210,25 +216,24 @@ QWidget* MainWindow::createLossPanel() {
   m_rightColumn->addWidget(top);
   m_rightColumn->addWidget(createMapPanel());
   m_rightColumn->addWidget(bottom);
+  // The map takes what the column can give; the neuron's text is short until a neuron is
+  // clicked, and scrolls when it is longer.
   m_rightColumn->setStretchFactor(0, 2);
-  m_rightColumn->setStretchFactor(1, 3);
-  m_rightColumn->setStretchFactor(2, 2);
+  m_rightColumn->setStretchFactor(1, 5);
+  m_rightColumn->setStretchFactor(2, 1);
   return m_rightColumn;
 }
 
 QWidget* MainWindow::createMapPanel() {
-  auto* panel = new QWidget(this);
-  m_mapSection = panel;
-  m_map = new DecisionMapPanel(panel);
-  auto* layout = new QVBoxLayout(panel);
-  layout->setContentsMargins(4, 4, 4, 4);
-  layout->addWidget(panelTitle(tr("OUTPUT"), panel));
-  layout->addWidget(m_map, 1);
+  auto* section = new OutputSection(this);
+  m_mapSection = section;
+  m_output = section;
+  m_map = section->panel();
   // Points clicked on the map are edits of the data like any other: through the DATA panel,
   // so that the table follows and Undo takes them back.
   connect(m_map->view(), &DecisionMapView::sampleRequested, m_data, &DatasetPanel::appendSample);
   connect(m_map->view(), &DecisionMapView::removalRequested, m_data, &DatasetPanel::removeRow);
-  return panel;
+  return section;
 }
 
 void MainWindow::connectCommands() {
@@ -365,6 +370,7 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
   m_map->showSnapshot(*snapshot);
   // Without 2 inputs there is no map: its room goes to the loss chart and the neuron inspector.
   m_mapSection->setVisible(m_map->mapShown());
+  if (!m_map->mapShown()) m_output->setDetached(false);  // no map for this data: its window goes
   m_statusLine->showSnapshot(*snapshot);
   if (m_inspector->neuron()) {
     const auto& dataset = snapshot->dataset;
@@ -457,7 +463,10 @@ void MainWindow::restoreLayout() {
   restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
   if (!m_columns->restoreState(settings.value(QStringLiteral("window/columns")).toByteArray()))
     m_columns->setSizes({330, 430, 280});
-  m_rightColumn->restoreState(settings.value(QStringLiteral("window/right")).toByteArray());
+  // At first the map gets what the column can give after the loss chart and the neuron's
+  // first lines (the splitter keeps each part above its minimum).
+  if (!m_rightColumn->restoreState(settings.value(QStringLiteral("window/right")).toByteArray()))
+    m_rightColumn->setSizes({3000, 5000, 1000});
 }
 
 void MainWindow::saveLayout() const {

@@ -32,6 +32,7 @@ class GeneratePanel;
 class LossChart;
 class NetworkView;
 class NeuronInspector;
+class OutputSection;
 class StatusLine;
 class StopPanel;
 class TrainingRunner;
@@ -62,6 +63,8 @@ class MainWindow : public QMainWindow {
   DatasetPanel* dataPanel() const { return m_data; }
   GeneratePanel* generatePanel() const { return m_generate; }
   DecisionMapPanel* decisionMap() const { return m_map; }
+  /// The OUTPUT section around the map, which can detach it into a window of its own.
+  OutputSection* outputSection() const { return m_output; }
   StatusLine* statusLine() const { return m_statusLine; }
   SessionController* session() const { return m_session; }
   Exporter* exporter() const { return m_exporter; }
@@ -140,6 +143,7 @@ class MainWindow : public QMainWindow {
   StopPanel* m_stops = nullptr;
   DecisionMapPanel* m_map = nullptr;
   QWidget* m_mapSection = nullptr;  // the OUTPUT title and map; hidden without 2 inputs
+  OutputSection* m_output = nullptr;
   QCheckBox* m_logScale = nullptr;
   NeuronInspector* m_inspector = nullptr;
   StatusLine* m_statusLine = nullptr;
