@@ -10,6 +10,7 @@
 #include "main_window.h"
 #include "scripted_run.h"
 #include "session_controller.h"
+#include "training_runner.h"
 
 namespace {
 
@@ -64,6 +65,8 @@ int main(int argc, char* argv[]) {
     nnlab::showError(nullptr, QObject::tr("Open failed"),
                      QObject::tr("%1 was not opened.").arg(options.filePath), error);
   }
+  // After the file: a session brings its own stop, which --stop-at overrides.
+  if (options.stopAt) window.runner().setMaxEpochs(*options.stopAt);
   if (options.windowSize.isValid()) window.resize(options.windowSize);
   window.show();
   session.startAutosave(options.autosaveSeconds);

@@ -29,6 +29,7 @@ Preset seedPreset() {
   preset.settings.optimizer.kind = OptimizerKind::Gd;
   preset.settings.optimizer.learningRate = 1.0;
   preset.epochs = 1500;
+  preset.stopAt = preset.epochs;  // the article trains 1500 iterations, and so does the window
   return preset;
 }
 

@@ -26,6 +26,9 @@ struct Preset {
   /// How the inputs are rescaled for the network (fitted on the training rows).
   ScalingKind scaling = ScalingKind::None;
   long long epochs = 1000;  ///< how long the CLI trains by default
+  /// Where the window stops training by itself (its "Stop at epoch"); 0: it trains on. The
+  /// seed stops at the article's 1500 iterations, as the CLI does.
+  long long stopAt = 0;
   /// The generator the data came from, and with which settings (nullopt for fixed tables).
   std::optional<Generator> generator;
   GeneratorSettings generatorSettings;

@@ -393,6 +393,11 @@ void TrainingRunner::setStopConditions(const StopConditions& conditions) {
                Impl::CommandKind::StopConditions);
 }
 
+void TrainingRunner::setMaxEpochs(long long epochs) {
+  m_impl->post([impl = m_impl.get(), epochs] { impl->stopConditions.maxEpochs = epochs; },
+               Impl::CommandKind::StopConditions);
+}
+
 void TrainingRunner::setDataset(Dataset dataset) {
   auto shared = std::make_shared<const Dataset>(std::move(dataset));
   m_impl->post([impl = m_impl.get(), shared] { impl->doSetDataset(shared); },

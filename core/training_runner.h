@@ -154,6 +154,8 @@ class TrainingRunner {
   void setSpeedLimit(double epochsPerSecond);
   /// Checked after every epoch from the next one on.
   void setStopConditions(const StopConditions& conditions);
+  /// Changes only the epoch to stop at (0: none), keeping the other conditions.
+  void setMaxEpochs(long long epochs);
   /// Swapped in at the next epoch. If its column counts differ from the network's inputs or
   /// outputs, only the first / last layer is re-initialised, and the snapshot says so.
   void setDataset(Dataset dataset);

@@ -101,6 +101,7 @@ void useCsvDefaults(Preset& preset) {
       {8, Activation::Tanh},
       {data.targetColumns(), unitInterval ? Activation::Sigmoid : Activation::Linear}};
   preset.init = Init::Xavier;
+  preset.stopAt = 0;  // arbitrary data: no end is known, train on
   // Inputs far from [−1, 1] (years, prices) saturate tanh units, and columns whose ranges
   // differ a hundredfold leave the small ones unlearnt: scale them to mean 0, deviation 1.
   const RowVector spread = data.inputs.colwise().maxCoeff() - data.inputs.colwise().minCoeff();
@@ -178,8 +179,13 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
                                   "The Backprop view's step to show, from 1 (default: the first "
                                   "backward step)."),
       QStringLiteral("N"));
-  parser.addOptions({preset, layers, activation, trainFor, screenshot, report, save, size, autosave,
-                     explain, explainStep, quit});
+  const QCommandLineOption stopAtOption(
+      QStringLiteral("stop-at"),
+      QCoreApplication::translate("LaunchOptions",
+                                  "Stop training at this epoch, or never (the seed's is 1500)."),
+      QStringLiteral("N|never"));
+  parser.addOptions({preset, layers, activation, trainFor, stopAtOption, screenshot, report, save,
+                     size, autosave, explain, explainStep, quit});
   parser.addPositionalArgument(
       QStringLiteral("file"),
       QCoreApplication::translate(
@@ -230,6 +236,21 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
     if (!ok || options.explainStep < 1)
       options.error =
           QCoreApplication::translate("LaunchOptions", "--explain-step needs a step number ≥ 1");
+  }
+  if (parser.isSet(stopAtOption)) {
+    const QString value = parser.value(stopAtOption).trimmed();
+    bool ok = value == QLatin1String("never");
+    if (ok) {
+      options.stopAt = 0;
+    } else {
+      const long long epoch = value.toLongLong(&ok);
+      ok = ok && epoch >= 1;
+      if (ok) options.stopAt = epoch;
+    }
+    if (!ok)
+      options.error = QCoreApplication::translate(
+                          "LaunchOptions", "--stop-at needs an epoch ≥ 1 or \"never\", not \"%1\"")
+                          .arg(value);
   }
   if (parser.isSet(trainFor)) {
     bool ok = false;
@@ -308,6 +329,9 @@ std::optional<Preset> LaunchOptions::experiment(QString* error) const {
     chosen = csvExperiment(filePath, error);
     if (!chosen) return std::nullopt;
   }
+  // A session or model file opened over the seed brings its own place in training.
+  if (!filePath.isEmpty() && kindOf(filePath) != FileKind::Csv) chosen->stopAt = 0;
+  if (stopAt) chosen->stopAt = *stopAt;
   if (!reshape(*this, *chosen, error)) return std::nullopt;
   return chosen;
 }

@@ -10,7 +10,8 @@
 
 namespace nnlab {
 
-/// What `nnlab [--preset NAME | FILE] [--layers I,H,…,O] [--activation A] [--train-for S]
+/// What `nnlab [--preset NAME | FILE] [--layers I,H,…,O] [--activation A] [--stop-at N|never]
+/// [--train-for S]
 /// [--screenshot F] [--report F] [--save F.nnlab] [--quit]` asks for.
 struct LaunchOptions {
   QString preset;  ///< empty: the seed experiment (or the CSV file)
@@ -20,6 +21,9 @@ struct LaunchOptions {
   std::vector<int> layers;
   QString activation;  ///< hidden layers' activation; empty: the preset's
   double trainForSeconds = 0.0;
+  /// --stop-at N|never: the epoch the window stops training at (0: never); nullopt: the
+  /// preset's (the seed's 1500) or, for a session, the session's own.
+  std::optional<long long> stopAt;
   QString screenshotPath;
   QString savePath;  ///< --save: a session file written after --train-for
   QSize windowSize;  ///< --size WxH: the window's size (invalid: as last time)

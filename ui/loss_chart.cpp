@@ -36,6 +36,7 @@ LossChart::LossChart(QWidget* parent)
       m_series(new QLineSeries),
       m_testSeries(new QLineSeries),
       m_nonNumbers(new QScatterSeries),
+      m_stopLine(new QLineSeries),
       m_xAxis(new QValueAxis),
       m_yLinear(new QValueAxis),
       // The axis not on the chart belongs to the view (removeAxis hands ownership back).
@@ -53,6 +54,8 @@ LossChart::LossChart(QWidget* parent)
   chart->addSeries(m_series);
   chart->addSeries(m_testSeries);
   chart->addSeries(m_nonNumbers);
+  m_stopLine->setName(tr("stop"));
+  chart->addSeries(m_stopLine);
 
   m_xAxis->setLabelFormat(QStringLiteral("%g"));
   m_xAxis->setTickCount(5);
@@ -63,7 +66,7 @@ LossChart::LossChart(QWidget* parent)
   chart->addAxis(m_xAxis, Qt::AlignBottom);
   chart->addAxis(m_yLinear, Qt::AlignLeft);
   for (QXYSeries* series :
-       std::initializer_list<QXYSeries*>{m_series, m_testSeries, m_nonNumbers}) {
+       std::initializer_list<QXYSeries*>{m_series, m_testSeries, m_nonNumbers, m_stopLine}) {
     series->attachAxis(m_xAxis);
     series->attachAxis(m_yLinear);
   }
@@ -86,7 +89,7 @@ LossChart::LossChart(QWidget* parent)
                   "the targets. It should fall as the network learns. With test rows, "
                   "their loss is the dashed orange line: when it rises while the training loss "
                   "falls, the network overfits. Triangles along the top mark epochs whose "
-                  "loss was not a number.")));
+                  "loss was not a number; a dotted line marks the epoch training stops at.")));
   applyPalette();
 }
 
@@ -111,6 +114,7 @@ void LossChart::showSnapshot(const TrainingSnapshot& snapshot) {
     m_testTrace.clear();  // test losses of the old kind do not compare either
   }
   m_history = snapshot.history;
+  m_stopEpoch = snapshot.stopConditions.maxEpochs;
   if (snapshot.testLoss)
     m_testTrace.add(snapshot.epoch, *snapshot.testLoss);
   else
@@ -123,7 +127,7 @@ void LossChart::setLogScale(bool on) {
   m_logScale = on;
   QAbstractAxis* from = on ? static_cast<QAbstractAxis*>(m_yLinear) : m_yLog;
   QAbstractAxis* to = on ? static_cast<QAbstractAxis*>(m_yLog) : m_yLinear;
-  const std::initializer_list<QXYSeries*> all{m_series, m_testSeries, m_nonNumbers};
+  const std::initializer_list<QXYSeries*> all{m_series, m_testSeries, m_nonNumbers, m_stopLine};
   for (QXYSeries* series : all) series->detachAxis(from);
   chart()->removeAxis(from);
   from->setParent(this);
@@ -135,8 +139,11 @@ void LossChart::setLogScale(bool on) {
 
 void LossChart::replot() {
   const double lastEpoch = m_history.empty() ? 0.0 : static_cast<double>(m_history.back().epoch);
-  setEpochUnit(lastEpoch);
-  m_right = niceCeil(std::max(lastEpoch, 10.0) / m_epochUnit);
+  // The stop epoch in range from the start: the seed's 1500 iterations are the whole chart.
+  const double shownEnd =
+      stopInRange(lastEpoch) ? std::max(lastEpoch, static_cast<double>(m_stopEpoch)) : lastEpoch;
+  setEpochUnit(shownEnd);
+  m_right = niceCeil(std::max(shownEnd, 10.0) / m_epochUnit);
   const QList<QPointF> points = plotPoints();
   const QList<QPointF> testPoints = testPlotPoints();
   m_low = std::numeric_limits<double>::infinity();
@@ -197,11 +204,24 @@ void LossChart::updateTicks() {
     setRangeIfChanged(m_yLinear, 0.0, top);
   }
   const double top = m_logScale ? m_yLog->max() : m_yLinear->max();
+  const double bottom = m_logScale ? m_yLog->min() : m_yLinear->min();
   m_nonNumbers->replace(nonNumberPoints(top));
+  const double lastEpoch = m_history.empty() ? 0.0 : static_cast<double>(m_history.back().epoch);
+  QList<QPointF> stop;
+  if (stopInRange(lastEpoch)) {
+    const double x = static_cast<double>(m_stopEpoch) / m_epochUnit;
+    stop = {QPointF(x, bottom), QPointF(x, top)};
+  }
+  m_stopLine->replace(stop);
   const QList<QLegendMarker*> markers = chart()->legend()->markers(m_nonNumbers);
   for (QLegendMarker* marker : markers) marker->setVisible(m_nonNumbers->count() > 0);
+  for (QLegendMarker* marker : chart()->legend()->markers(m_stopLine)) marker->setVisible(false);
   const bool legend = !m_testTrace.isEmpty() || m_nonNumbers->count() > 0;
   if (chart()->legend()->isVisible() != legend) chart()->legend()->setVisible(legend);
+}
+
+bool LossChart::stopInRange(double lastEpoch) const {
+  return m_stopEpoch > 0 && static_cast<double>(m_stopEpoch) <= std::max(10.0 * lastEpoch, 2000.0);
 }
 
 QList<QPointF> LossChart::nonNumberPoints(double top) const {
@@ -378,6 +398,9 @@ void LossChart::applyPalette() {
   QPen test(negativeColour(), 2.0, Qt::DashLine);
   test.setCapStyle(Qt::FlatCap);
   m_testSeries->setPen(test);
+  QColor stop = p.color(QPalette::Text);
+  stop.setAlphaF(0.6);
+  m_stopLine->setPen(QPen(stop, 1.0, Qt::DotLine));
   m_nonNumbers->setColor(QColor(0xc0, 0x1c, 0x28));  // a warning red, with a dark outline
   m_nonNumbers->setBorderColor(p.color(QPalette::Text));
   chart()->legend()->setLabelColor(p.color(QPalette::Text));

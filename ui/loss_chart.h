@@ -62,6 +62,9 @@ class LossChart : public QChartView {
   QList<QPointF> plotPoints() const;
   QList<QPointF> testPlotPoints() const;
   QList<QPointF> nonNumberPoints(double top) const;
+  /// Whether the stop epoch is near enough to be in the x range (not a stop far ahead that
+  /// would squash the curve into the left edge).
+  bool stopInRange(double lastEpoch) const;
   void setEpochUnit(double lastEpoch);
   static double niceCeil(double value);
   static void setRangeIfChanged(QAbstractAxis* axis, double low, double high);
@@ -70,6 +73,7 @@ class LossChart : public QChartView {
   QLineSeries* m_series;
   QLineSeries* m_testSeries;
   QScatterSeries* m_nonNumbers;
+  QLineSeries* m_stopLine;  ///< a vertical line at the epoch training stops at, when set
   QValueAxis* m_xAxis;
   QValueAxis* m_yLinear;
   QLogValueAxis* m_yLog;
@@ -80,6 +84,7 @@ class LossChart : public QChartView {
   double m_right = 10.0;     // the x axis's end, in epoch units
   double m_low = 1e-3;       // the smallest and largest finite loss plotted (log scale: > 0)
   double m_high = 1.0;
+  long long m_stopEpoch = 0;  // where training stops by itself; 0: never
   QString m_lossLabel;
   std::vector<HistoryPoint> m_history;
   TestLossTrace m_testTrace;

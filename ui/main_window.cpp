@@ -92,6 +92,7 @@ MainWindow::MainWindow(const Preset& experiment, QWidget* parent)
   connectCommands();
   m_data->setDataset(experiment.dataset);
   m_runner->setInputScaling(experiment.scaling);
+  m_runner->setMaxEpochs(experiment.stopAt);  // the seed's 1500 iterations
   m_controls->setSeed(experiment.seed);
   showGeneratorOf(experiment);
   m_runner->setSpeedLimit(m_controls->speedLimit());
@@ -427,7 +428,10 @@ void MainWindow::loadPreset(const Preset& preset) {
   m_runner->setSettings(bridge);
   m_runner->setNetwork(preset.spec, preset.init, preset.seed);
   m_runner->setSettings(preset.settings);
-  m_runner->setStopConditions({});  // a fresh experiment: no stop from the last one
+  // A fresh experiment: no stop from the last one, only the preset's own (the seed's 1500).
+  StopConditions stops;
+  stops.maxEpochs = preset.stopAt;
+  m_runner->setStopConditions(stops);
   m_controls->setSeed(preset.seed);
   showGeneratorOf(preset);
 }
