@@ -1,0 +1,90 @@
+#include "run_history.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace nnlab {
+
+namespace {
+
+std::size_t gradientBytes(const Gradients& g) {
+  std::size_t bytes = sizeof(Gradients);
+  for (const Matrix& m : g.weights) bytes += sizeof(Matrix) + sizeof(double) * m.size();
+  for (const RowVector& b : g.bias) bytes += sizeof(RowVector) + sizeof(double) * b.size();
+  return bytes;
+}
+
+}  // namespace
+
+std::size_t recordBytes(const Network& network, const TrainerState& state) {
+  std::size_t bytes = sizeof(HistoryRecord);
+  for (const DenseLayer& layer : network.layers())
+    bytes += sizeof(DenseLayer) + sizeof(double) * (layer.weights.size() + layer.bias.size());
+  bytes += gradientBytes(state.optimizer.first) + gradientBytes(state.optimizer.second);
+  bytes += sizeof(int) * state.shuffleOrder.size();
+  return bytes;
+}
+
+RunHistory::RunHistory(std::size_t budgetBytes) : m_budget(budgetBytes) {}
+
+bool RunHistory::record(const Trainer& trainer) {
+  const long long epoch = trainer.epoch();
+  if (!m_records.empty() && epoch <= m_records.back().state.epoch) return false;
+  if (!m_records.empty() && epoch % m_stride != 0) return false;
+  HistoryRecord record{trainer.network(), trainer.state(), 0};
+  record.bytes = recordBytes(record.network, record.state);
+  m_bytes += record.bytes;
+  m_records.push_back(std::move(record));
+  while (m_bytes > m_budget && m_records.size() > 2) thin();
+  return true;
+}
+
+// Keeps the first record and those on the doubled stride; the rest go.
+void RunHistory::thin() {
+  m_stride *= 2;
+  std::vector<HistoryRecord> kept;
+  kept.reserve(m_records.size() / 2 + 2);
+  m_bytes = 0;
+  for (std::size_t i = 0; i < m_records.size(); ++i) {
+    if (i == 0 || m_records[i].state.epoch % m_stride == 0) {
+      m_bytes += m_records[i].bytes;
+      kept.push_back(std::move(m_records[i]));
+    }
+  }
+  m_records = std::move(kept);
+}
+
+const HistoryRecord* RunHistory::nearest(long long epoch) const {
+  // The first record after `epoch`, then one back.
+  const auto after =
+      std::upper_bound(m_records.begin(), m_records.end(), epoch,
+                       [](long long e, const HistoryRecord& r) { return e < r.state.epoch; });
+  if (after == m_records.begin()) return nullptr;
+  return &*std::prev(after);
+}
+
+bool RunHistory::moveTo(Trainer& trainer, long long epoch) const {
+  const HistoryRecord* from = nearest(epoch);
+  if (!from) return false;
+  Trainer moved = trainer;
+  moved.setNetwork(from->network);
+  moved.restoreState(from->state);
+  if (epoch > from->state.epoch && moved.step(epoch - from->state.epoch).diverged) return false;
+  trainer = std::move(moved);
+  return true;
+}
+
+std::vector<long long> RunHistory::epochs() const {
+  std::vector<long long> out;
+  out.reserve(m_records.size());
+  for (const HistoryRecord& record : m_records) out.push_back(record.state.epoch);
+  return out;
+}
+
+void RunHistory::clear() {
+  m_records.clear();
+  m_bytes = 0;
+  m_stride = 1;
+}
+
+}  // namespace nnlab

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "network.h"
+#include "trainer.h"
+
+namespace nnlab {
+
+/// One recorded moment of a run: the weights, and the rest of what training needs to go on from
+/// there exactly as the run went on (the epoch, the optimizer's state, the shuffle's state).
+struct HistoryRecord {
+  Network network;
+  TrainerState state;     ///< state.epoch is the record's epoch
+  std::size_t bytes = 0;  ///< what the record holds, roughly: its numbers and containers
+};
+
+/// The parameters of a run at chosen epochs, within a memory budget, so that any earlier epoch can
+/// be shown again exactly: a recorded one as it is, any other by replaying training from the
+/// nearest earlier record (moveTo), which repeats the run's own computations bit for bit.
+///
+/// Policy: every `stride`-th epoch is recorded, the stride starting at 1. When the records
+/// outgrow the budget, every other one goes (the first is kept) and the stride doubles, so the
+/// records stay evenly spaced and a replay never runs more than `stride` − 1 epochs. For the seed
+/// (3-4-1, about 1 kB a record) 64 MB keeps about 60,000 records: over 10⁸ epochs a replay runs at
+/// most about 2,000 epochs (well under a millisecond).
+///
+/// The run's data and settings must not change between the records replayed over: whoever
+/// changes them (a data edit, a new learning rate) clears the history or starts a new one.
+class RunHistory {
+ public:
+  explicit RunHistory(std::size_t budgetBytes = std::size_t{64} << 20);
+
+  /// Records the trainer's present when its epoch is due (a multiple of the stride, after the
+  /// last record); returns whether it did. Call it after each step of training.
+  bool record(const Trainer& trainer);
+  /// The latest record at or before `epoch`; nullptr when there is none.
+  const HistoryRecord* nearest(long long epoch) const;
+  /// Puts `trainer` (with the run's data and settings) at `epoch` exactly: the nearest earlier
+  /// record's weights and state, then training up to `epoch`. Returns false, leaving the trainer
+  /// as it was, when no record is at or before `epoch` or training diverges on the way.
+  bool moveTo(Trainer& trainer, long long epoch) const;
+
+  std::size_t bytes() const { return m_bytes; }
+  std::size_t budget() const { return m_budget; }
+  std::size_t size() const { return m_records.size(); }
+  long long stride() const { return m_stride; }
+  /// The recorded epochs, oldest first.
+  std::vector<long long> epochs() const;
+  void clear();
+
+ private:
+  void thin();
+
+  std::size_t m_budget;
+  std::size_t m_bytes = 0;
+  long long m_stride = 1;
+  std::vector<HistoryRecord> m_records;
+};
+
+/// The bytes a record of `network` with `state` holds (numbers and containers, not allocator
+/// slack).
+std::size_t recordBytes(const Network& network, const TrainerState& state);
+
+}  // namespace nnlab

@@ -1,0 +1,109 @@
+// RunHistory keeps a run's parameters within a memory budget, and any epoch of the run comes
+// back exactly: a replay from the nearest record repeats training's own computations.
+#include "run_history.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "presets.h"
+
+namespace nnlab {
+namespace {
+
+Trainer trainerFor(const Preset& preset) {
+  return Trainer(preset.makeNetwork(), preset.dataset, preset.settings);
+}
+
+void expectSameNetwork(const Network& actual, const Network& expected, long long epoch) {
+  ASSERT_EQ(actual.layerCount(), expected.layerCount());
+  for (int l = 0; l < actual.layerCount(); ++l) {
+    EXPECT_EQ(actual.layer(l).weights, expected.layer(l).weights) << "epoch " << epoch;
+    EXPECT_EQ(actual.layer(l).bias, expected.layer(l).bias) << "epoch " << epoch;
+  }
+}
+
+class RunHistoryReplay : public ::testing::TestWithParam<const char*> {};
+
+// A run recorded into a history small enough to be thinned several times: every epoch, recorded
+// or not, is the run's own, and training on from it goes on as the run went on (minibatch
+// shuffles and Adam's moments included).
+TEST_P(RunHistoryReplay, EveryEpochComesBackBitForBit) {
+  const Preset preset = *findPreset(GetParam());
+  Trainer run = trainerFor(preset);
+  RunHistory history(24 * recordBytes(run.network(), run.state()));
+  constexpr long long kEpochs = 300;
+  std::map<long long, Network> truth{{0, run.network()}};
+  ASSERT_TRUE(history.record(run));
+  for (long long e = 1; e <= kEpochs; ++e) {
+    run.step(1);
+    truth.emplace(e, run.network());
+    history.record(run);
+  }
+  EXPECT_GT(history.stride(), 8) << "the test should thin the history";
+  EXPECT_LE(history.bytes(), history.budget());
+  for (const long long epoch : {0LL, 1LL, 7LL, 64LL, 100LL, 191LL, 250LL, 289LL}) {
+    Trainer shown = trainerFor(preset);
+    ASSERT_TRUE(history.moveTo(shown, epoch));
+    EXPECT_EQ(shown.epoch(), epoch);
+    expectSameNetwork(shown.network(), truth.at(epoch), epoch);
+    shown.step(10);
+    expectSameNetwork(shown.network(), truth.at(epoch + 10), epoch + 10);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Presets, RunHistoryReplay,
+                         ::testing::Values("seed", "spiral", "blobs3", "sine"));
+
+TEST(RunHistory, RecordsStayEvenlySpacedWithinTheBudget) {
+  Trainer trainer = trainerFor(seedPreset());
+  const std::size_t one = recordBytes(trainer.network(), trainer.state());
+  RunHistory history(1000 * one);
+  // The seed for 10⁷ epochs, recorded as training would record it (its weights do not matter
+  // to the policy: only the epochs do).
+  for (long long e = 0; e <= 10'000'000; ++e) {
+    trainer.setEpoch(e);
+    history.record(trainer);
+  }
+  EXPECT_LE(history.bytes(), history.budget());
+  EXPECT_GE(history.size(), 500u);
+  const std::vector<long long> epochs = history.epochs();
+  EXPECT_EQ(epochs.front(), 0);
+  for (std::size_t i = 1; i < epochs.size(); ++i)
+    ASSERT_EQ(epochs[i] - epochs[i - 1], history.stride()) << "at record " << i;
+  EXPECT_GE(epochs.back(), 10'000'000 - history.stride() + 1);
+}
+
+TEST(RunHistory, TheSeedOverAHundredMillionEpochsFitsInSixtyFourMegabytes) {
+  Trainer trainer = trainerFor(seedPreset());
+  RunHistory history;  // the default budget
+  EXPECT_EQ(history.budget(), std::size_t{64} << 20);
+  for (long long e = 0; e <= 100'000'000; e += 1024) {  // the stride passes 1024 long before 10⁸
+    trainer.setEpoch(e);
+    history.record(trainer);
+  }
+  EXPECT_LE(history.bytes(), history.budget());
+  // A replay to any epoch trains at most stride − 1 epochs: a few thousand for the seed.
+  EXPECT_LE(history.stride(), 4096);
+}
+
+TEST(RunHistory, BeforeTheFirstRecordThereIsNothingToMoveTo) {
+  Trainer trainer = trainerFor(seedPreset());
+  trainer.step(5);
+  RunHistory history;
+  EXPECT_EQ(history.nearest(10), nullptr);
+  ASSERT_TRUE(history.record(trainer));
+  EXPECT_FALSE(history.record(trainer)) << "the same epoch twice";
+  Trainer other = trainerFor(seedPreset());
+  EXPECT_FALSE(history.moveTo(other, 4));
+  EXPECT_EQ(other.epoch(), 0);
+  ASSERT_TRUE(history.moveTo(other, 5));
+  expectSameNetwork(other.network(), trainer.network(), 5);
+  history.clear();
+  EXPECT_EQ(history.size(), 0u);
+  EXPECT_EQ(history.bytes(), 0u);
+  EXPECT_EQ(history.stride(), 1);
+}
+
+}  // namespace
+}  // namespace nnlab
