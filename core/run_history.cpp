@@ -25,7 +25,8 @@ std::size_t recordBytes(const Network& network, const TrainerState& state) {
   return bytes;
 }
 
-RunHistory::RunHistory(std::size_t budgetBytes) : m_budget(budgetBytes) {}
+RunHistory::RunHistory(std::size_t budgetBytes, std::size_t maxRecords)
+    : m_budget(budgetBytes), m_maxRecords(std::max<std::size_t>(maxRecords, 2)) {}
 
 bool RunHistory::record(const Trainer& trainer) {
   const long long epoch = trainer.epoch();
@@ -35,7 +36,7 @@ bool RunHistory::record(const Trainer& trainer) {
   record.bytes = recordBytes(record.network, record.state);
   m_bytes += record.bytes;
   m_records.push_back(std::move(record));
-  while (m_bytes > m_budget && m_records.size() > 2) thin();
+  while ((m_bytes > m_budget || m_records.size() > m_maxRecords) && m_records.size() > 2) thin();
   return true;
 }
 

@@ -21,16 +21,19 @@ struct HistoryRecord {
 /// nearest earlier record (moveTo), which repeats the run's own computations bit for bit.
 ///
 /// Policy: every `stride`-th epoch is recorded, the stride starting at 1. When the records
-/// outgrow the budget, every other one goes (the first is kept) and the stride doubles, so the
-/// records stay evenly spaced and a replay never runs more than `stride` − 1 epochs. For the seed
-/// (3-4-1, about 1 kB a record) 64 MB keeps about 60,000 records: over 10⁸ epochs a replay runs at
-/// most about 2,000 epochs (well under a millisecond).
+/// outgrow the budget or their number, every other one goes (the first is kept) and the stride
+/// doubles, so the records stay evenly spaced and a replay never runs more than `stride` − 1
+/// epochs. At most 4,096 records: each costs a copy of the weights and the optimizer's state, and
+/// more of them would slow training (about 1 % with this many; twice as slow with 60,000). For
+/// the seed (3-4-1) that is about 2 MB, and over 10⁸ epochs a replay runs at most 32,768 epochs
+/// (a few milliseconds); an 8×64 network with Adam (about 800 kB a record) keeps 80.
 ///
 /// The run's data and settings must not change between the records replayed over: whoever
 /// changes them (a data edit, a new learning rate) clears the history or starts a new one.
 class RunHistory {
  public:
-  explicit RunHistory(std::size_t budgetBytes = std::size_t{64} << 20);
+  explicit RunHistory(std::size_t budgetBytes = std::size_t{64} << 20,
+                      std::size_t maxRecords = 4096);
 
   /// Records the trainer's present when its epoch is due (a multiple of the stride, after the
   /// last record); returns whether it did. Call it after each step of training.
@@ -54,6 +57,7 @@ class RunHistory {
   void thin();
 
   std::size_t m_budget;
+  std::size_t m_maxRecords;
   std::size_t m_bytes = 0;
   long long m_stride = 1;
   std::vector<HistoryRecord> m_records;

@@ -95,7 +95,8 @@ TrainingRunner::Impl::Impl(Network network, Init init, std::uint64_t seed, Datas
   thread = std::jthread([this](std::stop_token token) { loop(token); });
 }
 
-void TrainingRunner::Impl::post(std::function<void()> command, CommandKind kind) {
+void TrainingRunner::Impl::post(std::function<void()> command, CommandKind kind,
+                                bool keepsHistory) {
   if (stopped.load()) return;
   {
     std::lock_guard lock(commandMutex);
@@ -107,7 +108,7 @@ void TrainingRunner::Impl::post(std::function<void()> command, CommandKind kind)
       commands.back().run = std::move(command);
       commands.back().sequence = sequence;
     } else {
-      commands.push_back({kind, std::move(command), sequence});
+      commands.push_back({kind, std::move(command), sequence, keepsHistory});
     }
     pending.store(true, std::memory_order_release);
   }
@@ -167,6 +168,7 @@ void TrainingRunner::Impl::runCommands() {
       message = std::string("Refused a command: ") + problem.what() + ".";
     }
     applied = command.sequence;
+    if (!command.keepsHistory) runHistory.clear();
   }
   chunk = 1;  // the cost of an epoch may have changed; grow back from one
 }
@@ -214,10 +216,12 @@ void TrainingRunner::Impl::trainChunk(long long limit) {
   long long done = 0;
   bool goalReached = false;
   bool converged = false;
+  if (runHistory.size() == 0) runHistory.record(trainer);  // where this stretch of the run starts
   while (done < n) {
     result = trainer.step(1);
     if (result.diverged) break;
     ++done;
+    runHistory.record(trainer);
     // The loss an epoch measures is that of the weights it started from: after epoch − 1
     // epochs. Recorded there, the history agrees with the snapshot's loss at the same epoch.
     history.add(trainer.epoch() - 1, result.loss);
@@ -275,6 +279,7 @@ void TrainingRunner::Impl::restoreAfterDivergence(const StepResult& result) {
   const double rate = trainer.settings().optimizer.learningRate;
   trainer.setNetwork(backup);  // also clears the optimizer state that led here
   trainer.setEpoch(backupEpoch);
+  runHistory.clear();  // training from here on is not the run's continuation
   // Point k is the loss after k epochs: the next epoch records backupEpoch's afresh.
   history.truncate(backupEpoch - 1);
   chunk = 1;
@@ -335,25 +340,29 @@ TrainingRunner::TrainingRunner(Network network, Init init, std::uint64_t seed, D
 TrainingRunner::~TrainingRunner() = default;
 
 void TrainingRunner::run() {
-  m_impl->post([impl = m_impl.get()] { impl->startRunning(0); });
+  m_impl->post([impl = m_impl.get()] { impl->startRunning(0); }, Impl::CommandKind::Other, true);
 }
 
 void TrainingRunner::pause() {
-  m_impl->post([impl = m_impl.get()] {
-    if (impl->state == RunState::Running) impl->pauseWith(PauseReason::User);
-  });
+  m_impl->post(
+      [impl = m_impl.get()] {
+        if (impl->state == RunState::Running) impl->pauseWith(PauseReason::User);
+      },
+      Impl::CommandKind::Other, true);
 }
 
 void TrainingRunner::step(long long n) {
   if (n <= 0) return;
-  m_impl->post([impl = m_impl.get(), n] {
-    // A second Step while the first still runs adds its epochs: two clicks, 2n epochs.
-    if (impl->state == RunState::Running && impl->stepsLeft > 0) {
-      impl->stepsLeft += n;
-      return;
-    }
-    impl->startRunning(n);
-  });
+  m_impl->post(
+      [impl = m_impl.get(), n] {
+        // A second Step while the first still runs adds its epochs: two clicks, 2n epochs.
+        if (impl->state == RunState::Running && impl->stepsLeft > 0) {
+          impl->stepsLeft += n;
+          return;
+        }
+        impl->startRunning(n);
+      },
+      Impl::CommandKind::Other, true);
 }
 
 void TrainingRunner::reset(std::uint64_t seed) {
@@ -385,17 +394,17 @@ void TrainingRunner::setSettings(const TrainingSettings& settings) {
 
 void TrainingRunner::setSpeedLimit(double epochsPerSecond) {
   m_impl->post([impl = m_impl.get(), epochsPerSecond] { impl->doSetSpeedLimit(epochsPerSecond); },
-               Impl::CommandKind::SpeedLimit);
+               Impl::CommandKind::SpeedLimit, true);
 }
 
 void TrainingRunner::setStopConditions(const StopConditions& conditions) {
   m_impl->post([impl = m_impl.get(), conditions] { impl->stopConditions = conditions; },
-               Impl::CommandKind::StopConditions);
+               Impl::CommandKind::StopConditions, true);
 }
 
 void TrainingRunner::setMaxEpochs(long long epochs) {
   m_impl->post([impl = m_impl.get(), epochs] { impl->stopConditions.maxEpochs = epochs; },
-               Impl::CommandKind::StopConditions);
+               Impl::CommandKind::StopConditions, true);
 }
 
 void TrainingRunner::setDataset(Dataset dataset) {
@@ -437,7 +446,21 @@ std::future<RunnerState> TrainingRunner::captureState() {
     promise->set_exception(std::make_exception_ptr(std::runtime_error("the runner has stopped")));
     return future;
   }
-  m_impl->post([impl = m_impl.get(), promise] { promise->set_value(impl->captured()); });
+  m_impl->post([impl = m_impl.get(), promise] { promise->set_value(impl->captured()); },
+               Impl::CommandKind::Other, true);
+  return future;
+}
+
+std::future<std::shared_ptr<const TrainingSnapshot>> TrainingRunner::snapshotAt(long long epoch) {
+  auto promise = std::make_shared<std::promise<std::shared_ptr<const TrainingSnapshot>>>();
+  auto future = promise->get_future();
+  if (m_impl->stopped.load()) {
+    promise->set_exception(std::make_exception_ptr(std::runtime_error("the runner has stopped")));
+    return future;
+  }
+  m_impl->post(
+      [impl = m_impl.get(), promise, epoch] { promise->set_value(impl->snapshotAt(epoch)); },
+      Impl::CommandKind::Other, true);
   return future;
 }
 

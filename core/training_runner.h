@@ -184,6 +184,12 @@ class TrainingRunner {
   /// Everything needed to go on later, taken at the next epoch boundary (within about a
   /// millisecond; the caller may wait on the future). Training goes on meanwhile.
   std::future<RunnerState> captureState();
+  /// The run as it was at `epoch`: that epoch's weights, predictions, losses and gradients (with
+  /// the loss history as it is now), computed by replaying training from the nearest earlier
+  /// record of the run (see RunHistory), bit for bit what the run computed. nullptr when the
+  /// epoch is not in the run: after the present, or before the run's start (the last change
+  /// of data, settings or weights, or the last restore after a divergence).
+  std::future<std::shared_ptr<const TrainingSnapshot>> snapshotAt(long long epoch);
   /// Replaces everything with `state`, paused, as it was when captured. Refused (the snapshot's
   /// message says why, nothing changes) when its parts do not fit together.
   void restore(RunnerState state);

@@ -51,6 +51,28 @@ void TrainingRunner::Impl::publish() {
   // `old` is released here, outside the lock: a reader never waits for a snapshot's destructor.
 }
 
+std::shared_ptr<const TrainingSnapshot> TrainingRunner::Impl::snapshotAt(long long epoch) {
+  if (epoch > trainer.epoch()) return nullptr;
+  Trainer moved = trainer;
+  if (!runHistory.moveTo(moved, epoch)) return nullptr;
+  auto shown = std::make_shared<TrainingSnapshot>(*latest());
+  shown->commandsApplied = applied;
+  shown->epoch = epoch;
+  shown->state = state == RunState::Stopped ? state : RunState::Paused;
+  shown->predictions = moved.predictAll();
+  const Evaluation evaluation =
+      evaluatePredictions(moved.settings().loss, shown->predictions, *dataset);
+  shown->loss = evaluation.trainLoss;
+  shown->testLoss = evaluation.testLoss;
+  shown->trainAccuracy = evaluation.trainAccuracy;
+  shown->testAccuracy = evaluation.testAccuracy;
+  shown->network = moved.network();
+  shown->gradients = moved.gradients();
+  shown->lastChange = moved.optimizer().lastChange(shown->gradients);
+  shown->gradientsKnown = moved.gradientsKnown();
+  return shown;
+}
+
 // Called at every publication: the test loss is measured there anyway, and checking it every
 // epoch would cost a forward pass of the test rows per epoch.
 void TrainingRunner::Impl::trackBest(const Evaluation& evaluation) {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "evaluation.h"
+#include "run_history.h"
 #include "training_runner.h"
 
 namespace nnlab {
@@ -69,14 +70,18 @@ struct TrainingRunner::Impl {
     CommandKind kind;
     std::function<void()> run;
     std::uint64_t sequence;  // from postedCommands
+    bool keepsHistory;       // leaves the trained run as it was (run, pause, a query, …)
   };
 
-  void post(std::function<void()> command, CommandKind kind = CommandKind::Other);
+  void post(std::function<void()> command, CommandKind kind = CommandKind::Other,
+            bool keepsHistory = false);
   std::shared_ptr<const TrainingSnapshot> latest() const;
 
   // Training thread.
   void loop(std::stop_token token);
   void runCommands();
+  /// A copy of the latest snapshot with the run's state at `epoch` (see snapshotAt).
+  std::shared_ptr<const TrainingSnapshot> snapshotAt(long long epoch);
   void waitForCommand(std::stop_token token, std::optional<Clock::time_point> until);
   long long epochsAllowed(Clock::time_point now);
   void trainChunk(long long limit);
@@ -138,6 +143,9 @@ struct TrainingRunner::Impl {
   double speedLimit = 0.0;  // epochs/s; 0: unlimited
   StopConditions stopConditions;
   LossHistory history;
+  // The run's parameters for going back to an earlier epoch: cleared by every command that
+  // changes what training computes (data, settings, weights), as a replay could not repeat it.
+  RunHistory runHistory;
   long long chunk = 1;  // epochs per chunk, adapted to take ~kChunkSeconds
   Network backup;       // the last weights known to give a finite loss
   long long backupEpoch = 0;

@@ -58,7 +58,7 @@ INSTANTIATE_TEST_SUITE_P(Presets, RunHistoryReplay,
 TEST(RunHistory, RecordsStayEvenlySpacedWithinTheBudget) {
   Trainer trainer = trainerFor(seedPreset());
   const std::size_t one = recordBytes(trainer.network(), trainer.state());
-  RunHistory history(1000 * one);
+  RunHistory history(1000 * one, 100000);
   // The seed for 10⁷ epochs, recorded as training would record it (its weights do not matter
   // to the policy: only the epochs do).
   for (long long e = 0; e <= 10'000'000; ++e) {
@@ -83,8 +83,9 @@ TEST(RunHistory, TheSeedOverAHundredMillionEpochsFitsInSixtyFourMegabytes) {
     history.record(trainer);
   }
   EXPECT_LE(history.bytes(), history.budget());
-  // A replay to any epoch trains at most stride − 1 epochs: a few thousand for the seed.
-  EXPECT_LE(history.stride(), 4096);
+  // A replay to any epoch trains at most stride − 1 epochs: a few milliseconds for the seed.
+  EXPECT_LE(history.stride(), 32768);
+  EXPECT_LE(history.size(), 4096u);
 }
 
 TEST(RunHistory, BeforeTheFirstRecordThereIsNothingToMoveTo) {
