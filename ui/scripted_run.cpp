@@ -50,9 +50,25 @@ void ScriptedRun::beginTraining() {
   m_window.frameStats().clear();      // frames while training, not the window's first layout
   m_clock.start();
   m_window.controls()->trainAction()->setChecked(true);
+  m_trainCommand = m_window.runner().postedCommands();
   // Precise: a coarse timer may fire 5% early, and train_seconds would not be what was asked.
-  QTimer::singleShot(static_cast<int>(m_options.trainForSeconds * 1000), Qt::PreciseTimer, this,
-                     &ScriptedRun::stopTraining);
+  m_deadline = new QTimer(this);
+  m_deadline->setSingleShot(true);
+  m_deadline->setTimerType(Qt::PreciseTimer);
+  connect(m_deadline, &QTimer::timeout, this, &ScriptedRun::stopTraining);
+  m_deadline->start(static_cast<int>(m_options.trainForSeconds * 1000));
+  QTimer::singleShot(10, this, &ScriptedRun::checkStoppedEarly);
+}
+
+void ScriptedRun::checkStoppedEarly() {
+  if (!m_deadline->isActive()) return;  // the time is up: stopTraining runs or has run
+  const auto snapshot = m_window.runner().latestSnapshot();
+  if (snapshot->commandsApplied >= m_trainCommand && snapshot->state != RunState::Running) {
+    m_deadline->stop();  // the seed's 1500 iterations take milliseconds, not --train-for
+    stopTraining();
+    return;
+  }
+  QTimer::singleShot(10, this, &ScriptedRun::checkStoppedEarly);
 }
 
 void ScriptedRun::stopTraining() {

@@ -3,6 +3,8 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPixmap>
+#include <QTimer>
+#include <cstdint>
 
 #include "launch_options.h"
 
@@ -36,6 +38,8 @@ class ScriptedRun : public QObject {
   void startTraining();
   void beginTraining();
   void stopTraining();
+  /// Ends the run early when training stopped by itself (the stop epoch, a loss goal, …).
+  void checkStoppedEarly();
   void waitForPause();
   void finish();
   bool writeReport(QString* error) const;
@@ -52,6 +56,8 @@ class ScriptedRun : public QObject {
   int m_pauseChecks = 0;
   int m_explainChecks = 0;  // frames waited for the Backprop view's explanation
   int m_exitCode = 0;
+  std::uint64_t m_trainCommand = 0;  // the runner's command count once Train was pressed
+  QTimer* m_deadline = nullptr;      // --train-for's end
 };
 
 }  // namespace nnlab

@@ -22,7 +22,9 @@ QString stateOf(const TrainingSnapshot& snapshot) {
     case PauseReason::StepDone:
       return StatusLine::tr("Paused after Step");
     case PauseReason::MaxEpochs:
-      return StatusLine::tr("Paused: epoch limit reached");
+      // Train and Step do nothing more until the stop moves: say where it is.
+      return StatusLine::tr("Paused at the stop epoch %1 — raise “Stop at epoch” to train on")
+          .arg(QLocale().toString(snapshot.stopConditions.maxEpochs));
     case PauseReason::LossGoal:
       return StatusLine::tr("Paused: loss goal reached");
     case PauseReason::Diverged:

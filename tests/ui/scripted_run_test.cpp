@@ -23,7 +23,8 @@ TEST(ScriptedRun, WritesAReportWithTheRequiredKeysAndAScreenshot) {
   ASSERT_TRUE(dir.isValid());
   LaunchOptions options = LaunchOptions::parse(
       {QStringLiteral("nnlab"), QStringLiteral("--preset"), QStringLiteral("seed"),
-       QStringLiteral("--train-for"), QStringLiteral("0.5"), QStringLiteral("--screenshot"),
+       QStringLiteral("--stop-at"), QStringLiteral("never"), QStringLiteral("--train-for"),
+       QStringLiteral("0.5"), QStringLiteral("--screenshot"),
        dir.filePath(QStringLiteral("shot.png")), QStringLiteral("--report"),
        dir.filePath(QStringLiteral("report.json"))});
   ASSERT_TRUE(options.error.isEmpty()) << options.error.toStdString();
@@ -55,6 +56,31 @@ TEST(ScriptedRun, WritesAReportWithTheRequiredKeysAndAScreenshot) {
   EXPECT_TRUE(report[QStringLiteral("test_loss")].isNull());
   EXPECT_TRUE(report[QStringLiteral("test_accuracy")].isNull());
   EXPECT_TRUE(report[QStringLiteral("train_accuracy")].isDouble());
+}
+
+// The seed stops at its 1500 iterations within milliseconds: the run ends there, not after the
+// 60 s asked for, and its report says how long training really took.
+TEST(ScriptedRun, EndsWhenTrainingStopsByItselfBeforeTheTimeIsUp) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  LaunchOptions options = LaunchOptions::parse(
+      {QStringLiteral("nnlab"), QStringLiteral("--preset"), QStringLiteral("seed"),
+       QStringLiteral("--train-for"), QStringLiteral("60"), QStringLiteral("--report"),
+       dir.filePath(QStringLiteral("report.json"))});
+  QString error;
+  const std::optional<Preset> experiment = options.experiment(&error);
+  ASSERT_TRUE(experiment);
+  MainWindow window(*experiment);
+  window.show();
+  ScriptedRun script(window, options);
+  QSignalSpy finished(&script, &ScriptedRun::finished);
+  script.start();
+  ASSERT_TRUE(finished.wait(30000)) << "still waiting for the 60 s to pass";
+  QFile file(dir.filePath(QStringLiteral("report.json")));
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
+  EXPECT_EQ(report[QStringLiteral("epochs")].toDouble(), 1500.0);
+  EXPECT_LT(report[QStringLiteral("train_seconds")].toDouble(), 30.0);
 }
 
 TEST(ScriptedRun, ReportsTestLossAndAccuraciesOfAPresetWithTestRows) {

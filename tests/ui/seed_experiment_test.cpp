@@ -24,13 +24,23 @@ namespace {
 
 constexpr int kTimeoutMs = 20000;
 
-std::unique_ptr<MainWindow> openSeed() {
-  auto window = std::make_unique<MainWindow>(seedPreset());
+/// A window on `preset`, once it shows a snapshot that has taken every command its set-up sent.
+std::unique_ptr<MainWindow> openSettled(const Preset& preset) {
+  auto window = std::make_unique<MainWindow>(preset);
   window->session()->setInteractive(false);
   window->show();
   EXPECT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+  const std::uint64_t sent = window->runner().postedCommands();
+  EXPECT_TRUE(QTest::qWaitFor(
+      [&] {
+        const auto shown = window->shownSnapshot();
+        return shown && shown->commandsApplied >= sent;
+      },
+      kTimeoutMs));
   return window;
 }
+
+std::unique_ptr<MainWindow> openSeed() { return openSettled(seedPreset()); }
 
 /// The points of the chart's series named `name`.
 QList<QPointF> seriesPoints(LossChart& chart, const QString& name) {
@@ -42,7 +52,6 @@ QList<QPointF> seriesPoints(LossChart& chart, const QString& name) {
 
 TEST(SeedExperiment, TheWindowTrainsTheArticlesFifteenHundredIterationsAndStops) {
   auto window = openSeed();
-  ASSERT_TRUE(QTest::qWaitFor([&] { return window->shownSnapshot() != nullptr; }, kTimeoutMs));
   EXPECT_EQ(window->stopPanel()->maxEpochsBox()->value(), 1500);
   window->controls()->trainAction()->trigger();
   ASSERT_TRUE(QTest::qWaitFor(
@@ -71,7 +80,6 @@ TEST(SeedExperiment, TheWindowTrainsTheArticlesFifteenHundredIterationsAndStops)
 
 TEST(SeedExperiment, TheStopMarkIsOnTheChartBeforeTrainingAndGoneWithNoStop) {
   auto window = openSeed();
-  ASSERT_TRUE(QTest::qWaitFor([&] { return window->shownSnapshot() != nullptr; }, kTimeoutMs));
   EXPECT_EQ(seriesPoints(*window->lossChart(), QStringLiteral("stop")).size(), 2);
   window->runner().setMaxEpochs(0);
   ASSERT_TRUE(QTest::qWaitFor(
@@ -82,9 +90,7 @@ TEST(SeedExperiment, TheStopMarkIsOnTheChartBeforeTrainingAndGoneWithNoStop) {
 }
 
 TEST(SeedExperiment, OtherPresetsTrainOnWithoutAStop) {
-  auto window = std::make_unique<MainWindow>(*findPreset("spiral"));
-  window->session()->setInteractive(false);
-  ASSERT_TRUE(QTest::qWaitFor([&] { return window->shownSnapshot() != nullptr; }, kTimeoutMs));
+  auto window = openSettled(*findPreset("spiral"));
   EXPECT_EQ(window->shownSnapshot()->stopConditions.maxEpochs, 0);
 }
 
@@ -99,8 +105,8 @@ TEST(StopAtOption, SetsTheStopForAPresetOrNeverAndRefusesTheRest) {
             300);
   EXPECT_EQ(
       parse({QStringLiteral("--stop-at"), QStringLiteral("never")}).experiment(&error)->stopAt, 0);
-  EXPECT_EQ(parse({QStringLiteral("--preset"), QStringLiteral("spiral"), QStringLiteral("--stop-at"),
-                   QStringLiteral("20")})
+  EXPECT_EQ(parse({QStringLiteral("--preset"), QStringLiteral("spiral"),
+                   QStringLiteral("--stop-at"), QStringLiteral("20")})
                 .experiment(&error)
                 ->stopAt,
             20);
