@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "export_model.h"
 #include "json_reader.h"
 #include "onnx_tensor.h"
 
@@ -76,8 +77,9 @@ class ChainReader {
   }
 
  private:
+  /// Names from the file may hold line ends: the message stays on one line.
   [[noreturn]] void fail(const std::string& reason) const {
-    throw ModelError(m_file + ": " + reason);
+    throw ModelError(m_file + ": " + oneLine(reason));
   }
 
   void readHeader() {
