@@ -42,10 +42,10 @@ std::string constants(const ExportModel& model) {
     const std::string n = std::to_string(model.network.inputs());
     text += "/* Input scaling (" + std::string(scalingName(model.scaling.kind())) +
             "): x' = (x - offset) / scale. */\n";
-    text += "static const double nnlab_input_offset[" + n + "] = " +
-            numbers(model.scaling.offset(), "the input scaling") + ";\n";
-    text += "static const double nnlab_input_scale[" + n + "] = " +
-            numbers(model.scaling.scale(), "the input scaling") + ";\n\n";
+    text += "static const double nnlab_input_offset[" + n +
+            "] = " + numbers(model.scaling.offset(), "the input scaling") + ";\n";
+    text += "static const double nnlab_input_scale[" + n +
+            "] = " + numbers(model.scaling.scale(), "the input scaling") + ";\n\n";
   }
   for (int l = 0; l < model.network.layerCount(); ++l) {
     const DenseLayer& layer = model.network.layer(l);
@@ -82,11 +82,11 @@ std::string activation(Activation activation, const std::string& a, const std::s
       return loop + a + "[j] = " + a + "[j] >= 0.0 ? 1.0 : 0.0;\n";
     case Activation::Softmax:
       // max-subtracted, as nnlab computes it, so that exp cannot overflow
-      return "  {\n    double top = " + a + "[0], sum = 0.0;\n" +                          //
+      return "  {\n    double top = " + a + "[0], sum = 0.0;\n" +  //
              "    for (j = 1; j < " + units + "; ++j) if (" + a + "[j] > top) top = " + a +
-             "[j];\n" +                                                                     //
+             "[j];\n" +  //
              "    for (j = 0; j < " + units + "; ++j) sum += (" + a + "[j] = exp(" + a +
-             "[j] - top));\n" +                                                             //
+             "[j] - top));\n" +  //
              "    for (j = 0; j < " + units + "; ++j) " + a + "[j] /= sum;\n  }\n";
     case Activation::Linear:
       break;
@@ -96,10 +96,10 @@ std::string activation(Activation activation, const std::string& a, const std::s
 
 std::string predict(const ExportModel& model) {
   const Network& network = model.network;
-  std::string text =
-      "/* out[0.." + std::to_string(network.outputs() - 1) + "] = the network's prediction for " +
-      "the raw inputs in[0.." + std::to_string(network.inputs() - 1) + "]. */\n" +
-      "static inline void predict(const double* in, double* out) {\n  int i, j;\n";
+  std::string text = "/* out[0.." + std::to_string(network.outputs() - 1) +
+                     "] = the network's prediction for " + "the raw inputs in[0.." +
+                     std::to_string(network.inputs() - 1) + "]. */\n" +
+                     "static inline void predict(const double* in, double* out) {\n  int i, j;\n";
   text += "  double x[" + std::to_string(network.inputs()) + "];\n";
   for (int l = 0; l + 1 < network.layerCount(); ++l)
     text += "  double a" + std::to_string(l + 1) + "[" + std::to_string(network.layer(l).units()) +
@@ -113,8 +113,8 @@ std::string predict(const ExportModel& model) {
     const std::string n = std::to_string(l + 1);
     const std::string a = l + 1 == network.layerCount() ? std::string("out") : "a" + n;
     const std::string units = std::to_string(layer.units());
-    text += "  /* layer " + n + ": z = x·W" + (layer.hasBias() ? " + b" : "") + ", a = " +
-            std::string(activationName(layer.activation)) + "(z) */\n";
+    text += "  /* layer " + n + ": z = x·W" + (layer.hasBias() ? " + b" : "") +
+            ", a = " + std::string(activationName(layer.activation)) + "(z) */\n";
     text += "  for (j = 0; j < " + units + "; ++j) {\n    double z = 0.0;\n";
     text += "    for (i = 0; i < " + std::to_string(layer.fanIn()) + "; ++i) z += " + previous +
             "[i] * nnlab_weights" + n + "[i][j];\n";

@@ -68,8 +68,9 @@ void writeExportFile(const std::string& path, const ExportModel& model, ExportFo
 bool isOnnxPath(std::string_view path) {
   constexpr std::string_view kSuffix = ".onnx";
   if (path.size() < kSuffix.size()) return false;
-  return std::equal(kSuffix.begin(), kSuffix.end(), path.end() - kSuffix.size(),
-                    [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+  return std::equal(
+      kSuffix.begin(), kSuffix.end(), path.end() - kSuffix.size(),
+      [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
 }
 
 ModelFile readAnyModelFile(const std::string& path) {

@@ -66,10 +66,11 @@ std::string header(const ExportModel& model) {
           " multilayer perceptron, exported from nnlab.\n";
   if (!model.settings.empty()) text += "# Trained with: " + oneLine(model.settingsText()) + ".\n";
   text += "#\n# Usage: python3 SCRIPT.py [data.csv]\n";
-  text += "# Prints the network's prediction for every row of data.csv (a header row of column\n"
-          "# names, then one sample per row: the " +
-          std::to_string(network.inputs()) + " inputs, optionally followed by the " +
-          std::to_string(network.outputs()) + " targets)";
+  text +=
+      "# Prints the network's prediction for every row of data.csv (a header row of column\n"
+      "# names, then one sample per row: the " +
+      std::to_string(network.inputs()) + " inputs, optionally followed by the " +
+      std::to_string(network.outputs()) + " targets)";
   text += model.data ? ",\n# or, without an argument, for the training data below.\n" : ".\n";
   text += "# Needs only numpy. One sample per row: z = x·W + b, a = f(z).\n";
   return text + "import csv\nimport sys\n\nimport numpy as np\n\n";
@@ -108,9 +109,8 @@ std::string feedforward(const ExportModel& model) {
     const std::string name = l + 1 == layers ? "output" : "layer" + n;
     std::string z = "np.dot(" + previous + ", weights" + n + ")";
     if (layer.hasBias()) z += " + bias" + n;
-    const std::string f(layer.activation == Activation::Linear
-                            ? std::string_view()
-                            : activationName(layer.activation));
+    const std::string f(layer.activation == Activation::Linear ? std::string_view()
+                                                               : activationName(layer.activation));
     text += "    " + name + " = " + (f.empty() ? z : f + "(" + z + ")") + "\n";
     previous = name;
   }

@@ -36,8 +36,8 @@ std::vector<double> fromRaw(const std::string& raw, long long count) {
 template <typename Field>
 std::vector<double> fromField(const Field& field, long long count) {
   if (static_cast<long long>(field.size()) != count) {
-    throw std::runtime_error("its dimensions hold " + std::to_string(count) + " numbers but it has " +
-                             std::to_string(field.size()));
+    throw std::runtime_error("its dimensions hold " + std::to_string(count) +
+                             " numbers but it has " + std::to_string(field.size()));
   }
   return std::vector<double>(field.begin(), field.end());
 }
@@ -67,8 +67,8 @@ OnnxConstant readOnnxTensor(const onnx::TensorProto& tensor) {
     result.values = isFloat ? fromRaw<float>(tensor.raw_data(), count)
                             : fromRaw<double>(tensor.raw_data(), count);
   } else {
-    result.values = isFloat ? fromField(tensor.float_data(), count)
-                            : fromField(tensor.double_data(), count);
+    result.values =
+        isFloat ? fromField(tensor.float_data(), count) : fromField(tensor.double_data(), count);
   }
   return result;
 }

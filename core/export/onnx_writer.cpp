@@ -132,8 +132,7 @@ std::string addLayer(GraphBuilder& graph, const DenseLayer& layer, int number,
   const std::string a = last ? std::string("output") : prefix + "_a";
   if (layer.activation == Activation::Step) {
     graph.addScalar(prefix + "_threshold", 0.0);
-    graph.addNode("GreaterOrEqual", {z, prefix + "_threshold"}, prefix + "_fires",
-                  doc + ": z ≥ 0");
+    graph.addNode("GreaterOrEqual", {z, prefix + "_threshold"}, prefix + "_fires", doc + ": z ≥ 0");
     auto& cast = graph.addNode("Cast", {prefix + "_fires"}, a, doc + ": a = 1 if z ≥ 0, else 0");
     auto& to = *cast.add_attribute();
     to.set_name("to");
@@ -180,7 +179,8 @@ std::string modelToOnnx(const ExportModel& model, OnnxPrecision precision) {
   addMetadata(proto, "nnlab.input_scaling", std::string(scalingName(model.scaling.kind())));
   addMetadata(proto, "nnlab.inputs", joined(model.inputNames));
   addMetadata(proto, "nnlab.outputs", joined(model.outputNames));
-  for (const auto& [key, value] : model.settings) addMetadata(proto, "nnlab.training." + key, value);
+  for (const auto& [key, value] : model.settings)
+    addMetadata(proto, "nnlab.training." + key, value);
 
   onnx::GraphProto& graphProto = *proto.mutable_graph();
   graphProto.set_name(model.name);
