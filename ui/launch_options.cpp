@@ -298,7 +298,7 @@ bool LaunchOptions::scripted() const {
 LaunchOptions::FileKind LaunchOptions::kindOf(const QString& path) {
   const QString suffix = QFileInfo(path).suffix().toLower();
   if (suffix == QLatin1String("nnlab")) return FileKind::Session;
-  if (suffix == QLatin1String("json")) return FileKind::Model;
+  if (suffix == QLatin1String("json") || suffix == QLatin1String("onnx")) return FileKind::Model;
   return FileKind::Csv;  // .csv, .txt, or anything else that may hold a table
 }
 

@@ -53,7 +53,9 @@ ExportModel ExportModel::fromRunnerState(const RunnerState& state, std::string n
   }
   ExportModel result;
   result.network = state.network;
-  result.scaling = InputScaling::fit(state.scaling, data);
+  // A model file's scaling as stored, else the kind fitted to the data, as training uses it.
+  result.scaling =
+      state.fixedScaling ? *state.fixedScaling : InputScaling::fit(state.scaling, data);
   result.name = std::move(name);
   result.inputNames = data.inputNames;
   result.outputNames = data.targetNames;

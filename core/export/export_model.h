@@ -19,16 +19,16 @@ namespace nnlab {
 struct ExportModel {
   Network network;
   InputScaling scaling;
-  std::string name = "model";             ///< a preset's or file's name, for titles
-  std::vector<std::string> inputNames;    ///< one per input
-  std::vector<std::string> outputNames;   ///< one per output
+  std::string name = "model";            ///< a preset's or file's name, for titles
+  std::vector<std::string> inputNames;   ///< one per input
+  std::vector<std::string> outputNames;  ///< one per output
   std::vector<std::pair<std::string, std::string>> settings;  ///< "loss" → "sse", …
-  std::optional<Dataset> data;            ///< raw inputs and targets, when known
+  std::optional<Dataset> data;  ///< raw inputs and targets, when known
 
   /// From a model file alone: default names (X1…, y / y1…), no settings, no data.
   static ExportModel fromModelFile(ModelFile model, std::string name);
-  /// From a training run: its data's column names, its settings, its data, and the scaling it
-  /// fitted (the one training used). Throws std::invalid_argument if the pieces do not fit.
+  /// From a training run: its data's column names, its settings, its data, and the scaling
+  /// training used (a model file's as stored, or the kind fitted to the data). Throws std::invalid_argument if the pieces do not fit.
   static ExportModel fromRunnerState(const RunnerState& state, std::string name);
 
   /// "3-4-1".
