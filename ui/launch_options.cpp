@@ -190,9 +190,9 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
       QStringLiteral("file"),
       QCoreApplication::translate(
           "LaunchOptions",
-          "A file to open: a session (.nnlab), a model (.json, trained on the data it fits) or "
-          "data (.csv: numeric columns under a header row; trailing columns named y… or "
-          "target… are the targets, else the last column)."),
+          "A file to open: a session (.nnlab), a model (.json or .onnx, trained on the data it "
+          "fits) or data (.csv: numeric columns under a header row; trailing columns named y… "
+          "or target… are the targets, else the last column)."),
       QStringLiteral("[file.nnlab | file.csv | model.json]"));
   LaunchOptions options;
   if (!parser.parse(arguments)) {
