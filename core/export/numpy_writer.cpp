@@ -69,11 +69,11 @@ std::string header(const ExportModel& model) {
   text +=
       "# Prints the network's prediction for every row of data.csv (a header row of column\n"
       "# names, then one sample per row: the " +
-      std::to_string(network.inputs()) + " inputs, optionally followed by the " +
-      std::to_string(network.outputs()) + " targets)";
+      std::to_string(network.inputs()) + " input(s), optionally followed by the " +
+      std::to_string(network.outputs()) + " target(s))";
   text += model.data ? ",\n# or, without an argument, for the training data below.\n" : ".\n";
   text += "# Needs only numpy. One sample per row: z = x·W + b, a = f(z).\n";
-  return text + "import csv\nimport sys\n\nimport numpy as np\n\n";
+  return text + "import csv\nimport sys\n\nimport numpy as np\n\n\n";
 }
 
 std::string weights(const ExportModel& model) {
