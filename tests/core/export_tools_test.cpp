@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "cli_test_support.h"
+#include "model_export.h"
+#include "presets.h"
 
 namespace nnlab::cli {
 namespace {
@@ -247,6 +249,34 @@ TEST(ExportTools, TheCHeaderCompiledByCcComputesPredictsNumbers) {
     ASSERT_EQ(result.status, 0) << result.out;
     expectClose(numbers(result.out, 0), model->predictions(), 1e-12, header);
   }
+}
+
+// Exported from a training run (as the window exports), the numpy script embeds the data and,
+// run without an argument, prints the prediction of each of its rows; the ONNX doc string holds
+// the training settings.
+TEST(ExportTools, TheNumpyScriptOfATrainingRunPredictsItsEmbeddedData) {
+  if (!havePythonWith("numpy")) GTEST_SKIP() << "python3 with numpy is missing";
+  const Preset preset = *findPreset("sine");
+  RunnerState state;
+  state.network = preset.makeNetwork();
+  state.dataset = preset.dataset;
+  state.scaling = ScalingKind::MinMax;
+  state.settings = preset.settings;
+  const ExportModel model = ExportModel::fromRunnerState(state, "sine");
+  const Matrix expected = model.network.predict(model.scaling.apply(state.dataset.inputs));
+  TempDir dir;
+  const std::string script = dir.file("sine.py");
+  writeExportFile(script, model, ExportFormat::Numpy);
+  const Shell result = shell(quoted(NNLAB_PYTHON3) + " " + quoted(script));
+  ASSERT_EQ(result.status, 0) << result.out;
+  Rows rows;
+  for (Eigen::Index r = 0; r < expected.rows(); ++r) rows.push_back({expected(r, 0)});
+  expectClose(numbers(result.out, 1, true), rows, 1e-12, script);
+  EXPECT_TRUE(result.out.starts_with(state.dataset.inputNames.front())) << result.out;
+
+  const std::string onnx = exportModelText(model, ExportFormat::Onnx);
+  EXPECT_NE(onnx.find("Trained with: init "), std::string::npos);
+  EXPECT_NE(onnx.find("input scaling minmax"), std::string::npos);
 }
 
 }  // namespace
