@@ -28,7 +28,8 @@ struct ExportModel {
   /// From a model file alone: default names (X1…, y / y1…), no settings, no data.
   static ExportModel fromModelFile(ModelFile model, std::string name);
   /// From a training run: its data's column names, its settings, its data, and the scaling
-  /// training used (a model file's as stored, or the kind fitted to the data). Throws std::invalid_argument if the pieces do not fit.
+  /// training used (a model file's as stored, or the kind fitted to the data). Throws
+  /// std::invalid_argument if the pieces do not fit.
   static ExportModel fromRunnerState(const RunnerState& state, std::string name);
 
   /// "3-4-1".
