@@ -1,11 +1,14 @@
 #include "model_export_dialog.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 #include <exception>
 
+#include "error_box.h"
+#include "exporter.h"
 #include "main_window.h"
 #include "session_controller.h"
 #include "training_runner.h"
@@ -44,10 +47,20 @@ bool ModelExportDialog::exportModel(MainWindow& window, const QString& path, Exp
 }
 
 void ModelExportDialog::interactive(MainWindow& window) {
-  const QString folder = QFileInfo(window.session()->currentPath()).absolutePath();
-  QFileDialog dialog(&window, tr("Export model as"), folder);
+  // In the folder of the last export, proposing "seed-model" as the other exports do.
+  QSettings settings;
+  QString folder = settings.value(QStringLiteral("export/folder")).toString();
+  if (folder.isEmpty() || !QDir(folder).exists()) {
+    const QString session = window.session()->currentPath();
+    folder = session.isEmpty() ? QDir::homePath() : QFileInfo(session).absolutePath();
+  }
+  const QString title = tr("Export model as");
+  QFileDialog dialog(&window, title, folder);
   dialog.setAcceptMode(QFileDialog::AcceptSave);
   dialog.setNameFilters(filters());
+  dialog.selectFile(QFileInfo(window.exporter()->suggestedFileName(QStringLiteral("model"),
+                                                                   QStringLiteral("onnx")))
+                        .completeBaseName());
   if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return;
   const ExportFormat format = formatOf(dialog.selectedNameFilter());
   QString path = dialog.selectedFiles().front();
@@ -55,12 +68,14 @@ void ModelExportDialog::interactive(MainWindow& window) {
   if (QFileInfo(path).suffix().isEmpty())
     path += QLatin1Char('.') +
             QString::fromUtf8(exportSuffix(format).data(), exportSuffix(format).size());
+  settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
   QString error;
-  if (exportModel(window, path, format, &error)) {
-    window.statusBar()->showMessage(tr("Model exported to %1.").arg(path), 8000);
-  } else {
-    QMessageBox::warning(&window, tr("Export model as"), error);
+  if (!exportModel(window, path, format, &error)) {
+    showError(&window, tr("Export failed"),
+              tr("%1: %2 was not written.").arg(title, QFileInfo(path).fileName()), error);
+    return;
   }
+  window.statusBar()->showMessage(tr("Exported %1.").arg(QFileInfo(path).fileName()), 5000);
 }
 
 }  // namespace nnlab
