@@ -44,7 +44,7 @@ work=build-fuzz/runs
 rm -rf "$work"
 mkdir -p "$work"
 pids=()
-for reader in csv model session; do
+for reader in csv model session onnx; do
   # A copy of the seed corpus: the fuzzer adds what it finds to it.
   cp -r "tests/fuzz/corpus/$reader" "$work/$reader"
   build-fuzz/bin/${reader}_fuzzer -max_total_time="$fuzz_seconds" -timeout=10 -rss_limit_mb=2048 \
@@ -53,8 +53,8 @@ for reader in csv model session; do
   pids+=($!)
 done
 status=0
-for i in 0 1 2; do
-  reader=$(echo csv model session | cut -d' ' -f$((i + 1)))
+for i in 0 1 2 3; do
+  reader=$(echo csv model session onnx | cut -d' ' -f$((i + 1)))
   if wait "${pids[$i]}"; then
     echo "$reader: $(grep -m1 -o 'Done [0-9]* runs in [0-9]* second(s)' "$work/$reader.log"), no finding"
   else

@@ -190,9 +190,9 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
       QStringLiteral("file"),
       QCoreApplication::translate(
           "LaunchOptions",
-          "A file to open: a session (.nnlab), a model (.json, trained on the data it fits) or "
-          "data (.csv: numeric columns under a header row; trailing columns named y… or "
-          "target… are the targets, else the last column)."),
+          "A file to open: a session (.nnlab), a model (.json or .onnx, trained on the data it "
+          "fits) or data (.csv: numeric columns under a header row; trailing columns named y… "
+          "or target… are the targets, else the last column)."),
       QStringLiteral("[file.nnlab | file.csv | model.json]"));
   LaunchOptions options;
   if (!parser.parse(arguments)) {
@@ -298,7 +298,7 @@ bool LaunchOptions::scripted() const {
 LaunchOptions::FileKind LaunchOptions::kindOf(const QString& path) {
   const QString suffix = QFileInfo(path).suffix().toLower();
   if (suffix == QLatin1String("nnlab")) return FileKind::Session;
-  if (suffix == QLatin1String("json")) return FileKind::Model;
+  if (suffix == QLatin1String("json") || suffix == QLatin1String("onnx")) return FileKind::Model;
   return FileKind::Csv;  // .csv, .txt, or anything else that may hold a table
 }
 

@@ -39,7 +39,7 @@ struct LaunchOptions {
   QString error;         ///< non-empty when the command line is unusable
 
   enum class FileKind { Session, Model, Csv };
-  /// By the file's suffix: .nnlab a session, .json a model, anything else CSV data.
+  /// By the file's suffix: .nnlab a session, .json or .onnx a model, anything else CSV data.
   static FileKind kindOf(const QString& path);
   /// The seed's network fitted to a CSV file's columns with settings that learn on arbitrary
   /// data; nullopt with `error` set when the file cannot be read.

@@ -11,6 +11,7 @@
 #include "dataset_panel.h"
 #include "exporter.h"
 #include "main_window.h"
+#include "model_export_dialog.h"
 #include "network_view.h"
 #include "session_controller.h"
 
@@ -26,6 +27,7 @@ void MainWindow::createMenus() {
   file->addAction(m_data->importAction());
   m_data->exportAction()->setText(tr("Data as CSV…"));
   file->addMenu(m_exporter->menu());
+  file->addAction(tr("Export &model as…"), this, [this] { ModelExportDialog::interactive(*this); });
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);

@@ -20,6 +20,7 @@
 #include "error_box.h"
 #include "generate_panel.h"
 #include "main_window.h"
+#include "model_export.h"
 #include "model_json.h"
 #include "network_view.h"
 #include "neuron_inspector.h"
@@ -94,7 +95,7 @@ void MainWindow::applySession(const Session& session) {
 bool MainWindow::loadModelFile(const QString& path, QString* error) {
   ModelFile model;
   try {
-    model = readModelFileWithScaling(path.toStdString());
+    model = readAnyModelFile(path.toStdString());  // nnlab JSON, or ONNX
   } catch (const std::exception& problem) {
     *error = QString::fromStdString(problem.what());
     return false;
@@ -133,7 +134,7 @@ QString droppedFile(const QMimeData* mime) {
   const QString path = url.toLocalFile();
   const QString suffix = QFileInfo(path).suffix().toLower();
   return suffix == QLatin1String("nnlab") || suffix == QLatin1String("csv") ||
-                 suffix == QLatin1String("json")
+                 suffix == QLatin1String("json") || suffix == QLatin1String("onnx")
              ? path
              : QString();
 }

@@ -72,7 +72,7 @@ SessionController::SessionController(MainWindow& window)
             m_autosaveFailed = !error.isEmpty();
           });
   m_open->setShortcut(QKeySequence::Open);
-  m_open->setToolTip(tr("Open a session (.nnlab), a model (.json) or data (.csv)."));
+  m_open->setToolTip(tr("Open a session (.nnlab), a model (.json, .onnx) or data (.csv)."));
   m_save->setShortcut(QKeySequence::Save);
   m_save->setToolTip(tr("Save the whole session: data, network, training state and view."));
   m_saveAs->setShortcut(QKeySequence::SaveAs);
@@ -199,8 +199,8 @@ void SessionController::interactiveOpen() {
   if (!maybeSave()) return;
   const QString path = QFileDialog::getOpenFileName(
       &m_window, tr("Open"), QFileInfo(m_path).absolutePath(),
-      tr("Everything nnlab opens (*.nnlab *.json *.csv);;%1;;Models (*.json);;Data (*.csv);;All "
-         "files (*)")
+      tr("Everything nnlab opens (*.nnlab *.json *.onnx *.csv);;%1;;Models (*.json *.onnx);;Data "
+         "(*.csv);;All files (*)")
           .arg(kSessionFilter));
   if (path.isEmpty()) return;
   QString error;

@@ -8,6 +8,7 @@
 #include "cli_help.h"
 #include "cli_options.h"
 #include "explain_command.h"
+#include "export_command.h"
 #include "predict_command.h"
 #include "train_command.h"
 
@@ -28,8 +29,13 @@ int run(const CommandLine& line, std::ostream& out, std::ostream& err) {
     case CommandLine::Kind::ExplainHelp:
       out << explainHelpText();
       return 0;
+    case CommandLine::Kind::ExportHelp:
+      out << exportHelpText();
+      return 0;
     case CommandLine::Kind::Explain:
       return runExplain(line.explain, out, err);
+    case CommandLine::Kind::Export:
+      return runExport(line.exportModel, out);
     case CommandLine::Kind::Train:
       return runTrain(line.train, out, err);
     case CommandLine::Kind::Predict:

@@ -19,10 +19,11 @@ std::string usageText() {
                   [--history FILE.csv] [--quiet] [--test-split P] [--early-stop N]
                   [--loss-goal X] [--scale none|minmax|zscore]
   nnlab-cli train --preset NAME [any option above overrides the preset]
-  nnlab-cli predict --model FILE.json --data FILE.csv [--targets N]
+  nnlab-cli predict --model FILE.json|FILE.onnx --data FILE.csv [--targets N]
   nnlab-cli explain [train's options] [--epochs-before N] [--json FILE] [--sample K]
                     [--weight L,I,J]
-  nnlab-cli --help | train --help | predict --help | explain --help
+  nnlab-cli export --model FILE.json --format onnx|numpy|c --out FILE [--float32]
+  nnlab-cli --help | train --help | predict --help | explain --help | export --help
   nnlab-cli --version
 
 Exit status: 0 success, 1 a file or training problem, 2 a bad command line.
@@ -43,7 +44,7 @@ Data:
                       regression; mp-and, mp-or, mp-nand, mp-xor: one step unit and the
                       perceptron rule; xor-2-2-1); other options override it
 
-Network (or --model-in FILE.json to continue from a saved model):
+Network (or --model-in FILE.json or FILE.onnx to continue from a saved model):
   --layers I,H,...,O  inputs (must equal the data's input columns), hidden units, outputs (must
                       equal the target columns)
   --activation A      hidden layers' activation (default sigmoid)
@@ -122,6 +123,21 @@ by training's own code: the weights after it are exactly those `train` reaches o
   --sample K          the batch row whose chain rule is written out (default 1)
   --weight L,I,J      the weight of layer L from its input I to its unit J, each from 1 (default
                       1,1 of the output layer); the article's W2 of the seed is layer 2
+)";
+}
+
+std::string exportHelpText() {
+  return R"(nnlab-cli export --model FILE.json --format onnx|numpy|c --out FILE [--float32]
+
+Writes the model in another format (docs/export.md), replacing --out atomically:
+  onnx     an ONNX graph (opset 13): the input scaling, then per layer MatMul, Add and the
+           activation; input "input" [batch, inputs], output "output" [batch, outputs];
+           double precision, or float with --float32
+  numpy    a standalone Python script (needs numpy): python3 FILE.py DATA.csv prints a table,
+           one row per line, each row's inputs, then " | " and its predictions
+  c        a C header with no dependencies: predict(const double* in, double* out)
+--model may also be an .onnx file holding a multilayer perceptron (as predict and train
+--model-in read it).
 )";
 }
 

@@ -12,5 +12,7 @@ std::string trainHelpText();
 std::string predictHelpText();
 /// `explain --help`.
 std::string explainHelpText();
+/// `export --help`.
+std::string exportHelpText();
 
 }  // namespace nnlab::cli

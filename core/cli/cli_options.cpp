@@ -296,6 +296,33 @@ CommandLine parsePredict(Arguments& args) {
   return line;
 }
 
+CommandLine parseExport(Arguments& args) {
+  CommandLine line;
+  line.kind = CommandLine::Kind::Export;
+  ExportOptions& options = line.exportModel;
+  bool haveFormat = false;
+  while (!args.done()) {
+    const std::string arg = args.next();
+    if (isHelp(arg)) return {CommandLine::Kind::ExportHelp, {}, {}, {}};
+    if (arg == "--model") {
+      options.modelPath = args.value();
+    } else if (arg == "--format") {
+      options.format = choice(args, parseExportFormat, exportFormatNames());
+      haveFormat = true;
+    } else if (arg == "--out") {
+      options.outPath = args.value();
+    } else if (arg == "--float32") {
+      args.noValue();
+      options.float32 = true;
+    } else {
+      unknown(arg, "export");
+    }
+  }
+  if (options.modelPath.empty() || !haveFormat || options.outPath.empty())
+    throw UsageError("export needs --model FILE.json, --format onnx|numpy|c and --out FILE");
+  return line;
+}
+
 }  // namespace
 
 CommandLine parseCommandLine(const std::vector<std::string>& args) {
@@ -307,6 +334,7 @@ CommandLine parseCommandLine(const std::vector<std::string>& args) {
   if (command == "train") return parseTrain(rest);
   if (command == "predict") return parsePredict(rest);
   if (command == "explain") return parseExplain(rest);
+  if (command == "export") return parseExport(rest);
   throw UsageError(std::string("unknown command '").append(command).append("'"));
 }
 

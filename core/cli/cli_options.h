@@ -10,6 +10,7 @@
 #include "activation.h"
 #include "input_scaling.h"
 #include "loss.h"
+#include "model_export.h"
 #include "network.h"
 #include "optimizer.h"
 
@@ -66,13 +67,33 @@ struct ExplainOptions {
   std::optional<std::array<int, 3>> weight;  ///< --weight L,I,J, each from 1
 };
 
+/// `export`'s options.
+struct ExportOptions {
+  std::string modelPath;                     ///< --model: nnlab JSON, or ONNX (.onnx)
+  ExportFormat format = ExportFormat::Onnx;  ///< --format onnx|numpy|c
+  std::string outPath;                       ///< --out
+  bool float32 = false;                      ///< --float32: ONNX tensors as float, not double
+};
+
 /// What the command line asks for.
 struct CommandLine {
-  enum class Kind { Help, TrainHelp, PredictHelp, ExplainHelp, Train, Predict, Explain, Version };
+  enum class Kind {
+    Help,
+    TrainHelp,
+    PredictHelp,
+    ExplainHelp,
+    ExportHelp,
+    Train,
+    Predict,
+    Explain,
+    Export,
+    Version,
+  };
   Kind kind = Kind::Help;
   TrainOptions train;
   PredictOptions predict;
   ExplainOptions explain;
+  ExportOptions exportModel{};
 };
 
 /// Most epochs `train` accepts.

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "csv_reader.h"
+#include "model_export.h"
 #include "model_json.h"
 #include "presets.h"
 
@@ -94,7 +95,7 @@ void checkModelCounts(const Network& network, const std::string& path, const Exp
 Network makeNetwork(const TrainOptions& o, const std::optional<Preset>& preset,
                     const Experiment& e) {
   if (o.modelIn) {
-    Network network = readModelFile(*o.modelIn);
+    Network network = readAnyModelFile(*o.modelIn).network;
     checkModelCounts(network, *o.modelIn, e);
     return network;
   }
@@ -121,7 +122,7 @@ TrainingSettings makeSettings(const TrainOptions& o, const std::optional<Preset>
 // the preset. 0 when none says.
 int plannedOutputs(const TrainOptions& o, const std::optional<Preset>& preset) {
   if (!o.layers.empty()) return o.layers.back();
-  if (o.modelIn) return readModelFile(*o.modelIn).outputs();
+  if (o.modelIn) return readAnyModelFile(*o.modelIn).network.outputs();
   return preset ? preset->spec.layers.back().units : 0;
 }
 
@@ -166,7 +167,7 @@ Experiment buildExperiment(const TrainOptions& options) {
   if (options.scaling) {
     e.scaling = InputScaling::fit(*options.scaling, e.dataset);
   } else if (options.modelIn) {
-    e.scaling = readModelFileWithScaling(*options.modelIn).scaling;
+    e.scaling = readAnyModelFile(*options.modelIn).scaling;
   } else if (preset) {
     e.scaling = InputScaling::fit(preset->scaling, e.dataset);
   }

@@ -7,6 +7,7 @@
 #include "csv_reader.h"
 #include "evaluation.h"
 #include "experiment_builder.h"
+#include "model_export.h"
 #include "model_json.h"
 
 namespace nnlab::cli {
@@ -91,7 +92,7 @@ void report(const Dataset& data, const std::string& labels, const Matrix& predic
 }  // namespace
 
 int runPredict(const PredictOptions& options, std::ostream& out, std::ostream& err) {
-  const ModelFile model = readModelFileWithScaling(options.modelPath);
+  const ModelFile model = readAnyModelFile(options.modelPath);
   const Network& network = model.network;
   CsvTable table = readCsvTable(options.dataPath);
   const int targets = targetColumns(options, table, network);
