@@ -6,6 +6,7 @@
 
 #include "application_info.h"
 #include "error_box.h"
+#include "language.h"
 #include "launch_options.h"
 #include "main_window.h"
 #include "scripted_run.h"
@@ -43,6 +44,8 @@ int main(int argc, char* argv[]) {
     std::cerr << "nnlab: " << options.error.toStdString() << '\n';
     return 1;
   }
+  nnlab::installTranslations(options.language.isEmpty() ? nnlab::savedLanguage()
+                                                        : options.language);
   QString error;
   std::optional<nnlab::Preset> experiment = options.experiment(&error);
   if (!experiment) {
@@ -64,6 +67,10 @@ int main(int argc, char* argv[]) {
     nnlab::showError(nullptr, QObject::tr("Open failed"),
                      QObject::tr("%1 was not opened.").arg(options.filePath), error);
   }
+  if (!options.resumePath.isEmpty() &&
+      !session.resume(options.resumePath, options.resumeAs, options.resumeModified, &error))
+    nnlab::showError(nullptr, QObject::tr("Restart failed"),
+                     QObject::tr("The session could not be brought back."), error);
   if (options.windowSize.isValid()) window.resize(options.windowSize);
   window.show();
   session.startAutosave(options.autosaveSeconds);

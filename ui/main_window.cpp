@@ -30,6 +30,7 @@
 #include "network_command.h"
 #include "network_view.h"
 #include "neuron_inspector.h"
+#include "preset_text.h"
 #include "session_controller.h"
 #include "status_line.h"
 #include "stop_panel.h"
@@ -424,6 +425,7 @@ void MainWindow::loadPreset(const Preset& preset) {
   m_runner->setStopConditions({});  // a fresh experiment: no stop from the last one
   m_controls->setSeed(preset.seed);
   showGeneratorOf(preset);
+  statusBar()->showMessage(presetDescription(preset), 30000);  // what it shows, what to try
 }
 
 void MainWindow::generate(Generator generator, const GeneratorSettings& settings) {

@@ -1,0 +1,96 @@
+// Chinese and English: --lang, the translations installed (nnlab's and Qt's own), and the
+// session a language restart brings back as it was.
+#include "language.h"
+
+#include <gtest/gtest.h>
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "launch_options.h"
+#include "main_window.h"
+#include "session.h"
+#include "session_controller.h"
+#include "training_runner.h"
+
+namespace nnlab {
+namespace {
+
+QStringList menuTitles(MainWindow& window) {
+  QStringList titles;
+  for (const QAction* action : window.menuBar()->actions()) titles << action->text();
+  return titles;
+}
+
+/// Speaks `code` while in scope, English again after.
+struct Speaking {
+  explicit Speaking(const QString& code) { installTranslations(code); }
+  ~Speaking() { installTranslations(QStringLiteral("en")); }
+};
+
+TEST(Language, LangOptionTakesEnOrZhCnOnly) {
+  const QString program = QStringLiteral("nnlab");
+  EXPECT_EQ(
+      LaunchOptions::parse({program, QStringLiteral("--lang"), QStringLiteral("zh_CN")}).language,
+      QStringLiteral("zh_CN"));
+  EXPECT_TRUE(LaunchOptions::parse({program, QStringLiteral("--lang"), QStringLiteral("en")})
+                  .error.isEmpty());
+  EXPECT_FALSE(LaunchOptions::parse({program, QStringLiteral("--lang"), QStringLiteral("fr")})
+                   .error.isEmpty());
+}
+
+TEST(Language, ResolvesTheSystemsAndUnknownLanguages) {
+  EXPECT_EQ(resolveLanguage(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+  EXPECT_EQ(resolveLanguage(QStringLiteral("fr")), QStringLiteral("en"));
+  const QString system = resolveLanguage(QString());
+  EXPECT_TRUE(system == QStringLiteral("en") || system == QStringLiteral("zh_CN"));
+}
+
+TEST(Language, ChineseWindowUsesTheArticlesTermsAndQtsOwnButtons) {
+  Speaking chinese(QStringLiteral("zh_CN"));
+  ASSERT_EQ(currentLanguage(), QStringLiteral("zh_CN"));
+  MainWindow window(seedPreset());
+  const QStringList titles = menuTitles(window);
+  EXPECT_TRUE(titles.contains(QStringLiteral("文件(&F)"))) << titles.join(' ').toStdString();
+  EXPECT_TRUE(titles.contains(QStringLiteral("帮助(&H)"))) << titles.join(' ').toStdString();
+  // Qt's own buttons come from qtbase_zh_CN.qm.
+  QDialogButtonBox box(QDialogButtonBox::Close | QDialogButtonBox::Cancel);
+  EXPECT_EQ(box.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("取消"));
+  EXPECT_EQ(QCoreApplication::translate("nnlab::ControlBar", "Learning rate"),
+            QStringLiteral("学习率"));
+}
+
+TEST(Language, EnglishAgainAfterChinese) {
+  { Speaking chinese(QStringLiteral("zh_CN")); }
+  MainWindow window(seedPreset());
+  EXPECT_TRUE(menuTitles(window).contains(QStringLiteral("&File")));
+  EXPECT_EQ(currentLanguage(), QStringLiteral("en"));
+}
+
+TEST(Language, ARestartsSessionComesBackAsItWas) {
+  QTemporaryDir folder;
+  const QString file = folder.filePath(QStringLiteral("restart.nnlab"));
+  const QString named = folder.filePath(QStringLiteral("mine.nnlab"));
+  MainWindow before(seedPreset());
+  before.runner().step(7);
+  ASSERT_TRUE(QTest::qWaitFor([&] { return before.runner().latestSnapshot()->epoch == 7; }, 20000));
+  writeSessionFile(file.toStdString(), before.captureSession());
+
+  MainWindow after(*findPreset("spiral"));
+  QString error;
+  ASSERT_TRUE(after.session()->resume(file, named, true, &error)) << error.toStdString();
+  EXPECT_EQ(after.runner().latestSnapshot()->epoch, 7);
+  EXPECT_EQ(after.session()->currentPath(), named);
+  EXPECT_TRUE(after.session()->isModified());
+  EXPECT_FALSE(QFile::exists(file)) << "the restart's file is removed once read";
+  ASSERT_TRUE(QTest::qWaitFor([&] { return after.shownSnapshot() != nullptr; }, 20000));
+  EXPECT_EQ(after.shownSnapshot()->network.spec().shapeText(),
+            before.runner().latestSnapshot()->network.spec().shapeText());
+}
+
+}  // namespace
+}  // namespace nnlab
