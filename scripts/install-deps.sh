@@ -9,7 +9,7 @@ packages=(
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-qpa-plugins libgl-dev fonts-dejavu-core fonts-wqy-microhei
   clang-14 libclang-rt-14-dev
   dpkg-dev desktop-file-utils appstream
-  qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
+  qt6-tools-dev qt6-l10n-tools qt6-translations-l10n xvfb xauth
 )
 
 missing=()

@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDockWidget>
+#include <QHelpEvent>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -19,7 +20,9 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolButton>
+#include <QToolTip>
 
+#include "control_bar.h"
 #include "dataset_panel.h"
 #include "generate_panel.h"
 #include "help_dialogs.h"
@@ -62,17 +65,17 @@ bool isControl(const QWidget* widget) {
          qobject_cast<const QSlider*>(widget) || qobject_cast<const QLineEdit*>(widget);
 }
 
-/// The tooltip a user sees on `widget`: its own, or for a tool button its action's, when set
-/// (an action's tooltip falls back to its text, which explains nothing).
+/// The tooltip a user sees on `widget`; empty when it only repeats its action's text (a tool
+/// button takes its action's tooltip, which falls back to the text and then explains nothing).
 QString tooltipOf(const QWidget* widget) {
-  if (!widget->toolTip().isEmpty()) return widget->toolTip();
+  const QString tip = widget->toolTip();
   const auto* tool = qobject_cast<const QToolButton*>(widget);
   if (tool && tool->defaultAction()) {
     QString text = tool->defaultAction()->text();
     text.remove(QLatin1Char('&'));
-    if (tool->defaultAction()->toolTip() != text) return tool->defaultAction()->toolTip();
+    if (tip == text || tip == tool->defaultAction()->iconText()) return {};
   }
-  return {};
+  return tip;
 }
 
 void expectEveryVisibleControlExplained(MainWindow& window) {
@@ -97,6 +100,24 @@ TEST(Help, EveryVisibleControlHasATooltip) {
   QApplication::processEvents();
   ASSERT_TRUE(window.backpropDock()->isVisible());
   expectEveryVisibleControlExplained(window);
+}
+
+TEST(Help, ATooltipAppearsOverAControl) {
+  MainWindow window(seedPreset());
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  QToolButton* train = nullptr;
+  for (QToolButton* button : window.findChildren<QToolButton*>())
+    if (button->defaultAction() == window.controls()->trainAction()) train = button;
+  ASSERT_NE(train, nullptr);
+  // What a pause of the mouse over the button sends it.
+  const QPoint centre = train->rect().center();
+  QHelpEvent hover(QEvent::ToolTip, centre, train->mapToGlobal(centre));
+  QApplication::sendEvent(train, &hover);
+  ASSERT_TRUE(QTest::qWaitFor([] { return QToolTip::isVisible(); }, 5000));
+  EXPECT_EQ(QToolTip::text(), window.controls()->trainAction()->toolTip());
+  EXPECT_TRUE(QToolTip::text().contains(QStringLiteral("Space")));
+  QToolTip::hideText();
 }
 
 MainWindow* g_window = nullptr;  // EXPECT_NONFATAL_FAILURE takes no local variables
