@@ -57,19 +57,19 @@ QString installTranslations(const QString& code) {
   for (const auto& translator : translators()) QCoreApplication::removeTranslator(translator.get());
   translators().clear();
   initTranslations();
-  if (language != QStringLiteral("en")) {
-    // nnlab's own strings are compiled into the program (ui/CMakeLists.txt); Qt's come from
-    // the system's Qt translations (Debian: qt6-translations-l10n), when installed.
-    const QString qtFolder = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
-    const std::pair<QString, QString> files[] = {
-        {QStringLiteral("qtbase_") + language, qtFolder},
-        {QStringLiteral("nnlab_") + language, QStringLiteral(":/i18n")}};
-    for (const auto& [name, folder] : files) {
-      auto translator = std::make_unique<QTranslator>();
-      if (!translator->load(name, folder)) continue;
-      QCoreApplication::installTranslator(translator.get());
-      translators().push_back(std::move(translator));
-    }
+  // nnlab's own strings are compiled into the program (ui/CMakeLists.txt; for English only its
+  // plural forms); Qt's come from the system's Qt translations (Debian: qt6-translations-l10n),
+  // when installed.
+  const QString qtFolder = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+  const std::pair<QString, QString> files[] = {
+      {QStringLiteral("qtbase_") + language, qtFolder},
+      {QStringLiteral("nnlab_") + language, QStringLiteral(":/i18n")}};
+  for (const auto& [name, folder] : files) {
+    if (language == QStringLiteral("en") && folder == qtFolder) continue;  // Qt's own language
+    auto translator = std::make_unique<QTranslator>();
+    if (!translator->load(name, folder)) continue;
+    QCoreApplication::installTranslator(translator.get());
+    translators().push_back(std::move(translator));
   }
   installed() = language;
   return language;

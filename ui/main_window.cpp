@@ -154,7 +154,7 @@ QWidget* MainWindow::createNetworkPanel() {
   m_info->setAlignment(Qt::AlignLeft | Qt::AlignTop);
   m_info->setText(idleGraphText(*m_graph, nullptr));
   auto* fit = new QPushButton(tr("Fit"), panel);
-  fit->setToolTip(tr("Scale the graph to fit the view (the mouse wheel zooms)."));
+  fit->setToolTip(tr("Scale the graph to fit the view (Ctrl+0; the mouse wheel zooms)."));
   connect(fit, &QPushButton::clicked, m_graph, &NetworkView::fitGraph);
   m_architecture = new ArchitecturePanel(panel);
 
@@ -433,8 +433,7 @@ void MainWindow::generate(Generator generator, const GeneratorSettings& settings
     const std::string_view name = generatorName(generator);
     m_data->replaceData(
         generateData(generator, settings),
-        tr("Generate %1 %2 rows")
-            .arg(settings.samples)
+        tr("Generate %n %1 row(s)", nullptr, settings.samples)
             .arg(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()))));
     m_generated = std::make_pair(generator, settings);
   } catch (const std::exception& problem) {

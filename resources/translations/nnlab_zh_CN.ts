@@ -35,10 +35,6 @@
 <context>
     <name>BackpropText</name>
     <message>
-        <source>&lt;p&gt;… and %1 more units (the JSON of &lt;tt&gt;nnlab-cli explain&lt;/tt&gt; has every number).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;…… 另有 %1 个单元（&lt;tt&gt;nnlab-cli explain&lt;/tt&gt; 的 JSON 含有每个数）。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;Each unit sums its inputs times their weights%1, then applies %2: &lt;b&gt;z = a&lt;sub&gt;in&lt;/sub&gt;·W%3&lt;/b&gt;, &lt;b&gt;a = %2(z)&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;每个单元把输入乘以各自的权重后求和%1，再应用 %2：&lt;b&gt;z = a&lt;sub&gt;in&lt;/sub&gt;·W%3&lt;/b&gt;，&lt;b&gt;a = %2(z)&lt;/b&gt;。&lt;/p&gt;</translation>
     </message>
@@ -149,6 +145,12 @@
     <message>
         <source>Update the weights</source>
         <translation>更新权重</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;… and %n more unit(s) (the JSON of &lt;tt&gt;nnlab-cli explain&lt;/tt&gt; has every number).&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;…… 另有 %n 个单元（&lt;tt&gt;nnlab-cli explain&lt;/tt&gt; 的 JSON 含有每个数）。&lt;/p&gt;</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -971,10 +973,6 @@
         <translation>请先选择要删除的行。</translation>
     </message>
     <message>
-        <source>Remove %1 rows</source>
-        <translation>删除 %1 行</translation>
-    </message>
-    <message>
         <source>Add input %1</source>
         <translation>添加输入 %1</translation>
     </message>
@@ -1031,10 +1029,6 @@
         <translation>导入失败：%1</translation>
     </message>
     <message>
-        <source>Exported %1 rows to %2.</source>
-        <translation>已导出 %1 行到 %2。</translation>
-    </message>
-    <message>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1069,6 +1063,18 @@
     <message>
         <source>The data was not exported to %1.</source>
         <translation>数据未导出到 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n row(s)</source>
+        <translation>
+            <numerusform>删除 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1454,10 +1460,6 @@
         <translation>适应</translation>
     </message>
     <message>
-        <source>Scale the graph to fit the view (the mouse wheel zooms).</source>
-        <translation>缩放网络图以适应视图（鼠标滚轮缩放）。</translation>
-    </message>
-    <message>
         <source>NETWORK</source>
         <translation>网络</translation>
     </message>
@@ -1492,10 +1494,6 @@
     <message>
         <source>Set %1 to %2</source>
         <translation>把 %1 设为 %2</translation>
-    </message>
-    <message>
-        <source>Generate %1 %2 rows</source>
-        <translation>生成 %1 %2 行</translation>
     </message>
     <message>
         <source>Not generated: %1</source>
@@ -1653,6 +1651,16 @@
         <source>The &amp;article</source>
         <translation>关于这篇文章(&amp;A)</translation>
     </message>
+    <message>
+        <source>Scale the graph to fit the view (Ctrl+0; the mouse wheel zooms).</source>
+        <translation>缩放网络图以适应视图（Ctrl+0；鼠标滚轮缩放）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generate %n %1 row(s)</source>
+        <translation>
+            <numerusform>生成 %n 行 %1 数据</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>nnlab::NetworkView</name>
@@ -1738,12 +1746,6 @@
 </translation>
     </message>
     <message>
-        <source>  … %1 more terms
-</source>
-        <translation>  …… 另有 %1 项
-</translation>
-    </message>
-    <message>
         <source>a = e^z / Σⱼ e^zⱼ   (softmax over the %1 outputs)
 </source>
         <translation>a = e^z / Σⱼ e^zⱼ   （在 %1 个输出上做 softmax）
@@ -1792,6 +1794,14 @@ Last update, whole batch:   ∂L/∂w      Δw</source>
   … %1 more</source>
         <translation>
   …… 另有 %1 项</translation>
+    </message>
+    <message numerus="yes">
+        <source>  … %n more term(s)
+</source>
+        <translation>
+            <numerusform>  …… 另有 %n 项
+</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2015,10 +2025,6 @@ Last update, whole batch:   ∂L/∂w      Δw</source>
         <translation>上次训练运行时测得的每秒迭代次数。</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Still misclassifying rows after %1 epochs. The perceptron rule finds a separating line whenever one exists (the perceptron convergence theorem); a single step unit can draw nothing but a straight line, so data no straight line separates, like XOR, needs a hidden layer (try the xor-2-2-1 preset).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;%1 次迭代之后仍有行分类错误。只要存在一条分隔直线，感知机规则就能找到它（感知机收敛定理）；单个阶跃单元只能画出一条直线，所以像异或这样没有直线能分开的数据需要一个隐藏层（试试 xor-2-2-1 预设）。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>test %1 %2</source>
         <translation>测试 %1 %2</translation>
     </message>
@@ -2033,6 +2039,12 @@ Last update, whole batch:   ∂L/∂w      Δw</source>
     <message>
         <source>%1 · test %2</source>
         <translation>%1 · 测试 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;Still misclassifying rows after %1 epoch(s). The perceptron rule finds a separating line whenever one exists (the perceptron convergence theorem); a single step unit can draw nothing but a straight line, so data no straight line separates, like XOR, needs a hidden layer (try the xor-2-2-1 preset).&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;%1 次迭代之后仍有行分类错误。只要存在一条分隔直线，感知机规则就能找到它（感知机收敛定理）；单个阶跃单元只能画出一条直线，所以像异或这样没有直线能分开的数据需要一个隐藏层（试试 xor-2-2-1 预设）。&lt;/p&gt;</numerusform>
+        </translation>
     </message>
 </context>
 <context>

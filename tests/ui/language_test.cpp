@@ -64,6 +64,17 @@ TEST(Language, ChineseWindowUsesTheArticlesTermsAndQtsOwnButtons) {
             QStringLiteral("学习率"));
 }
 
+TEST(Language, PluralFormsInBothLanguages) {
+  const auto removeRows = [](int n) {
+    return QCoreApplication::translate("nnlab::DatasetPanel", "Remove %n row(s)", nullptr, n);
+  };
+  EXPECT_EQ(removeRows(1), QStringLiteral("Remove 1 row"));
+  EXPECT_EQ(removeRows(3), QStringLiteral("Remove 3 rows"));
+  Speaking chinese(QStringLiteral("zh_CN"));
+  EXPECT_EQ(removeRows(1), QStringLiteral("删除 1 行"));
+  EXPECT_EQ(removeRows(3), QStringLiteral("删除 3 行"));
+}
+
 TEST(Language, EnglishAgainAfterChinese) {
   { Speaking chinese(QStringLiteral("zh_CN")); }
   MainWindow window(seedPreset());
