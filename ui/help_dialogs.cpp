@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -43,6 +44,8 @@ QList<QPair<QString, QString>> shortcutList(const QWidget& window) {
     for (const QKeySequence& key : action->shortcuts())
       keys << key.toString(QKeySequence::NativeText);
     QString text = action->text();
+    // "&Open…", and in Chinese "打开(&O)…": the mnemonic goes, and with it its brackets.
+    text.remove(QRegularExpression(QStringLiteral("\\(&.\\)")));
     text.remove(QLatin1Char('&'));
     text.remove(QStringLiteral("…"));
     const QString all = keys.join(QStringLiteral(", "));

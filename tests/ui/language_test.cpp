@@ -4,13 +4,21 @@
 
 #include <gtest/gtest.h>
 
+#include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
+#include <QDialog>
 #include <QDialogButtonBox>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
 
+#include "help_dialogs.h"
 #include "launch_options.h"
 #include "main_window.h"
 #include "session.h"
@@ -73,6 +81,48 @@ TEST(Language, PluralFormsInBothLanguages) {
   Speaking chinese(QStringLiteral("zh_CN"));
   EXPECT_EQ(removeRows(1), QStringLiteral("删除 1 行"));
   EXPECT_EQ(removeRows(3), QStringLiteral("删除 3 行"));
+}
+
+TEST(Language, TheArticleAndTheShortcutsInChinese) {
+  Speaking chinese(QStringLiteral("zh_CN"));
+  MainWindow window(seedPreset());
+  window.show();
+  QDialog* article = showArticleGuide(window);
+  const QString text = article->findChild<QTextBrowser*>()->toPlainText();
+  for (const char* term : {"神经元", "权重", "阈值", "前馈", "和方差", "反向反馈", "反向传播",
+                           "学习率", "迭代", "预测", "实际"})
+    EXPECT_TRUE(text.contains(QString::fromUtf8(term))) << term;
+  article->close();
+  bool open = false;
+  for (const auto& [name, keys] : shortcutList(window)) {
+    EXPECT_FALSE(name.contains(QLatin1Char('&'))) << name.toStdString();
+    if (name == QStringLiteral("打开"))
+      open = keys == QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText);
+  }
+  EXPECT_TRUE(open) << "File ▸ Open, without its (&O)";
+}
+
+TEST(Language, ChoosingALanguageRemembersItAndOffersARestart) {
+  MainWindow window(seedPreset());
+  window.show();
+  QAction* chinese = nullptr;
+  for (QAction* action : window.findChildren<QAction*>())
+    if (action->data() == QStringLiteral("zh_CN") && action->isCheckable()) chinese = action;
+  ASSERT_NE(chinese, nullptr);
+  QString asked;
+  QTimer::singleShot(0, [&asked] {
+    auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+    if (!box) return;
+    asked = box->text();
+    for (QAbstractButton* button : box->buttons())
+      if (button->text() == QStringLiteral("Later")) button->click();
+  });
+  chinese->trigger();
+  EXPECT_TRUE(asked.contains(QStringLiteral("简体中文"))) << asked.toStdString();
+  EXPECT_EQ(savedLanguage(), QStringLiteral("zh_CN"));
+  EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("next start")));
+  EXPECT_EQ(currentLanguage(), QStringLiteral("en")) << "only after a restart";
+  saveLanguage(QString());
 }
 
 TEST(Language, EnglishAgainAfterChinese) {
