@@ -9,8 +9,12 @@
 #include <QApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -151,6 +155,42 @@ TEST(Language, ARestartsSessionComesBackAsItWas) {
   ASSERT_TRUE(QTest::qWaitFor([&] { return after.shownSnapshot() != nullptr; }, 20000));
   EXPECT_EQ(after.shownSnapshot()->network.spec().shapeText(),
             before.runner().latestSnapshot()->network.spec().shapeText());
+}
+
+// The program's side of a restart: nnlab --resume brings the session back, then deletes the file.
+TEST(Language, TheProgramResumesARestartsSession) {
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+  GTEST_SKIP() << "ThreadSanitizer cannot follow the fork() that starts the child process";
+#endif
+#endif
+  QTemporaryDir folder;
+  const QString file = folder.filePath(QStringLiteral("restart.nnlab"));
+  const QString report = folder.filePath(QStringLiteral("report.json"));
+  MainWindow before(*findPreset("gauss"));
+  before.runner().step(9);
+  ASSERT_TRUE(QTest::qWaitFor([&] { return before.runner().latestSnapshot()->epoch == 9; }, 20000));
+  writeSessionFile(file.toStdString(), before.captureSession());
+
+  QProcess child;
+  QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+  environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+  environment.insert(QStringLiteral("NNLAB_AUTOSAVE_DIR"), folder.path());
+  environment.insert(QStringLiteral("XDG_CONFIG_HOME"), folder.path());  // its own settings
+  child.setProcessEnvironment(environment);
+  child.start(QStringLiteral(NNLAB_GUI_BINARY),
+              {QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("--resume"), file,
+               QStringLiteral("--resume-as"), folder.filePath(QStringLiteral("mine.nnlab")),
+               QStringLiteral("--resume-modified"), QStringLiteral("--report"), report,
+               QStringLiteral("--quit")});
+  ASSERT_TRUE(child.waitForFinished(60000));
+  ASSERT_EQ(child.exitCode(), 0) << child.readAllStandardError().toStdString();
+  EXPECT_FALSE(QFile::exists(file));
+  QFile written(report);
+  ASSERT_TRUE(written.open(QIODevice::ReadOnly));
+  const QJsonObject figures = QJsonDocument::fromJson(written.readAll()).object();
+  EXPECT_EQ(figures.value(QStringLiteral("epochs")).toDouble(), 9.0);
+  EXPECT_EQ(figures.value(QStringLiteral("architecture")).toString(), QStringLiteral("2-4-1"));
 }
 
 }  // namespace
