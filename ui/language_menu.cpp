@@ -64,7 +64,7 @@ void LanguageMenu::choose(const QString& code) {
     showError(&m_window, tr("Restart failed"), tr("nnlab was not restarted."), error);
 }
 
-bool LanguageMenu::restart(QString* error) {
+bool LanguageMenu::restart(QString* error, const QString& program, const QStringList& extra) {
   SessionController& session = *m_window.session();
   const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
   const QString file = QDir(folder).filePath(
@@ -80,7 +80,9 @@ bool LanguageMenu::restart(QString* error) {
   if (!session.currentPath().isEmpty())
     arguments << QStringLiteral("--resume-as") << session.currentPath();
   if (session.isModified()) arguments << QStringLiteral("--resume-modified");
-  if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments)) {
+  arguments << extra;
+  if (!QProcess::startDetached(
+          program.isEmpty() ? QCoreApplication::applicationFilePath() : program, arguments)) {
     QFile::remove(file);
     *error = tr("The new process could not start.");
     return false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMenu>
+#include <QStringList>
 
 namespace nnlab {
 
@@ -16,8 +17,9 @@ class LanguageMenu : public QMenu {
   LanguageMenu(MainWindow& window, QWidget* parent);
 
   /// Restarts nnlab with the session as it is now; false with `error` when it cannot be written
-  /// or the new process cannot start (this one then stays).
-  bool restart(QString* error);
+  /// or the new process cannot start (this one then stays). Tests name the program, and add
+  /// arguments (--quit).
+  bool restart(QString* error, const QString& program = {}, const QStringList& extra = {});
 
  signals:
   /// A language was chosen (its code; empty for the system's).

@@ -23,6 +23,7 @@
 #include <QTimer>
 
 #include "help_dialogs.h"
+#include "language_menu.h"
 #include "launch_options.h"
 #include "main_window.h"
 #include "session.h"
@@ -191,6 +192,60 @@ TEST(Language, TheProgramResumesARestartsSession) {
   const QJsonObject figures = QJsonDocument::fromJson(written.readAll()).object();
   EXPECT_EQ(figures.value(QStringLiteral("epochs")).toDouble(), 9.0);
   EXPECT_EQ(figures.value(QStringLiteral("architecture")).toString(), QStringLiteral("2-4-1"));
+}
+
+// View ▸ Language's restart: the session goes to a file, a new process brings it back (here
+// told to report and quit), and this window closes without asking.
+TEST(Language, ARestartHandsTheSessionToANewProcess) {
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+  GTEST_SKIP() << "ThreadSanitizer cannot follow the fork() that starts the child process";
+#endif
+#endif
+  QTemporaryDir folder;
+  const QString report = folder.filePath(QStringLiteral("report.json"));
+  MainWindow window(*findPreset("gauss"));
+  window.session()->setInteractive(false);
+  window.show();
+  window.runner().step(5);
+  ASSERT_TRUE(QTest::qWaitFor([&] { return window.runner().latestSnapshot()->epoch == 5; }, 20000));
+  window.session()->markModified();
+  LanguageMenu* menu = window.findChild<LanguageMenu*>();
+  ASSERT_NE(menu, nullptr);
+  // The new process's own settings and autosave folder, for as long as it is started.
+  QStringList saved;
+  for (const char* name : {"XDG_CONFIG_HOME", "NNLAB_AUTOSAVE_DIR"}) {
+    saved << (qEnvironmentVariableIsSet(name) ? qEnvironmentVariable(name) : QString());
+    qputenv(name, folder.path().toLocal8Bit());
+  }
+  const auto restoreEnvironment = [&saved] {
+    int i = 0;
+    for (const char* name : {"XDG_CONFIG_HOME", "NNLAB_AUTOSAVE_DIR"}) {
+      const QString value = saved[i++];
+      if (value.isEmpty())
+        qunsetenv(name);
+      else
+        qputenv(name, value.toLocal8Bit());
+    }
+  };
+  QString error;
+  const bool restarted =
+      menu->restart(&error, QStringLiteral(NNLAB_GUI_BINARY),
+                    {QStringLiteral("--report"), report, QStringLiteral("--quit")});
+  restoreEnvironment();
+  ASSERT_TRUE(restarted) << error.toStdString();
+  EXPECT_FALSE(window.isVisible()) << "the old window closes";
+  EXPECT_FALSE(window.session()->isModified()) << "closing asked nothing";
+  QJsonObject figures;  // once the new process has written its whole report
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] {
+        QFile written(report);
+        if (written.open(QIODevice::ReadOnly))
+          figures = QJsonDocument::fromJson(written.readAll()).object();
+        return figures.contains(QStringLiteral("epochs"));
+      },
+      60000));
+  EXPECT_EQ(figures.value(QStringLiteral("epochs")).toDouble(), 5.0);
 }
 
 }  // namespace
