@@ -6,6 +6,7 @@
 
 #include "application_info.h"
 #include "error_box.h"
+#include "language.h"
 #include "launch_options.h"
 #include "main_window.h"
 #include "scripted_run.h"
@@ -44,6 +45,8 @@ int main(int argc, char* argv[]) {
     std::cerr << "nnlab: " << options.error.toStdString() << '\n';
     return 1;
   }
+  nnlab::installTranslations(options.language.isEmpty() ? nnlab::savedLanguage()
+                                                        : options.language);
   QString error;
   std::optional<nnlab::Preset> experiment = options.experiment(&error);
   if (!experiment) {
@@ -65,6 +68,10 @@ int main(int argc, char* argv[]) {
     nnlab::showError(nullptr, QObject::tr("Open failed"),
                      QObject::tr("%1 was not opened.").arg(options.filePath), error);
   }
+  if (!options.resumePath.isEmpty() &&
+      !session.resume(options.resumePath, options.resumeAs, options.resumeModified, &error))
+    nnlab::showError(nullptr, QObject::tr("Restart failed"),
+                     QObject::tr("The session could not be brought back."), error);
   // After the file: a session brings its own stop, which --stop-at overrides.
   if (options.stopAt) window.runner().setMaxEpochs(*options.stopAt);
   if (options.windowSize.isValid()) window.resize(options.windowSize);

@@ -10,6 +10,7 @@ packages=(
   clang-14 libclang-rt-14-dev
   dpkg-dev desktop-file-utils appstream
   libonnx-dev libprotobuf-dev python3-onnx python3-numpy
+  qt6-tools-dev qt6-l10n-tools qt6-translations-l10n xvfb xauth
 )
 
 missing=()

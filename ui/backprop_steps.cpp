@@ -31,9 +31,9 @@ QString unitName(const ExplainedUpdate& e, int layer, int unit) {
 
 QString more(int shown, int all) {
   return shown < all ? BackpropText::tr(
-                           "<p>… and %1 more units (the JSON of <tt>nnlab-cli explain</tt> has "
-                           "every number).</p>")
-                           .arg(all - shown)
+                           "<p>… and %n more unit(s) (the JSON of <tt>nnlab-cli explain</tt> has "
+                           "every number).</p>",
+                           nullptr, all - shown)
                      : QString();
 }
 

@@ -354,8 +354,9 @@ void DatasetPanel::removeSelectedRows() {
     showMessage(tr("Training needs at least one row: the last row stays."));
     return;
   }
-  const QString text = rows.size() == 1 ? tr("Remove row %1").arg(rows.front() + 1)
-                                        : tr("Remove %1 rows").arg(rows.size());
+  const QString text = rows.size() == 1
+                           ? tr("Remove row %1").arg(rows.front() + 1)
+                           : tr("Remove %n row(s)", nullptr, static_cast<int>(rows.size()));
   m_undoStack->push(new RemoveRowsCommand(m_model, rows, text));
 }
 
@@ -476,8 +477,8 @@ bool DatasetPanel::readCsvInto(const QString& path, int targets, QString* error)
 bool DatasetPanel::writeCsvTo(const QString& path, QString* error) {
   try {
     writeFileAtomically(path.toStdString(), writeCsv(m_model->dataset()));
-    emit statusMessage(
-        tr("Exported %1 rows to %2.").arg(m_model->rowCount()).arg(QFileInfo(path).fileName()));
+    emit statusMessage(tr("Exported %n row(s) to %1.", nullptr, m_model->rowCount())
+                           .arg(QFileInfo(path).fileName()));
     return true;
   } catch (const std::exception& problem) {
     *error = tr("Export failed: %1").arg(QString::fromStdString(problem.what()));

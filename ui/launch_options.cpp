@@ -184,8 +184,20 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
       QCoreApplication::translate("LaunchOptions",
                                   "Stop training at this epoch, or never (the seed's is 1500)."),
       QStringLiteral("N|never"));
+  const QCommandLineOption lang(
+      QStringLiteral("lang"),
+      QCoreApplication::translate("LaunchOptions",
+                                  "The window's language: en or zh_CN (default: as chosen in "
+                                  "View ▸ Language, else the system's)."),
+      QStringLiteral("code"));
+  QCommandLineOption resume(QStringLiteral("resume"), QString(), QStringLiteral("file"));
+  QCommandLineOption resumeAs(QStringLiteral("resume-as"), QString(), QStringLiteral("file"));
+  QCommandLineOption resumeModified(QStringLiteral("resume-modified"));
+  for (QCommandLineOption* hidden : {&resume, &resumeAs, &resumeModified})
+    hidden->setFlags(QCommandLineOption::HiddenFromHelp);
   parser.addOptions({preset, layers, activation, trainFor, stopAtOption, screenshot, report, save,
-                     size, autosave, explain, explainStep, quit});
+                     size, autosave, explain, explainStep, quit, lang, resume, resumeAs,
+                     resumeModified});
   parser.addPositionalArgument(
       QStringLiteral("file"),
       QCoreApplication::translate(
@@ -229,6 +241,13 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
           "LaunchOptions", "--autosave-seconds needs a number of seconds > 0");
   }
   options.quit = parser.isSet(quit);
+  options.language = parser.value(lang);
+  if (parser.isSet(lang) && options.language != QStringLiteral("en") &&
+      options.language != QStringLiteral("zh_CN"))
+    options.error = QCoreApplication::translate("LaunchOptions", "--lang needs en or zh_CN");
+  options.resumePath = parser.value(resume);
+  options.resumeAs = parser.value(resumeAs);
+  options.resumeModified = parser.isSet(resumeModified);
   options.explain = parser.isSet(explain) || parser.isSet(explainStep);
   if (parser.isSet(explainStep)) {
     bool ok = false;

@@ -33,6 +33,13 @@ struct LaunchOptions {
   bool explain = false;  ///< --explain: open the Backprop view on the next update
   int explainStep = -1;  ///< --explain-step N (from 1); −1: the first backward step
   bool quit = false;
+  QString
+      language;  ///< --lang en|zh_CN: the window's language; empty: as chosen in View ▸ Language
+  /// --resume FILE (hidden; View ▸ Language's restart): a session to bring back and delete, as
+  /// the file --resume-as (empty: untitled), modified with --resume-modified.
+  QString resumePath;
+  QString resumeAs;
+  bool resumeModified = false;
   bool help = false;     ///< --help / -h: print `usage` and exit
   bool version = false;  ///< --version: print `usage` (see versionText()) and exit
   QString usage;         ///< what --help or --version prints

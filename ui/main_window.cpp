@@ -32,6 +32,7 @@
 #include "network_view.h"
 #include "neuron_inspector.h"
 #include "output_section.h"
+#include "preset_text.h"
 #include "session_controller.h"
 #include "status_line.h"
 #include "stop_panel.h"
@@ -160,7 +161,7 @@ QWidget* MainWindow::createNetworkPanel() {
   m_info->setAlignment(Qt::AlignLeft | Qt::AlignTop);
   m_info->setText(idleGraphText(*m_graph, nullptr));
   auto* fit = new QPushButton(tr("Fit"), panel);
-  fit->setToolTip(tr("Scale the graph to fit the view (the mouse wheel zooms)."));
+  fit->setToolTip(tr("Scale the graph to fit the view (Ctrl+0; the mouse wheel zooms)."));
   connect(fit, &QPushButton::clicked, m_graph, &NetworkView::fitGraph);
   m_architecture = new ArchitecturePanel(panel);
 
@@ -434,6 +435,7 @@ void MainWindow::loadPreset(const Preset& preset) {
   m_runner->setStopConditions(stops);
   m_controls->setSeed(preset.seed);
   showGeneratorOf(preset);
+  statusBar()->showMessage(presetDescription(preset), 30000);  // what it shows, what to try
 }
 
 void MainWindow::generate(Generator generator, const GeneratorSettings& settings) {
@@ -441,8 +443,7 @@ void MainWindow::generate(Generator generator, const GeneratorSettings& settings
     const std::string_view name = generatorName(generator);
     m_data->replaceData(
         generateData(generator, settings),
-        tr("Generate %1 %2 rows")
-            .arg(settings.samples)
+        tr("Generate %n %1 row(s)", nullptr, settings.samples)
             .arg(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()))));
     m_generated = std::make_pair(generator, settings);
   } catch (const std::exception& problem) {

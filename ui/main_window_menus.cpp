@@ -10,9 +10,12 @@
 #include "control_bar.h"
 #include "dataset_panel.h"
 #include "exporter.h"
+#include "help_dialogs.h"
+#include "language_menu.h"
 #include "main_window.h"
 #include "model_export_dialog.h"
 #include "network_view.h"
+#include "preset_text.h"
 #include "session_controller.h"
 
 namespace nnlab {
@@ -63,8 +66,19 @@ void MainWindow::createMenus() {
   log->setCheckable(true);
   connect(log, &QAction::toggled, m_logScale, &QCheckBox::setChecked);
   connect(m_logScale, &QCheckBox::toggled, log, &QAction::setChecked);
+  view->addSeparator();
+  view->addMenu(new LanguageMenu(*this, view));
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  QAction* keys =
+      help->addAction(tr("&Keyboard shortcuts"), this, [this] { showShortcuts(*this); });
+  keys->setShortcut(QKeySequence(Qt::Key_F1));
+  help->addAction(tr("The &article"), this, [this] {
+    if (!m_session->maybeSave()) return;  // the seed replaces the whole session
+    loadPreset(seedPreset());
+    m_session->newExperiment();
+    showArticleGuide(*this);
+  });
   help->addAction(tr("&About nnlab"), this,
                   [this] { QMessageBox::about(this, tr("About nnlab"), aboutText()); });
 }
@@ -95,7 +109,7 @@ void MainWindow::createPresetsMenu() {
         }
       });
       action->setData(name);
-      action->setToolTip(QString::fromStdString(preset.description));
+      action->setToolTip(presetDescription(preset));
       action->setStatusTip(action->toolTip());
     }
   }

@@ -93,7 +93,7 @@ QString NeuronInspector::formula(const TrainingSnapshot& snapshot,
                                    : tr("z = Σᵢ wᵢ·xᵢ   (no bias)\n");
   for (int i = 0; i < layer.fanIn(); ++i) {
     if (i == kMaxTerms) {
-      text += tr("  … %1 more terms\n").arg(layer.fanIn() - kMaxTerms);
+      text += tr("  … %n more term(s)\n", nullptr, layer.fanIn() - kMaxTerms);
       break;
     }
     text += QStringLiteral("  %1 %2 · %3\n")

@@ -390,6 +390,20 @@ bool SessionController::recover(const QString& autosave, QString* error) {
   return true;
 }
 
+bool SessionController::resume(const QString& file, const QString& path, bool modified,
+                               QString* error) {
+  try {
+    m_window.applySession(readSessionFile(file.toStdString()));
+  } catch (const std::exception& problem) {
+    *error = QString::fromStdString(problem.what());
+    return false;
+  }
+  QFile::remove(file);
+  setPath(path);
+  setModified(modified);
+  return true;
+}
+
 void SessionController::cleanExit() {
   m_autosaveTimer->stop();
   waitForSave();  // closing while a save is written: it is finished first

@@ -80,6 +80,9 @@ class SessionController : public QObject {
   void offerRecovery();
   /// Restores the session of an orphaned autosave file and removes the file.
   bool recover(const QString& autosave, QString* error);
+  /// Brings back a session that a restart wrote to `file` (then deleted) as it was: belonging
+  /// to `path` (empty: untitled) and `modified` or not.
+  bool resume(const QString& file, const QString& path, bool modified, QString* error);
   /// The window closes for good: removes this process's autosave file.
   void cleanExit();
 

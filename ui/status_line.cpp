@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <algorithm>
 #include <cmath>
 
 #include "training_runner.h"
@@ -131,10 +132,11 @@ void StatusLine::showSnapshot(const TrainingSnapshot& snapshot) {
   m_state->setToolTip(
       note.isEmpty()
           ? tr("What the trainer is doing, and why it stopped.")
-          : tr("<p>Still misclassifying rows after %1 epochs. The perceptron rule finds a "
+          : tr("<p>Still misclassifying rows after %1 epoch(s). The perceptron rule finds a "
                "separating line whenever one exists (the perceptron convergence theorem); a "
                "single step unit can draw nothing but a straight line, so data no straight line "
-               "separates, like XOR, needs a hidden layer (try the xor-2-2-1 preset).</p>")
+               "separates, like XOR, needs a hidden layer (try the xor-2-2-1 preset).</p>",
+               nullptr, static_cast<int>(std::min<long long>(snapshot.epoch, 1000)))
                 .arg(QLocale().toString(snapshot.epoch)));
   showQuality(snapshot, name);
 }

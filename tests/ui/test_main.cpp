@@ -4,6 +4,8 @@
 #include <QApplication>
 #include <QStandardPaths>
 
+#include "language.h"
+
 int main(int argc, char** argv) {
   // Also during gtest_discover_tests, which runs the binary without the test environment.
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -11,6 +13,7 @@ int main(int argc, char** argv) {
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("nnlab-tests"));
   QApplication::setApplicationName(QStringLiteral("nnlab-tests"));
+  nnlab::installTranslations(QStringLiteral("en"));  // the English plural forms, as nnlab runs
   ::testing::InitGoogleTest(&argc, argv);
   return RUN_ALL_TESTS();
 }
