@@ -254,10 +254,6 @@
         <translation>反向传播视图要显示的步骤，从 1 起（默认：第一个反向步骤）。</translation>
     </message>
     <message>
-        <source>A file to open: a session (.nnlab), a model (.json, trained on the data it fits) or data (.csv: numeric columns under a header row; trailing columns named y… or target… are the targets, else the last column).</source>
-        <translation>要打开的文件：会话（.nnlab）、模型（.json，在适合它的数据上训练）或数据（.csv：标题行下的数值列；名为 y… 或 target… 的末尾列是目标，否则是最后一列）。</translation>
-    </message>
-    <message>
         <source>--size needs WIDTHxHEIGHT, e.g. 1400x900</source>
         <translation>--size 需要 宽x高，例如 1400x900</translation>
     </message>
@@ -308,6 +304,49 @@
     <message>
         <source>--lang needs en or zh_CN</source>
         <translation>--lang 需要 en 或 zh_CN</translation>
+    </message>
+    <message>
+        <source>Stop training at this epoch, or never (the seed&apos;s is 1500).</source>
+        <translation>在这个迭代停止训练，或 never（从不）（种子实验是 1500）。</translation>
+    </message>
+    <message>
+        <source>A file to open: a session (.nnlab), a model (.json or .onnx, trained on the data it fits) or data (.csv: numeric columns under a header row; trailing columns named y… or target… are the targets, else the last column).</source>
+        <translation>要打开的文件：会话（.nnlab）、模型（.json 或 .onnx，在适合它的数据上训练）或数据（.csv：标题行下的数值列；名为 y… 或 target… 的末尾列是目标，否则是最后一列）。</translation>
+    </message>
+    <message>
+        <source>--stop-at needs an epoch ≥ 1 or &quot;never&quot;, not &quot;%1&quot;</source>
+        <translation>--stop-at 需要 ≥ 1 的迭代数或 "never"，而不是 "%1"</translation>
+    </message>
+</context>
+<context>
+    <name>ModelExportDialog</name>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Python scripts with numpy (*.py)</source>
+        <translation>使用 numpy 的 Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>C headers (*.h)</source>
+        <translation>C 头文件 (*.h)</translation>
+    </message>
+    <message>
+        <source>Export model as</source>
+        <translation>模型导出为</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>%1: %2 was not written.</source>
+        <translation>%1：%2 未写入。</translation>
+    </message>
+    <message>
+        <source>Exported %1.</source>
+        <translation>已导出 %1。</translation>
     </message>
 </context>
 <context>
@@ -1413,10 +1452,6 @@
         <translation>测试</translation>
     </message>
     <message>
-        <source>The training loss after each epoch: how far the predictions are from the targets. It should fall as the network learns. With test rows, their loss is the dashed orange line: when it rises while the training loss falls, the network overfits. Triangles along the top mark epochs whose loss was not a number.</source>
-        <translation>每次迭代之后的训练损失：预测离目标有多远。网络学习时它应当下降。有测试行时，测试损失是橙色虚线：训练损失下降而测试损失上升，说明网络过拟合了。顶部的三角形标出损失不是数的迭代。</translation>
-    </message>
-    <message>
         <source>epoch</source>
         <translation>迭代</translation>
     </message>
@@ -1435,6 +1470,14 @@
     <message>
         <source>, test %1</source>
         <translation>，测试 %1</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>The training loss after each epoch: how far the predictions are from the targets. It should fall as the network learns. With test rows, their loss is the dashed orange line: when it rises while the training loss falls, the network overfits. Triangles along the top mark epochs whose loss was not a number; a dotted line marks the epoch training stops at.</source>
+        <translation>每次迭代之后的训练损失：预测离目标有多远。网络学习时它应当下降。有测试行时，测试损失是橙色虚线：训练损失下降而测试损失上升，说明网络过拟合了。顶部的三角形标出损失不是数的迭代；点线标出训练停止的迭代。</translation>
     </message>
 </context>
 <context>
@@ -1478,10 +1521,6 @@
     <message>
         <source>NEURON</source>
         <translation>神经元</translation>
-    </message>
-    <message>
-        <source>OUTPUT</source>
-        <translation>输出</translation>
     </message>
     <message>
         <source>Pause training (Space) to edit a weight.</source>
@@ -1661,6 +1700,10 @@
             <numerusform>生成 %n 行 %1 数据</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Export &amp;model as…</source>
+        <translation>模型导出为(&amp;M)…</translation>
+    </message>
 </context>
 <context>
     <name>nnlab::NetworkView</name>
@@ -1805,6 +1848,37 @@ Last update, whole batch:   ∂L/∂w      Δw</source>
     </message>
 </context>
 <context>
+    <name>nnlab::OutputSection</name>
+    <message>
+        <source>OUTPUT</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Detach</source>
+        <translation>分离</translation>
+    </message>
+    <message>
+        <source>Open the map in a window of its own, which can be as large as the screen; close that window to put the map back here.</source>
+        <translation>在独立窗口中打开输出图，窗口可以和屏幕一样大；关闭那个窗口，输出图就放回这里。</translation>
+    </message>
+    <message>
+        <source>The map is in its own window.</source>
+        <translation>输出图在独立窗口中。</translation>
+    </message>
+    <message>
+        <source>Put back</source>
+        <translation>放回</translation>
+    </message>
+    <message>
+        <source>Close the map&apos;s window and show the map here again.</source>
+        <translation>关闭输出图的窗口，把输出图重新显示在这里。</translation>
+    </message>
+    <message>
+        <source>OUTPUT — nnlab</source>
+        <translation>输出 — nnlab</translation>
+    </message>
+</context>
+<context>
     <name>nnlab::ScriptedRun</name>
     <message>
         <source>cannot write the screenshot %1</source>
@@ -1840,10 +1914,6 @@ Last update, whole batch:   ∂L/∂w      Δw</source>
     <message>
         <source>The session is being written; the window goes on meanwhile.</source>
         <translation>正在写入会话；窗口照常工作。</translation>
-    </message>
-    <message>
-        <source>Open a session (.nnlab), a model (.json) or data (.csv).</source>
-        <translation>打开会话（.nnlab）、模型（.json）或数据（.csv）。</translation>
     </message>
     <message>
         <source>Save the whole session: data, network, training state and view.</source>
@@ -1890,10 +1960,6 @@ Last update, whole batch:   ∂L/∂w      Δw</source>
         <translation>打开</translation>
     </message>
     <message>
-        <source>Everything nnlab opens (*.nnlab *.json *.csv);;%1;;Models (*.json);;Data (*.csv);;All files (*)</source>
-        <translation>nnlab 能打开的所有文件 (*.nnlab *.json *.csv);;%1;;模型 (*.json);;数据 (*.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
@@ -1929,6 +1995,14 @@ Last update, whole batch:   ∂L/∂w      Δw</source>
         <source>The autosaved session cannot be restored: %1</source>
         <translation>无法恢复自动保存的会话：%1</translation>
     </message>
+    <message>
+        <source>Open a session (.nnlab), a model (.json, .onnx) or data (.csv).</source>
+        <translation>打开会话（.nnlab）、模型（.json、.onnx）或数据（.csv）。</translation>
+    </message>
+    <message>
+        <source>Everything nnlab opens (*.nnlab *.json *.onnx *.csv);;%1;;Models (*.json *.onnx);;Data (*.csv);;All files (*)</source>
+        <translation>nnlab 能打开的所有文件 (*.nnlab *.json *.onnx *.csv);;%1;;模型 (*.json *.onnx);;数据 (*.csv);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>nnlab::StatusLine</name>
@@ -1947,10 +2021,6 @@ Last update, whole batch:   ∂L/∂w      Δw</source>
     <message>
         <source>Paused after Step</source>
         <translation>单步后暂停</translation>
-    </message>
-    <message>
-        <source>Paused: epoch limit reached</source>
-        <translation>已暂停：达到迭代次数上限</translation>
     </message>
     <message>
         <source>Paused: loss goal reached</source>
@@ -2045,6 +2115,10 @@ Last update, whole batch:   ∂L/∂w      Δw</source>
         <translation>
             <numerusform>&lt;p&gt;%1 次迭代之后仍有行分类错误。只要存在一条分隔直线，感知机规则就能找到它（感知机收敛定理）；单个阶跃单元只能画出一条直线，所以像异或这样没有直线能分开的数据需要一个隐藏层（试试 xor-2-2-1 预设）。&lt;/p&gt;</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Paused at the stop epoch %1 — raise “Stop at epoch” to train on</source>
+        <translation>已暂停在停止迭代 %1 — 调高“停在迭代”才能继续训练</translation>
     </message>
 </context>
 <context>
