@@ -24,7 +24,7 @@ std::string usageText() {
                     [--weight L,I,J]
   nnlab-cli export --model FILE.json --format onnx|numpy|c --out FILE [--float32]
   nnlab-cli --help | train --help | predict --help | explain --help | export --help
-  nnlab-cli --version
+  nnlab-cli --version | -v
 
 Exit status: 0 success, 1 a file or training problem, 2 a bad command line.
 )";

@@ -329,7 +329,11 @@ CommandLine parseCommandLine(const std::vector<std::string>& args) {
   if (args.empty()) throw UsageError("no command given");
   const std::string& command = args.front();
   if (isHelp(command) || command == "help") return {};
-  if (command == "--version") return {CommandLine::Kind::Version, {}, {}};
+  if (command == "--version" || command == "-v") {
+    CommandLine version;
+    version.kind = CommandLine::Kind::Version;
+    return version;
+  }
   Arguments rest(std::vector<std::string>(args.begin() + 1, args.end()));
   if (command == "train") return parseTrain(rest);
   if (command == "predict") return parsePredict(rest);

@@ -17,6 +17,7 @@ TEST(CliVersion, PrintsVersionRevisionKernelsAndLicences) {
   EXPECT_NE(result.out.find("kernels: " + kernelVariant()), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("Eigen 3.4.0 (MPL-2.0)"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("licence: GPL-3.0-or-later"), std::string::npos) << result.out;
+  EXPECT_EQ(run({"-v"}).out, result.out) << "-v, as nnlab takes it";
 }
 
 TEST(CliVersion, IsListedInTheUsage) {

@@ -18,30 +18,41 @@
 namespace nnlab {
 namespace {
 
-TEST(ScriptedRun, WritesAReportWithTheRequiredKeysAndAScreenshot) {
-  QTemporaryDir dir;
-  ASSERT_TRUE(dir.isValid());
-  LaunchOptions options = LaunchOptions::parse(
-      {QStringLiteral("nnlab"), QStringLiteral("--preset"), QStringLiteral("seed"),
-       QStringLiteral("--stop-at"), QStringLiteral("never"), QStringLiteral("--train-for"),
-       QStringLiteral("0.5"), QStringLiteral("--screenshot"),
-       dir.filePath(QStringLiteral("shot.png")), QStringLiteral("--report"),
-       dir.filePath(QStringLiteral("report.json"))});
-  ASSERT_TRUE(options.error.isEmpty()) << options.error.toStdString();
+/// Runs `nnlab ARGUMENTS --report DIR/report.json` as main() would and returns the report;
+/// fails the test when the run does not finish within `seconds` or exits with an error.
+QJsonObject runScripted(const QTemporaryDir& dir, QStringList arguments, int seconds = 15) {
+  arguments.prepend(QStringLiteral("nnlab"));
+  arguments << QStringLiteral("--report") << dir.filePath(QStringLiteral("report.json"));
+  const LaunchOptions options = LaunchOptions::parse(arguments);
+  EXPECT_TRUE(options.error.isEmpty()) << options.error.toStdString();
   QString error;
   const std::optional<Preset> experiment = options.experiment(&error);
-  ASSERT_TRUE(experiment);
+  if (!experiment) {
+    ADD_FAILURE() << error.toStdString();
+    return {};
+  }
   MainWindow window(*experiment);
   window.show();
   ScriptedRun script(window, options);
   QSignalSpy finished(&script, &ScriptedRun::finished);
   script.start();
-  ASSERT_TRUE(finished.wait(15000));
+  if (!finished.wait(seconds * 1000)) {
+    ADD_FAILURE() << "the run did not finish within " << seconds << " s";
+    return {};
+  }
   EXPECT_EQ(finished.front().front().toInt(), 0);
-
   QFile file(dir.filePath(QStringLiteral("report.json")));
-  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
-  const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
+  EXPECT_TRUE(file.open(QIODevice::ReadOnly));
+  return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+TEST(ScriptedRun, WritesAReportWithTheRequiredKeysAndAScreenshot) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const QJsonObject report = runScripted(
+      dir, {QStringLiteral("--preset"), QStringLiteral("seed"), QStringLiteral("--stop-at"),
+            QStringLiteral("never"), QStringLiteral("--train-for"), QStringLiteral("0.5"),
+            QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("shot.png"))});
   for (const char* key :
        {"epochs", "train_loss", "epochs_per_second", "frames", "frames_per_second",
         "frame_ms_median", "frame_ms_max", "paint_ms_median", "paint_ms_max", "peak_rss_mb"})
@@ -63,22 +74,10 @@ TEST(ScriptedRun, WritesAReportWithTheRequiredKeysAndAScreenshot) {
 TEST(ScriptedRun, EndsWhenTrainingStopsByItselfBeforeTheTimeIsUp) {
   QTemporaryDir dir;
   ASSERT_TRUE(dir.isValid());
-  LaunchOptions options = LaunchOptions::parse(
-      {QStringLiteral("nnlab"), QStringLiteral("--preset"), QStringLiteral("seed"),
-       QStringLiteral("--train-for"), QStringLiteral("60"), QStringLiteral("--report"),
-       dir.filePath(QStringLiteral("report.json"))});
-  QString error;
-  const std::optional<Preset> experiment = options.experiment(&error);
-  ASSERT_TRUE(experiment);
-  MainWindow window(*experiment);
-  window.show();
-  ScriptedRun script(window, options);
-  QSignalSpy finished(&script, &ScriptedRun::finished);
-  script.start();
-  ASSERT_TRUE(finished.wait(30000)) << "still waiting for the 60 s to pass";
-  QFile file(dir.filePath(QStringLiteral("report.json")));
-  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
-  const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
+  const QJsonObject report = runScripted(dir,
+                                         {QStringLiteral("--preset"), QStringLiteral("seed"),
+                                          QStringLiteral("--train-for"), QStringLiteral("60")},
+                                         30);  // not the 60 s asked for
   EXPECT_EQ(report[QStringLiteral("epochs")].toDouble(), 1500.0);
   EXPECT_LT(report[QStringLiteral("train_seconds")].toDouble(), 30.0);
 }
@@ -86,22 +85,9 @@ TEST(ScriptedRun, EndsWhenTrainingStopsByItselfBeforeTheTimeIsUp) {
 TEST(ScriptedRun, ReportsTestLossAndAccuraciesOfAPresetWithTestRows) {
   QTemporaryDir dir;
   ASSERT_TRUE(dir.isValid());
-  const LaunchOptions options = LaunchOptions::parse(
-      {QStringLiteral("nnlab"), QStringLiteral("--preset"), QStringLiteral("gauss"),
-       QStringLiteral("--train-for"), QStringLiteral("0.5"), QStringLiteral("--report"),
-       dir.filePath(QStringLiteral("report.json"))});
-  QString error;
-  const std::optional<Preset> experiment = options.experiment(&error);
-  ASSERT_TRUE(experiment) << error.toStdString();
-  MainWindow window(*experiment);
-  window.show();
-  ScriptedRun script(window, options);
-  QSignalSpy finished(&script, &ScriptedRun::finished);
-  script.start();
-  ASSERT_TRUE(finished.wait(15000));
-  QFile file(dir.filePath(QStringLiteral("report.json")));
-  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
-  const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
+  const QJsonObject report =
+      runScripted(dir, {QStringLiteral("--preset"), QStringLiteral("gauss"),
+                        QStringLiteral("--train-for"), QStringLiteral("0.5")});
   EXPECT_GT(report[QStringLiteral("test_loss")].toDouble(-1.0), 0.0);
   EXPECT_GT(report[QStringLiteral("train_accuracy")].toDouble(), 0.8);
   EXPECT_GT(report[QStringLiteral("test_accuracy")].toDouble(), 0.8);
