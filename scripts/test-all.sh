@@ -16,6 +16,7 @@ fuzz_seconds=${FUZZ_SECONDS:-60}
 export QT_QPA_PLATFORM=offscreen
 # Sanitizer runs stop at the first report, with a stack trace.
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1"
+export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/sanitizers/tsan.supp"
 

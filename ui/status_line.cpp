@@ -89,6 +89,10 @@ StatusLine::StatusLine(QWidget* parent)
   m_state->setToolTip(tr("What the trainer is doing, and why it stopped."));
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(4, 0, 4, 0);
+  // The numbers on the right stay whole; a long state (a divergence, a note in Chinese) gives
+  // way, and its tooltip holds all of it.
+  m_state->setMinimumWidth(0);
+  m_state->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   layout->addWidget(m_state, 1);
   m_message->setObjectName(QStringLiteral("statusMessage"));
   m_message->setTextFormat(Qt::PlainText);
@@ -131,7 +135,8 @@ void StatusLine::showSnapshot(const TrainingSnapshot& snapshot) {
   // The whole text, should the window be too narrow for it.
   m_state->setToolTip(
       note.isEmpty()
-          ? tr("What the trainer is doing, and why it stopped.")
+          ? QStringLiteral("%1\n\n%2")
+                .arg(stateOf(snapshot), tr("What the trainer is doing, and why it stopped."))
           : tr("<p>Still misclassifying rows after %1 epoch(s). The perceptron rule finds a "
                "separating line whenever one exists (the perceptron convergence theorem); a "
                "single step unit can draw nothing but a straight line, so data no straight line "

@@ -6,6 +6,7 @@
 
 #include <map>
 
+#include "data_generators.h"
 #include "presets.h"
 
 namespace nnlab {
@@ -86,6 +87,28 @@ TEST(RunHistory, TheSeedOverAHundredMillionEpochsFitsInSixtyFourMegabytes) {
   // A replay to any epoch trains at most stride − 1 epochs: a few milliseconds for the seed.
   EXPECT_LE(history.stride(), 32768);
   EXPECT_LE(history.size(), 4096u);
+}
+
+// A larger network with Adam (two moments per weight): 8 hidden layers of 64 units over 10⁶
+// epochs stays within the default 64 MB.
+TEST(RunHistory, EightLayersOfSixtyFourWithAdamFitInSixtyFourMegabytes) {
+  NetworkSpec spec;
+  spec.inputs = 2;
+  for (int l = 0; l < 8; ++l) spec.layers.push_back({64, Activation::Tanh});
+  spec.layers.push_back({1, Activation::Sigmoid});
+  Network network(spec);
+  network.initialize(Init::Xavier, 1);
+  TrainingSettings settings;
+  settings.optimizer.kind = OptimizerKind::Adam;
+  Trainer trainer(std::move(network), generateData(Generator::Circle, {}), settings);
+  trainer.step(1);  // Adam's moments exist from the first update
+  RunHistory history;
+  for (long long e = 0; e <= 1'000'000; e += 256) {
+    trainer.setEpoch(e);
+    history.record(trainer);
+  }
+  EXPECT_LE(history.bytes(), history.budget());
+  EXPECT_GE(history.size(), 32u);
 }
 
 TEST(RunHistory, BeforeTheFirstRecordThereIsNothingToMoveTo) {
