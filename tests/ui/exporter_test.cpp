@@ -45,8 +45,7 @@ TEST(Exporter, WritesPicturesTablesAndTheModel) {
   // The graph as drawn, under its title and over its colour key (ExportPictures checks them).
   const QImage graph(png);
   EXPECT_GE(graph.width(), window.networkView()->viewport()->width());
-  EXPECT_GT(graph.height(),
-            window.networkView()->viewport()->height() + window.legend()->height());
+  EXPECT_GT(graph.height(), window.networkView()->viewport()->height() + window.legend()->height());
   const QString svg = dir.filePath(QStringLiteral("chart.svg"));
   ASSERT_TRUE(exporter.exportPicture(*window.lossChart(), svg, &error));
   EXPECT_TRUE(contents(svg).contains("<svg"));
