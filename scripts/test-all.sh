@@ -36,7 +36,11 @@ step "ThreadSanitizer build, runner and GUI tests"
 cmake --preset tsan
 cmake --build --preset tsan -j "$jobs"
 ctest --preset tsan -j "$jobs"
-ctest --test-dir build-tsan -L gui -j "$jobs" --output-on-failure
+# Not here: the tests that check the translation files with lupdate and the window under Xvfb.
+# They test no thread of nnlab's; the first starts a program, which this TSan (clang 14) cannot
+# follow across fork, and the second runs Qt's X11 plugin, whose own threads TSan cannot see.
+ctest --test-dir build-tsan -L gui -E '^(Translations\.|Help\.UnderXvfb$)' -j "$jobs" \
+  --output-on-failure
 
 step "libFuzzer: ${fuzz_seconds} s for each reader"
 cmake --preset fuzz
