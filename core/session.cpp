@@ -114,6 +114,16 @@ Json historyJson(const LossHistory::State& history) {
           {"points", std::move(points)}};
 }
 
+Json testHistoryJson(const TestLossHistory::State& history) {
+  Json points = Json::array();
+  for (const TestLossPoint& p : history.points) {
+    if (!std::isfinite(p.loss))
+      throw SessionError("the test-loss history holds a value that is not a finite number");
+    points.push_back({p.epoch, p.loss});
+  }
+  return {{"spacing", history.spacing}, {"points", std::move(points)}};
+}
+
 Json viewJson(const SessionView& view) {
   Json neuron = view.inspectedNeuron
                     ? Json::array({view.inspectedNeuron->first, view.inspectedNeuron->second})
@@ -167,6 +177,7 @@ std::string sessionToJson(const Session& session) {
       {"training", trainingJson(state)},
       {"state", stateJson(state.trainer)},
       {"history", historyJson(state.history)},
+      {"test_history", testHistoryJson(state.testHistory)},
       {"best", bestJson(state.best)},
       {"generator", session.generator ? generatorJson(*session.generator, session.generatorSettings)
                                       : Json(nullptr)},

@@ -20,8 +20,8 @@ class SessionError : public std::runtime_error {
 
 /// The session file format's tag and the newest version this code reads and writes.
 inline constexpr std::string_view kSessionFormat = "nnlab-session";
-/// Version 2 added "best"; version 1 files (without it) are still read.
-inline constexpr int kSessionVersion = 2;
+/// Version 2 added "best", version 3 "test_history"; older files (without them) are still read.
+inline constexpr int kSessionVersion = 3;
 /// Deepest nesting of arrays and objects accepted (a session needs 6).
 inline constexpr int kSessionMaxDepth = 64;
 
@@ -46,7 +46,7 @@ struct Session {
 };
 
 /// The session as JSON:
-///   {"format": "nnlab-session", "version": 1,
+///   {"format": "nnlab-session", "version": 3,
 ///    "data": {"inputs": [names], "targets": [names], "rows": [[x…, y…], …], "test_rows": […]},
 ///    "model": {an nnlab-model object, see model_json.h},
 ///    "training": {"init", "seed", "loss", "optimizer": {…}, "batch_size", "l1", "l2",
@@ -54,6 +54,7 @@ struct Session {
 ///    "state": {"epoch", "optimizer_steps", "first_moment", "second_moment", "shuffle_random",
 ///              "shuffle_order"},
 ///    "history": {"epochs_per_point", "epochs_in_last", "points": [[epoch, loss, min, max], …]},
+///    "test_history": {"spacing", "points": [[epoch, test loss], …]},
 ///    "best": {"epoch", "test_loss", "model": {…}} or null,
 ///    "generator": {…} (optional), "view": {…}}
 /// Numbers read back bit-identical. Throws SessionError when a value is not finite.

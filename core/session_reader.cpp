@@ -226,6 +226,23 @@ LossHistory::State readHistory(const Json& value, const Reader& outer) {
   return history;
 }
 
+TestLossHistory::State readTestHistory(const Json& value, const Reader& outer) {
+  const Reader reader = outer.inside("test_history");
+  reader.object(value);
+  reader.onlyKeys(value, {"spacing", "points"});
+  TestLossHistory::State history;
+  history.spacing = reader.integer(reader.member(value, "spacing"), "spacing", 1, kMaxCount);
+  const Json& points = reader.member(value, "points");
+  if (!points.is_array()) reader.fail("points must be an array of [epoch, loss]");
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const std::string name = "point " + std::to_string(i + 1);
+    reader.array(points[i], name, 2, "number", "a point is [epoch, test loss]");
+    history.points.push_back(
+        {reader.integer(points[i][0], name, 0, kMaxCount), reader.number(points[i][1], name)});
+  }
+  return history;
+}
+
 void readGenerator(const Json& value, const Reader& outer, Session& session) {
   if (value.is_null()) return;
   const Reader reader = outer.inside("generator");
@@ -293,6 +310,7 @@ void checkTogether(const RunnerState& state, const Reader& reader) {
                     state.settings);
     trainer.restoreState(state.trainer);
     LossHistory::fromState(RunnerOptions{}.historyBudget, state.history);
+    TestLossHistory::fromState(TestLossHistory().budget(), state.testHistory);
     if (state.fixedScaling && state.fixedScaling->kind() != state.scaling)
       reader.fail("model: its input_scaling is " +
                   std::string(scalingName(state.fixedScaling->kind())) +
@@ -313,7 +331,7 @@ Session sessionFromJson(std::string_view text, const std::string& fileName) {
   const Reader reader(fileName, "");
   checkHeader(root, reader);
   reader.onlyKeys(root, {"format", "version", "data", "model", "training", "state", "history",
-                         "best", "generator", "view"});
+                         "test_history", "best", "generator", "view"});
   Session session;
   RunnerState& state = session.training;
   state.dataset = readData(reader.member(root, "data"), reader);
@@ -323,6 +341,8 @@ Session sessionFromJson(std::string_view text, const std::string& fileName) {
   readTraining(reader.member(root, "training"), reader, state);
   state.trainer = readState(reader.member(root, "state"), reader);
   state.history = readHistory(reader.member(root, "history"), reader);
+  if (const auto test = root.find("test_history"); test != root.end())  // since version 3
+    state.testHistory = readTestHistory(*test, reader);
   if (const auto best = root.find("best"); best != root.end())  // version 1 has none
     state.best = readBest(*best, reader, fileName);
   if (const auto generator = root.find("generator"); generator != root.end())

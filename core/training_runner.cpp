@@ -283,6 +283,7 @@ void TrainingRunner::Impl::restoreAfterDivergence(const StepResult& result) {
   runHistory.clear();  // training from here on is not the run's continuation
   // Point k is the loss after k epochs: the next epoch records backupEpoch's afresh.
   history.truncate(backupEpoch - 1);
+  testHistory.truncate(backupEpoch);
   chunk = 1;
   const char* what = std::isnan(result.loss) ? "NaN" : "infinite";
   pauseWith(PauseReason::Diverged, std::string("The loss became ") + what + " at epoch " +

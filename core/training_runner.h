@@ -12,6 +12,7 @@
 #include "input_scaling.h"
 #include "loss_history.h"
 #include "network.h"
+#include "test_loss_history.h"
 #include "trainer.h"
 
 namespace nnlab {
@@ -90,6 +91,9 @@ struct TrainingSnapshot {
   InputScaling scaling;
   Matrix predictions;  ///< every dataset row (training and test) × outputs, with `network`
   std::vector<HistoryPoint> history;  ///< decimated loss history, oldest first
+  /// The test loss measured at each publication (thinned the same way); empty without test
+  /// rows. Kept by the runner, saved in sessions.
+  std::vector<TestLossPoint> testHistory;
 };
 
 /// Everything a runner holds that matters for going on with its training later: what a saved
@@ -108,6 +112,7 @@ struct RunnerState {
   double speedLimit = 0.0;  ///< epochs/s; 0: unlimited
   TrainerState trainer;     ///< epoch, optimizer state, shuffle order
   LossHistory::State history;
+  TestLossHistory::State testHistory;
   /// The weights with the lowest test loss seen, what revertToBest() returns to; nullopt
   /// without test rows or before the first test loss was measured.
   struct Best {

@@ -41,6 +41,11 @@ void TrainingRunner::Impl::publish() {
   next->dataset = dataset;
   next->scaling = scaling;
   next->history = history.points();
+  if (evaluation.testLoss)
+    testHistory.add(next->epoch, *evaluation.testLoss);
+  else
+    testHistory.clear();  // no test rows (any more)
+  next->testHistory = testHistory.points();
   nextPublish = nextDue(now, Clock::now(), options.publishIntervalSeconds);
   unpublished = false;
   std::shared_ptr<const TrainingSnapshot> old = std::move(next);
@@ -118,6 +123,7 @@ void TrainingRunner::Impl::doReset(std::uint64_t newSeed) {
   seed = newSeed;
   replaceTrainer(std::move(fresh), dataset, 0);  // a new trainer: the same shuffles as a new run
   history.clear();
+  testHistory.clear();
   pauseWith(PauseReason::None);
   message.clear();
 }
@@ -131,6 +137,7 @@ void TrainingRunner::Impl::doSetSettings(const TrainingSettings& settings) {
     // Losses of another kind are not comparable: the curve starts again from this epoch.
     clearBest();
     history.clear();
+    testHistory.clear();
   }
   trainer.setSettings(settings);
 }
@@ -199,6 +206,7 @@ void TrainingRunner::Impl::doSetNetwork(const NetworkSpec& spec, Init newInit,
   seed = newSeed;
   replaceTrainer(std::move(fresh), dataset, 0);
   history.clear();
+  testHistory.clear();
   pauseWith(PauseReason::None);
   message.clear();
 }
@@ -221,7 +229,10 @@ void TrainingRunner::Impl::doSetModel(Network network) {
   const long long epoch = sameShape ? trainer.epoch() : 0;
   trainer.setNetwork(std::move(network));
   trainer.setEpoch(epoch);
-  if (!sameShape) history.clear();
+  if (!sameShape) {
+    history.clear();
+    testHistory.clear();
+  }
   backUp(Clock::now(), true);
   clearBest();
 }
@@ -277,6 +288,7 @@ RunnerState TrainingRunner::Impl::captured() {
   state.speedLimit = speedLimit;
   state.trainer = trainer.state();
   state.history = history.state();
+  state.testHistory = testHistory.state();
   if (bestTestLoss) state.best = RunnerState::Best{best, *bestTestLoss, bestEpoch};
   return state;
 }
@@ -289,11 +301,14 @@ void TrainingRunner::Impl::doRestore(RunnerState state) {
   scalingKind = state.scaling;
   std::optional<Trainer> restored;
   std::optional<LossHistory> restoredHistory;
+  std::optional<TestLossHistory> restoredTestHistory;
   try {
     restored.emplace(state.network, networkView(*data), state.settings);
     restored->restoreState(std::move(state.trainer));
     restoredHistory.emplace(
         LossHistory::fromState(options.historyBudget, std::move(state.history)));
+    restoredTestHistory.emplace(
+        TestLossHistory::fromState(testHistory.budget(), std::move(state.testHistory)));
     if (state.best && !state.best->network.sameShape(state.network))
       throw std::invalid_argument("the best weights do not have the network's shape");
   } catch (const std::exception& problem) {
@@ -305,6 +320,7 @@ void TrainingRunner::Impl::doRestore(RunnerState state) {
   }
   trainer = std::move(*restored);
   history = std::move(*restoredHistory);
+  testHistory = std::move(*restoredTestHistory);
   dataset = data;
   init = state.init;
   seed = state.seed;
@@ -330,6 +346,7 @@ void TrainingRunner::Impl::doRevertToBest() {
   trainer.setNetwork(best);  // also clears the optimizer state
   trainer.setEpoch(bestEpoch);
   history.truncate(bestEpoch - 1);  // the next epoch records bestEpoch's loss afresh
+  testHistory.truncate(bestEpoch);
   backUp(Clock::now(), true);
   chunk = 1;
   std::ostringstream text;

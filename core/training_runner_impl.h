@@ -18,6 +18,7 @@
 
 #include "evaluation.h"
 #include "run_history.h"
+#include "test_loss_history.h"
 #include "training_runner.h"
 
 namespace nnlab {
@@ -143,6 +144,7 @@ struct TrainingRunner::Impl {
   double speedLimit = 0.0;  // epochs/s; 0: unlimited
   StopConditions stopConditions;
   LossHistory history;
+  TestLossHistory testHistory;  ///< measured at each publication
   // The run's parameters for going back to an earlier epoch: cleared by every command that
   // changes what training computes (data, settings, weights), as a replay could not repeat it.
   RunHistory runHistory;

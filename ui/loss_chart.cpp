@@ -105,14 +105,10 @@ void LossChart::showSnapshot(const TrainingSnapshot& snapshot) {
     m_lossLabel = label;
     m_yLinear->setTitleText(label);
     m_yLog->setTitleText(label);
-    m_testTrace.clear();  // test losses of the old kind do not compare either
   }
   m_history = snapshot.history;
   m_stopEpoch = snapshot.stopConditions.maxEpochs;
-  if (snapshot.testLoss)
-    m_testTrace.add(snapshot.epoch, *snapshot.testLoss);
-  else
-    m_testTrace.clear();
+  m_testHistory = snapshot.testHistory;
   replot();
 }
 
@@ -210,7 +206,7 @@ void LossChart::updateTicks() {
   const QList<QLegendMarker*> markers = chart()->legend()->markers(m_nonNumbers);
   for (QLegendMarker* marker : markers) marker->setVisible(m_nonNumbers->count() > 0);
   for (QLegendMarker* marker : chart()->legend()->markers(m_stopLine)) marker->setVisible(false);
-  const bool legend = !m_testTrace.isEmpty() || m_nonNumbers->count() > 0;
+  const bool legend = !m_testHistory.empty() || m_nonNumbers->count() > 0;
   if (chart()->legend()->isVisible() != legend) chart()->legend()->setVisible(legend);
 }
 
@@ -224,19 +220,16 @@ QList<QPointF> LossChart::nonNumberPoints(double top) const {
     if (!std::isfinite(point.loss) || !std::isfinite(point.min) || !std::isfinite(point.max))
       marks.append(QPointF(static_cast<double>(point.epoch) / m_epochUnit, top));
   }
-  for (const QPointF& point : m_testTrace.points())
-    if (!std::isfinite(point.y())) marks.append(QPointF(point.x() / m_epochUnit, top));
   return marks;
 }
 
 QList<QPointF> LossChart::testPlotPoints() const {
   QList<QPointF> points;
-  points.reserve(m_testTrace.points().size());
-  for (const QPointF& point : m_testTrace.points()) {
-    if (!std::isfinite(point.y())) continue;         // marked at the top instead
-    if (m_logScale && !(point.y() > 0.0)) continue;  // a log axis cannot show them
-    const double y = m_logScale ? std::max(point.y(), kLogFloor) : point.y();
-    points.append(QPointF(point.x() / m_epochUnit, y));
+  points.reserve(static_cast<qsizetype>(m_testHistory.size()));
+  for (const TestLossPoint& point : m_testHistory) {  // finite: the history keeps no others
+    if (m_logScale && !(point.loss > 0.0)) continue;  // a log axis cannot show them
+    const double y = m_logScale ? std::max(point.loss, kLogFloor) : point.loss;
+    points.append(QPointF(static_cast<double>(point.epoch) / m_epochUnit, y));
   }
   return points;
 }

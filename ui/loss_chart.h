@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "loss_history.h"
-#include "test_loss_trace.h"
+#include "test_loss_history.h"
 
 class QLineSeries;
 class QScatterSeries;
@@ -87,7 +87,7 @@ class LossChart : public QChartView {
   long long m_stopEpoch = 0;  // where training stops by itself; 0: never
   QString m_lossLabel;
   std::vector<HistoryPoint> m_history;
-  TestLossTrace m_testTrace;
+  std::vector<TestLossPoint> m_testHistory;  ///< the snapshot's, kept by the runner
 };
 
 }  // namespace nnlab

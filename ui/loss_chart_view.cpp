@@ -48,12 +48,12 @@ void LossChart::updateHoverLabel() {
                                    });
   const HistoryPoint& point = it == m_history.end() ? m_history.back() : *it;
   QString text = tr("epoch %1: %2 %3").arg(point.epoch).arg(m_lossLabel, lossText(point.loss));
-  const QList<QPointF>& test = m_testTrace.points();
-  if (!test.isEmpty()) {
-    const auto near =
-        std::lower_bound(test.begin(), test.end(), static_cast<double>(point.epoch),
-                         [](const QPointF& sample, double epoch) { return sample.x() < epoch; });
-    text += tr(", test %1").arg(lossText((near == test.end() ? test.back() : *near).y()));
+  const std::vector<TestLossPoint>& test = m_testHistory;
+  if (!test.empty()) {
+    const auto near = std::lower_bound(
+        test.begin(), test.end(), point.epoch,
+        [](const TestLossPoint& sample, long long epoch) { return sample.epoch < epoch; });
+    text += tr(", test %1").arg(lossText((near == test.end() ? test.back() : *near).loss));
   }
   m_hoverLabel->setText(text);
   m_hoverLabel->adjustSize();

@@ -151,13 +151,42 @@ TEST(Session, BestWeightsAreKeptAndRevertToBestWorksAfterReopening) {
 // Files of version 1, written before the best weights were kept, still open (without them).
 TEST(Session, AVersionOneFileWithoutBestWeightsStillReads) {
   std::string text = sessionToJson(trainedSession());
-  text = edited(text, "\"version\": 2", "\"version\": 1");
+  text = edited(text, "\"version\": 3", "\"version\": 1");
   const std::size_t from = text.find("  \"best\":");
   ASSERT_NE(from, std::string::npos);
   text.erase(from, text.find('\n', from) - from + 1);
   const Session read = sessionFromJson(text, "old.nnlab");
   EXPECT_FALSE(read.training.best);
   EXPECT_EQ(read.training.trainer.epoch, 120);
+}
+
+// The test-loss curve the window draws is part of the run: it comes back with the session.
+TEST(Session, KeepsTheTestLossHistory) {
+  const Session saved = trainedSession();
+  ASSERT_FALSE(saved.training.testHistory.points.empty());
+  const Session read = sessionFromJson(sessionToJson(saved), "s.nnlab");
+  EXPECT_EQ(read.training.testHistory.points, saved.training.testHistory.points);
+  EXPECT_EQ(read.training.testHistory.spacing, saved.training.testHistory.spacing);
+}
+
+TEST(Session, AVersionTwoFileWithoutTheTestHistoryStillReads) {
+  std::string text = sessionToJson(trainedSession());
+  text = edited(text, "\"version\": 3", "\"version\": 2");
+  const std::size_t from = text.find("  \"test_history\":");
+  ASSERT_NE(from, std::string::npos);
+  text.erase(from, text.find('\n', from) - from + 1);
+  const Session read = sessionFromJson(text, "old.nnlab");
+  EXPECT_TRUE(read.training.testHistory.points.empty());
+  EXPECT_EQ(read.training.trainer.epoch, 120);
+}
+
+TEST(SessionErrors, ATestHistoryOutOfOrderIsRefused) {
+  const std::string good = sessionToJson(trainedSession());
+  const std::string bad = edited(good, "\"test_history\": {\"points\":[",
+                                 "\"test_history\": {\"points\":[[999999,1.0],");
+  EXPECT_NE(errorOf(bad).find("s.nnlab: the test-loss history's epochs are out of order"),
+            std::string::npos)
+      << errorOf(bad);
 }
 
 TEST(SessionErrors, BestWeightsThatDoNotFitAreRefused) {
@@ -179,10 +208,10 @@ TEST(SessionErrors, NameTheProblem) {
       {"[]", "s.nnlab: not an nnlab session: the top level is array"},
       {edited(good, "\"nnlab-session\"", "\"nnlab-model\""),
        R"(s.nnlab: not an nnlab session: "format" is "nnlab-model", expected "nnlab-session")"},
-      {edited(good, "\"version\": 2", "\"version\": 7"),
-       "s.nnlab: session format version 7 is newer than this program reads (up to 2); update "
+      {edited(good, "\"version\": 3", "\"version\": 7"),
+       "s.nnlab: session format version 7 is newer than this program reads (up to 3); update "
        "nnlab"},
-      {edited(good, "\"version\": 2", "\"version\": \"1\""),
+      {edited(good, "\"version\": 3", "\"version\": \"1\""),
        R"(s.nnlab: "version" must be a whole number (got "1"))"},
       {edited(good, "\"test_rows\":[", "\"test_rows\":[100000,"),
        "s.nnlab: data: a test row must be between 0 and"},

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "control_bar.h"
+#include "loss_chart.h"
 #include "main_window.h"
 #include "network_view.h"
 #include "presets.h"
@@ -110,6 +111,28 @@ TEST(SessionReopen, AnEdgeOfAReopenedSessionSaysItsGradientIsNotKnownYet) {
   stepAndWait(*second, 1);
   const QString stepped = edgeInfo(*second, 0, 1, 0);
   EXPECT_TRUE(stepped.contains(QStringLiteral("last gradient ∂L/∂w = "))) << stepped.toStdString();
+}
+
+// The test-loss curve is part of the run: a reopened session draws it as it was.
+TEST(SessionReopen, TheTestLossCurveComesBackWithTheSession) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("circle.nnlab"));
+  auto first = openWindow(*findPreset("circle"));
+  for (int i = 0; i < 3; ++i) stepAndWait(*first, 50);
+  const int points = first->lossChart()->testPointCount();
+  ASSERT_GE(points, 3);
+  QString error;
+  ASSERT_TRUE(first->session()->save(path, &error)) << error.toStdString();
+
+  auto second = openWindow(seedPreset());
+  ASSERT_TRUE(second->session()->open(path, &error)) << error.toStdString();
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] {
+        const auto s = second->shownSnapshot();
+        return s && s->epoch == 150 && second->lossChart()->testPointCount() > 0;
+      },
+      kTimeoutMs));
+  EXPECT_EQ(second->lossChart()->testPointCount(), points);
 }
 
 }  // namespace

@@ -112,7 +112,7 @@ TEST(SessionWindow, ABadOrNewerFileIsRefusedAndChangesNothing) {
   ASSERT_TRUE(file.open(QIODevice::ReadOnly));
   const QByteArray text = file.readAll();
   const std::pair<QString, QByteArray> bad[] = {
-      {QStringLiteral("newer.nnlab"), QByteArray(text).replace("\"version\": 2", "\"version\": 9")},
+      {QStringLiteral("newer.nnlab"), QByteArray(text).replace("\"version\": 3", "\"version\": 9")},
       {QStringLiteral("cut.nnlab"), text.left(text.size() / 3)},
       {QStringLiteral("garbage.nnlab"), QByteArray("\x89PNG\r\n\x1a\n\0\0", 10)},
   };
