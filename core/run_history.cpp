@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <iterator>
+#include <stdexcept>
+#include <string>
 
 namespace nnlab {
 
@@ -23,6 +25,29 @@ std::size_t recordBytes(const Network& network, const TrainerState& state) {
   bytes += gradientBytes(state.optimizer.first) + gradientBytes(state.optimizer.second);
   bytes += sizeof(int) * state.shuffleOrder.size();
   return bytes;
+}
+
+void checkRecordsFit(const std::vector<HistoryRecord>& records, const Trainer& trainer) {
+  Trainer probe = trainer;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const HistoryRecord& record = records[i];
+    const std::string name = "timeline record " + std::to_string(i + 1) + ": ";
+    if (!record.network.sameShape(trainer.network()))
+      throw std::invalid_argument(name + "its weights do not have the network's shape");
+    for (const DenseLayer& layer : record.network.layers())
+      if (!layer.weights.allFinite() || !layer.bias.allFinite())
+        throw std::invalid_argument(name + "a weight is not a finite number");
+    if (record.state.epoch > trainer.epoch())
+      throw std::invalid_argument(name + "its epoch is after the run's");
+    if (i > 0 && record.state.epoch <= records[i - 1].state.epoch)
+      throw std::invalid_argument(name + "its epoch is not after the one before");
+    try {
+      probe.setNetwork(record.network);
+      probe.restoreState(record.state);
+    } catch (const std::invalid_argument& problem) {
+      throw std::invalid_argument(name + problem.what());
+    }
+  }
 }
 
 RunHistory::RunHistory(std::size_t budgetBytes, std::size_t maxRecords)
@@ -73,6 +98,33 @@ bool RunHistory::moveTo(Trainer& trainer, long long epoch) const {
   if (epoch > from->state.epoch && moved.step(epoch - from->state.epoch).diverged) return false;
   trainer = std::move(moved);
   return true;
+}
+
+void RunHistory::truncate(long long epoch) {
+  while (!m_records.empty() && m_records.back().state.epoch > epoch) {
+    m_bytes -= m_records.back().bytes;
+    m_records.pop_back();
+  }
+}
+
+RunHistory RunHistory::fromRecords(std::vector<HistoryRecord> records, long long stride,
+                                   std::size_t budgetBytes, std::size_t maxRecords) {
+  if (stride < 1 || (stride & (stride - 1)) != 0)
+    throw std::invalid_argument("the timeline's stride is not a power of 2");
+  RunHistory history(budgetBytes, maxRecords);
+  history.m_stride = stride;
+  for (HistoryRecord& record : records) {
+    if (record.state.epoch < 0 ||
+        (!history.m_records.empty() && record.state.epoch <= history.m_records.back().state.epoch))
+      throw std::invalid_argument("the timeline's epochs are out of order");
+    record.bytes = recordBytes(record.network, record.state);
+    history.m_bytes += record.bytes;
+    history.m_records.push_back(std::move(record));
+  }
+  while ((history.m_bytes > history.m_budget || history.m_records.size() > history.m_maxRecords) &&
+         history.m_records.size() > 2)
+    history.thin();
+  return history;
 }
 
 std::vector<long long> RunHistory::epochs() const {

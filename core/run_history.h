@@ -45,6 +45,17 @@ class RunHistory {
   /// as it was, when no record is at or before `epoch` or training diverges on the way.
   bool moveTo(Trainer& trainer, long long epoch) const;
 
+  /// Forgets the records after `epoch` (the run went back to it and goes on from there).
+  void truncate(long long epoch);
+  /// The records, oldest first: what a saved session keeps.
+  const std::vector<HistoryRecord>& records() const { return m_records; }
+  /// A history holding `records` (oldest first, as records() gave them) recorded with `stride`,
+  /// within `budgetBytes` and `maxRecords` like a new one. Throws std::invalid_argument when
+  /// they could not have come from one (epochs out of order, a stride that is not a power of 2).
+  static RunHistory fromRecords(std::vector<HistoryRecord> records, long long stride,
+                                std::size_t budgetBytes = std::size_t{64} << 20,
+                                std::size_t maxRecords = 4096);
+
   std::size_t bytes() const { return m_bytes; }
   std::size_t budget() const { return m_budget; }
   std::size_t size() const { return m_records.size(); }
@@ -62,6 +73,11 @@ class RunHistory {
   long long m_stride = 1;
   std::vector<HistoryRecord> m_records;
 };
+
+/// Checks that every record could go on with `trainer`'s data and settings: the network's
+/// shape, finite weights, the optimizer state and shuffle order (as Trainer::restoreState
+/// checks them), and epochs in order. Throws std::invalid_argument naming the record.
+void checkRecordsFit(const std::vector<HistoryRecord>& records, const Trainer& trainer);
 
 /// The bytes a record of `network` with `state` holds (numbers and containers, not allocator
 /// slack).

@@ -144,6 +144,26 @@ Json generatorJson(Generator generator, const GeneratorSettings& settings) {
 }
 
 // The weights "Revert to best" returns to, so that it still works after the session reopens.
+// The run's records, so that a reopened run can be looked at again: each record's trainer state
+// and weights ({"weights", "bias"} per layer, like a moment). Thinned as the runner thins them
+// to at most kSessionTimelineBytes, so that a big network's session stays a sensible size.
+Json timelineJson(const RunnerState& state) {
+  const RunHistory kept =
+      RunHistory::fromRecords(state.timeline, state.timelineStride, kSessionTimelineBytes);
+  Json records = Json::array();
+  for (const HistoryRecord& record : kept.records()) {
+    Gradients weights;
+    for (const DenseLayer& layer : record.network.layers()) {
+      if (!layer.weights.allFinite() || !layer.bias.allFinite())
+        throw SessionError("a timeline record holds a weight that is not a finite number");
+      weights.weights.push_back(layer.weights);
+      weights.bias.push_back(layer.bias);
+    }
+    records.push_back({{"state", stateJson(record.state)}, {"weights", momentJson(weights)}});
+  }
+  return {{"stride", kept.stride()}, {"records", std::move(records)}};
+}
+
 Json bestJson(const std::optional<RunnerState::Best>& best) {
   if (!best) return nullptr;
   if (!std::isfinite(best->testLoss)) throw SessionError("the best test loss is not finite");
@@ -178,6 +198,7 @@ std::string sessionToJson(const Session& session) {
       {"state", stateJson(state.trainer)},
       {"history", historyJson(state.history)},
       {"test_history", testHistoryJson(state.testHistory)},
+      {"timeline", timelineJson(state)},
       {"best", bestJson(state.best)},
       {"generator", session.generator ? generatorJson(*session.generator, session.generatorSettings)
                                       : Json(nullptr)},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -20,8 +21,13 @@ class SessionError : public std::runtime_error {
 
 /// The session file format's tag and the newest version this code reads and writes.
 inline constexpr std::string_view kSessionFormat = "nnlab-session";
-/// Version 2 added "best", version 3 "test_history"; older files (without them) are still read.
+/// Version 2 added "best", version 3 "test_history" and "timeline"; older files (without them)
+/// are still read.
 inline constexpr int kSessionVersion = 3;
+/// The most a session keeps of a run's timeline (see RunHistory::bytes), thinned as the runner
+/// thins it: every epoch of the seed's 1500 (about 0.7 MB), fewer records of bigger networks
+/// (whose replays then run longer), so that sessions stay small enough to autosave often.
+inline constexpr std::size_t kSessionTimelineBytes = std::size_t{1} << 20;
 /// Deepest nesting of arrays and objects accepted (a session needs 6).
 inline constexpr int kSessionMaxDepth = 64;
 
@@ -55,6 +61,8 @@ struct Session {
 ///              "shuffle_order"},
 ///    "history": {"epochs_per_point", "epochs_in_last", "points": [[epoch, loss, min, max], …]},
 ///    "test_history": {"spacing", "points": [[epoch, test loss], …]},
+///    "timeline": {"stride", "records": [{"state": {as "state"}, "weights": [{"weights",
+///                 "bias"}, …]}, …]},
 ///    "best": {"epoch", "test_loss", "model": {…}} or null,
 ///    "generator": {…} (optional), "view": {…}}
 /// Numbers read back bit-identical. Throws SessionError when a value is not finite.

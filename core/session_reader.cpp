@@ -243,6 +243,36 @@ TestLossHistory::State readTestHistory(const Json& value, const Reader& outer) {
   return history;
 }
 
+// Records whose weights take the model's shape; checkTogether checks the rest.
+void readTimeline(const Json& value, const Reader& outer, RunnerState& state) {
+  const Reader reader = outer.inside("timeline");
+  reader.object(value);
+  reader.onlyKeys(value, {"stride", "records"});
+  state.timelineStride = reader.integer(reader.member(value, "stride"), "stride", 1, kMaxCount);
+  const Json& records = reader.member(value, "records");
+  if (!records.is_array()) reader.fail("records must be an array");
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const Reader record = reader.inside("record " + std::to_string(i + 1));
+    record.object(records[i]);
+    record.onlyKeys(records[i], {"state", "weights"});
+    HistoryRecord read{state.network, readState(record.member(records[i], "state"), record), 0};
+    const Gradients weights = readMoment(record.member(records[i], "weights"), "weights", record);
+    if (weights.weights.size() != static_cast<std::size_t>(read.network.layerCount()))
+      record.fail("the weights do not have the model's layers");
+    for (int l = 0; l < read.network.layerCount(); ++l) {
+      DenseLayer& layer = read.network.layer(l);
+      if (weights.weights[l].rows() != layer.weights.rows() ||
+          weights.weights[l].cols() != layer.weights.cols() ||
+          weights.bias[l].size() != layer.bias.size())
+        record.fail("the weights of layer " + std::to_string(l + 1) +
+                    " do not have the model's shape");
+      layer.weights = weights.weights[l];
+      layer.bias = weights.bias[l];
+    }
+    state.timeline.push_back(std::move(read));
+  }
+}
+
 void readGenerator(const Json& value, const Reader& outer, Session& session) {
   if (value.is_null()) return;
   const Reader reader = outer.inside("generator");
@@ -311,6 +341,8 @@ void checkTogether(const RunnerState& state, const Reader& reader) {
     trainer.restoreState(state.trainer);
     LossHistory::fromState(RunnerOptions{}.historyBudget, state.history);
     TestLossHistory::fromState(TestLossHistory().budget(), state.testHistory);
+    checkRecordsFit(state.timeline, trainer);
+    RunHistory::fromRecords(state.timeline, state.timelineStride);
     if (state.fixedScaling && state.fixedScaling->kind() != state.scaling)
       reader.fail("model: its input_scaling is " +
                   std::string(scalingName(state.fixedScaling->kind())) +
@@ -331,7 +363,7 @@ Session sessionFromJson(std::string_view text, const std::string& fileName) {
   const Reader reader(fileName, "");
   checkHeader(root, reader);
   reader.onlyKeys(root, {"format", "version", "data", "model", "training", "state", "history",
-                         "test_history", "best", "generator", "view"});
+                         "test_history", "timeline", "best", "generator", "view"});
   Session session;
   RunnerState& state = session.training;
   state.dataset = readData(reader.member(root, "data"), reader);
@@ -343,6 +375,8 @@ Session sessionFromJson(std::string_view text, const std::string& fileName) {
   state.history = readHistory(reader.member(root, "history"), reader);
   if (const auto test = root.find("test_history"); test != root.end())  // since version 3
     state.testHistory = readTestHistory(*test, reader);
+  if (const auto timeline = root.find("timeline"); timeline != root.end())  // since version 3
+    readTimeline(*timeline, reader, state);
   if (const auto best = root.find("best"); best != root.end())  // version 1 has none
     state.best = readBest(*best, reader, fileName);
   if (const auto generator = root.find("generator"); generator != root.end())

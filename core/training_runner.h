@@ -12,6 +12,7 @@
 #include "input_scaling.h"
 #include "loss_history.h"
 #include "network.h"
+#include "run_history.h"
 #include "test_loss_history.h"
 #include "trainer.h"
 
@@ -94,6 +95,9 @@ struct TrainingSnapshot {
   /// The test loss measured at each publication (thinned the same way); empty without test
   /// rows. Kept by the runner, saved in sessions.
   std::vector<TestLossPoint> testHistory;
+  /// The first epoch of the run that can be shown again (see TrainingRunner::snapshotAt);
+  /// nullopt before this stretch of the run has trained an epoch.
+  std::optional<long long> timelineStart;
 };
 
 /// Everything a runner holds that matters for going on with its training later: what a saved
@@ -113,6 +117,10 @@ struct RunnerState {
   TrainerState trainer;     ///< epoch, optimizer state, shuffle order
   LossHistory::State history;
   TestLossHistory::State testHistory;
+  /// The run's records (see RunHistory), so that a reopened run can be looked at again; empty
+  /// when there are none. The stride is the one they were recorded with.
+  std::vector<HistoryRecord> timeline;
+  long long timelineStride = 1;
   /// The weights with the lowest test loss seen, what revertToBest() returns to; nullopt
   /// without test rows or before the first test loss was measured.
   struct Best {
@@ -195,6 +203,11 @@ class TrainingRunner {
   /// epoch is not in the run: after the present, or before the run's start (the last change
   /// of data, settings or weights, or the last restore after a divergence).
   std::future<std::shared_ptr<const TrainingSnapshot>> snapshotAt(long long epoch);
+  /// Train from here: puts the run back at `epoch` exactly as it was then (see snapshotAt),
+  /// paused, forgetting the epochs after it (their losses and records); whoever wants them
+  /// back keeps a captureState() from before. Refused (the snapshot's message says why) when
+  /// the epoch is not in the run's timeline.
+  void goBackTo(long long epoch);
   /// Replaces everything with `state`, paused, as it was when captured. Refused (the snapshot's
   /// message says why, nothing changes) when its parts do not fit together.
   void restore(RunnerState state);

@@ -46,6 +46,7 @@ void TrainingRunner::Impl::publish() {
   else
     testHistory.clear();  // no test rows (any more)
   next->testHistory = testHistory.points();
+  if (runHistory.size() > 0) next->timelineStart = runHistory.records().front().state.epoch;
   nextPublish = nextDue(now, Clock::now(), options.publishIntervalSeconds);
   unpublished = false;
   std::shared_ptr<const TrainingSnapshot> old = std::move(next);
@@ -289,6 +290,8 @@ RunnerState TrainingRunner::Impl::captured() {
   state.trainer = trainer.state();
   state.history = history.state();
   state.testHistory = testHistory.state();
+  state.timeline = runHistory.records();
+  state.timelineStride = runHistory.stride();
   if (bestTestLoss) state.best = RunnerState::Best{best, *bestTestLoss, bestEpoch};
   return state;
 }
@@ -302,6 +305,7 @@ void TrainingRunner::Impl::doRestore(RunnerState state) {
   std::optional<Trainer> restored;
   std::optional<LossHistory> restoredHistory;
   std::optional<TestLossHistory> restoredTestHistory;
+  std::optional<RunHistory> restoredTimeline;
   try {
     restored.emplace(state.network, networkView(*data), state.settings);
     restored->restoreState(std::move(state.trainer));
@@ -311,6 +315,9 @@ void TrainingRunner::Impl::doRestore(RunnerState state) {
         TestLossHistory::fromState(testHistory.budget(), std::move(state.testHistory)));
     if (state.best && !state.best->network.sameShape(state.network))
       throw std::invalid_argument("the best weights do not have the network's shape");
+    checkRecordsFit(state.timeline, *restored);
+    restoredTimeline.emplace(
+        RunHistory::fromRecords(std::move(state.timeline), state.timelineStride));
   } catch (const std::exception& problem) {
     scalingKind = oldKind;
     fixedScaling = std::move(oldFixed);
@@ -321,6 +328,7 @@ void TrainingRunner::Impl::doRestore(RunnerState state) {
   trainer = std::move(*restored);
   history = std::move(*restoredHistory);
   testHistory = std::move(*restoredTestHistory);
+  runHistory = std::move(*restoredTimeline);
   dataset = data;
   init = state.init;
   seed = state.seed;
@@ -336,6 +344,25 @@ void TrainingRunner::Impl::doRestore(RunnerState state) {
   }
   pauseWith(PauseReason::None);
   message.clear();
+}
+
+void TrainingRunner::Impl::doGoBackTo(long long epoch) {
+  if (epoch == trainer.epoch()) return;
+  Trainer moved = trainer;
+  if (epoch > trainer.epoch() || !runHistory.moveTo(moved, epoch)) {
+    message = "Epoch " + std::to_string(epoch) + " is not in this run's timeline.";
+    return;
+  }
+  const long long present = trainer.epoch();
+  trainer = std::move(moved);
+  runHistory.truncate(epoch);
+  history.truncate(epoch - 1);  // the next epoch records epoch's loss afresh
+  testHistory.truncate(epoch);
+  if (bestTestLoss && bestEpoch > epoch) clearBest();  // found later in the run left behind
+  backUp(Clock::now(), true);
+  pauseWith(PauseReason::None);
+  message = "Went back from epoch " + std::to_string(present) + " to epoch " +
+            std::to_string(epoch) + "; training goes on from there.";
 }
 
 void TrainingRunner::Impl::doRevertToBest() {

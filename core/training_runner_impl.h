@@ -113,6 +113,7 @@ struct TrainingRunner::Impl {
   RunnerState captured();
   void doRestore(RunnerState state);
   void doRevertToBest();
+  void doGoBackTo(long long epoch);
 
   // Shared with callers.
   mutable std::mutex snapshotMutex;

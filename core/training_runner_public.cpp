@@ -147,7 +147,14 @@ std::future<std::shared_ptr<const TrainingSnapshot>> TrainingRunner::snapshotAt(
 
 void TrainingRunner::restore(RunnerState state) {
   auto shared = std::make_shared<RunnerState>(std::move(state));  // std::function needs a copy
-  m_impl->post([impl = m_impl.get(), shared] { impl->doRestore(std::move(*shared)); });
+  // It brings its own timeline (or none), so the present one is not cleared after it.
+  m_impl->post([impl = m_impl.get(), shared] { impl->doRestore(std::move(*shared)); },
+               Impl::CommandKind::Other, true);
+}
+
+void TrainingRunner::goBackTo(long long epoch) {
+  m_impl->post([impl = m_impl.get(), epoch] { impl->doGoBackTo(epoch); }, Impl::CommandKind::Other,
+               true);
 }
 
 void TrainingRunner::revertToBest() {

@@ -184,6 +184,12 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
       QCoreApplication::translate("LaunchOptions",
                                   "Stop training at this epoch, or never (the seed's is 1500)."),
       QStringLiteral("N|never"));
+  const QCommandLineOption atEpochOption(
+      QStringLiteral("at-epoch"),
+      QCoreApplication::translate("LaunchOptions",
+                                  "Show this epoch of the run (after --train-for, or of an "
+                                  "opened session) in the screenshot and the report."),
+      QStringLiteral("K"));
   const QCommandLineOption lang(
       QStringLiteral("lang"),
       QCoreApplication::translate("LaunchOptions",
@@ -196,8 +202,8 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
   for (QCommandLineOption* hidden : {&resume, &resumeAs, &resumeModified})
     hidden->setFlags(QCommandLineOption::HiddenFromHelp);
   parser.addOptions({preset, layers, activation, trainFor, stopAtOption, screenshot, report, save,
-                     size, autosave, explain, explainStep, quit, lang, resume, resumeAs,
-                     resumeModified});
+                     size, autosave, explain, explainStep, atEpochOption, quit, lang, resume,
+                     resumeAs, resumeModified});
   parser.addPositionalArgument(
       QStringLiteral("file"),
       QCoreApplication::translate(
@@ -271,6 +277,17 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
                           "LaunchOptions", "--stop-at needs an epoch ≥ 1 or \"never\", not \"%1\"")
                           .arg(value);
   }
+  if (parser.isSet(atEpochOption)) {
+    bool ok = false;
+    const QString value = parser.value(atEpochOption).trimmed();
+    const long long epoch = value.toLongLong(&ok);
+    if (ok && epoch >= 0)
+      options.atEpoch = epoch;
+    else
+      options.error =
+          QCoreApplication::translate("LaunchOptions", "--at-epoch needs an epoch ≥ 0, not \"%1\"")
+              .arg(value);
+  }
   if (parser.isSet(trainFor)) {
     bool ok = false;
     options.trainForSeconds = parser.value(trainFor).toDouble(&ok);
@@ -311,7 +328,7 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
 
 bool LaunchOptions::scripted() const {
   return trainForSeconds > 0 || !screenshotPath.isEmpty() || !reportPath.isEmpty() ||
-         !savePath.isEmpty() || explain || quit;
+         !savePath.isEmpty() || explain || atEpoch || quit;
 }
 
 LaunchOptions::FileKind LaunchOptions::kindOf(const QString& path) {

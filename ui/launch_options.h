@@ -24,6 +24,9 @@ struct LaunchOptions {
   /// --stop-at N|never: the epoch the window stops training at (0: never); nullopt: the
   /// preset's (the seed's 1500) or, for a session, the session's own.
   std::optional<long long> stopAt;
+  /// --at-epoch K: show epoch K of the run (after --train-for, or of an opened session) in the
+  /// screenshot, and write it as "shown" in the report.
+  std::optional<long long> atEpoch;
   QString screenshotPath;
   QString savePath;  ///< --save: a session file written after --train-for
   QSize windowSize;  ///< --size WxH: the window's size (invalid: as last time)

@@ -43,12 +43,24 @@ class LossChart : public QChartView {
   /// The pens of the training and the test line (tests check they stay apart).
   QPen trainPen() const;
   QPen testPen() const;
+  /// The epoch the timeline shows, drawn as a vertical line; nullopt (live): none.
+  void setCursorEpoch(std::optional<long long> epoch);
+  std::optional<long long> cursorEpoch() const { return m_cursorEpoch; }
+  /// Where the cursor line is drawn, in view coordinates (tests press and drag there).
+  QPoint positionOfEpoch(long long epoch) const;
 
  public slots:
   void setLogScale(bool on);
 
+ signals:
+  /// The user pressed or dragged on the plot at `epoch`: the timeline should show it.
+  void epochPicked(long long epoch);
+
  protected:
   void mouseMoveEvent(QMouseEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
+  void drawForeground(QPainter* painter, const QRectF& rect) override;
   void leaveEvent(QEvent* event) override;
   void changeEvent(QEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
@@ -69,6 +81,8 @@ class LossChart : public QChartView {
   static double niceCeil(double value);
   static void setRangeIfChanged(QAbstractAxis* axis, double low, double high);
   void applyPalette();
+  /// The epoch under a view position, within the run's range.
+  long long epochAtPosition(const QPointF& position) const;
 
   QLineSeries* m_series;
   QLineSeries* m_testSeries;
@@ -79,6 +93,8 @@ class LossChart : public QChartView {
   QLogValueAxis* m_yLog;
   QLabel* m_hoverLabel;
   std::optional<QPointF> m_mouse;  ///< where the mouse is over the chart, while it is
+  std::optional<long long> m_cursorEpoch;
+  bool m_dragging = false;  ///< the left button went down on the plot and is still down
   bool m_logScale = false;
   double m_epochUnit = 0.0;  // epochs per x-axis unit: 1, 1e3 or 1e6
   double m_right = 10.0;     // the x axis's end, in epoch units

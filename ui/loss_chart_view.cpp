@@ -29,6 +29,8 @@ QString lossText(double loss) {
 void LossChart::mouseMoveEvent(QMouseEvent* event) {
   QChartView::mouseMoveEvent(event);
   m_mouse = event->position();
+  if (m_dragging && (event->buttons() & Qt::LeftButton))
+    emit epochPicked(epochAtPosition(event->position()));
   updateHoverLabel();
 }
 

@@ -36,6 +36,7 @@
 #include "session_controller.h"
 #include "status_line.h"
 #include "stop_panel.h"
+#include "timeline.h"
 #include "training_runner.h"
 #include "weight_command.h"
 #include "weight_editor.h"
@@ -204,6 +205,7 @@ QWidget* MainWindow::createLossPanel() {
   topLayout->setContentsMargins(4, 4, 4, 4);
   topLayout->addLayout(header);
   topLayout->addWidget(m_chart, 1);
+  topLayout->addWidget(createTimelineBar(top));
   topLayout->addWidget(m_stops);
 
   auto* bottom = new QWidget(this);
@@ -334,8 +336,8 @@ void MainWindow::refresh() {
   const int interval = std::clamp(static_cast<int>(2.0 * m_frames.lastMs()), kFrameIntervalMs,
                                   kSlowestFrameIntervalMs);
   if (interval != m_timer->interval()) m_timer->setInterval(interval);
-  std::shared_ptr<const TrainingSnapshot> snapshot = m_runner->latestSnapshot();
-  if (!snapshot || (m_shown && snapshot->serial == m_shownSerial)) return;
+  std::shared_ptr<const TrainingSnapshot> snapshot = currentSnapshot();
+  if (!snapshot || snapshot == m_shown) return;
   QElapsedTimer clock;
   clock.start();
   showSnapshot(snapshot);
@@ -356,11 +358,14 @@ bool MainWindow::event(QEvent* event) {
 void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot) {
   // Epochs trained since the last frame with no new command in between: training changed the
   // weights, so there is something to save (again, after a save during the run) and to autosave.
-  if (m_shown && snapshot->commandsApplied == m_shown->commandsApplied &&
+  // (Not so when the timeline shows an earlier epoch: looking back changes nothing.)
+  const bool live = m_timeline->isLive();
+  if (m_shown && live && m_shownLive && snapshot->commandsApplied == m_shown->commandsApplied &&
       snapshot->epoch != m_shown->epoch)
     m_session->markModified();
   m_shown = snapshot;
-  m_shownSerial = snapshot->serial;
+  m_shownLive = live;
+  m_chart->setCursorEpoch(m_timeline->epoch());
   m_controls->showSnapshot(*snapshot);
   m_data->showSnapshot(*snapshot);
   m_graph->showSnapshot(snapshot, m_sample);

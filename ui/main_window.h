@@ -35,6 +35,8 @@ class NeuronInspector;
 class OutputSection;
 class StatusLine;
 class StopPanel;
+class Timeline;
+class TimelineBar;
 class TrainingRunner;
 class WeightLegend;
 struct TrainingSnapshot;
@@ -59,6 +61,9 @@ class MainWindow : public QMainWindow {
   ArchitecturePanel* architecture() const { return m_architecture; }
   LossChart* lossChart() const { return m_chart; }
   StopPanel* stopPanel() const { return m_stops; }
+  /// Which epoch the window shows (the present, or an earlier one) and its bar under the chart.
+  Timeline* timeline() const { return m_timeline; }
+  TimelineBar* timelineBar() const { return m_timelineBar; }
   NeuronInspector* inspector() const { return m_inspector; }
   DatasetPanel* dataPanel() const { return m_data; }
   GeneratePanel* generatePanel() const { return m_generate; }
@@ -112,6 +117,9 @@ class MainWindow : public QMainWindow {
   QWidget* createNetworkPanel();
   QWidget* createLossPanel();
   QWidget* createMapPanel();
+  QWidget* createTimelineBar(QWidget* parent);
+  /// What to show now: the runner's latest snapshot, or the timeline's earlier epoch.
+  std::shared_ptr<const TrainingSnapshot> currentSnapshot();
   void createMenus();
   void createBackprop();
   void createEdgeMeasureActions();
@@ -126,6 +134,7 @@ class MainWindow : public QMainWindow {
 
   std::unique_ptr<TrainingRunner> m_runner;
   std::shared_ptr<const TrainingSnapshot> m_shown;
+  bool m_shownLive = true;  ///< whether m_shown was the present (not the timeline's past)
   std::uint64_t m_shownSerial = 0;
   std::string m_shownMessage;
   int m_sample = 0;
@@ -141,6 +150,8 @@ class MainWindow : public QMainWindow {
   ArchitecturePanel* m_architecture = nullptr;
   LossChart* m_chart = nullptr;
   StopPanel* m_stops = nullptr;
+  Timeline* m_timeline = nullptr;
+  TimelineBar* m_timelineBar = nullptr;
   DecisionMapPanel* m_map = nullptr;
   QWidget* m_mapSection = nullptr;  // the OUTPUT title and map; hidden without 2 inputs
   OutputSection* m_output = nullptr;

@@ -4,6 +4,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -18,9 +19,38 @@
 #include "control_bar.h"
 #include "main_window.h"
 #include "session_controller.h"
+#include "timeline.h"
 #include "training_runner.h"
 
 namespace nnlab {
+
+namespace {
+
+// The shown epoch's weights in the model file's layout: per layer, "weights" as fan_in rows of
+// units, and "bias" (null for a layer without one). Qt writes doubles in their shortest form
+// that reads back to the identical value.
+QJsonObject shownJson(const TrainingSnapshot& snapshot) {
+  QJsonArray layers;
+  for (const DenseLayer& layer : snapshot.network.layers()) {
+    QJsonArray rows;
+    for (Eigen::Index i = 0; i < layer.weights.rows(); ++i) {
+      QJsonArray row;
+      for (Eigen::Index j = 0; j < layer.weights.cols(); ++j) row.append(layer.weights(i, j));
+      rows.append(row);
+    }
+    QJsonValue bias(QJsonValue::Null);
+    if (layer.bias.size() > 0) {
+      QJsonArray values;
+      for (Eigen::Index j = 0; j < layer.bias.size(); ++j) values.append(layer.bias(j));
+      bias = values;
+    }
+    layers.append(QJsonObject{{QStringLiteral("weights"), rows}, {QStringLiteral("bias"), bias}});
+  }
+  return QJsonObject{{QStringLiteral("epoch"), static_cast<double>(snapshot.epoch)},
+                     {QStringLiteral("layers"), layers}};
+}
+
+}  // namespace
 
 ScriptedRun::ScriptedRun(MainWindow& window, LaunchOptions options, QObject* parent)
     : QObject(parent), m_window(window), m_options(std::move(options)) {}
@@ -88,7 +118,41 @@ void ScriptedRun::waitForPause() {
   finish();
 }
 
+bool ScriptedRun::showAtEpoch() {
+  const long long wanted = *m_options.atEpoch;
+  Timeline* timeline = m_window.timeline();
+  if (m_atEpochChecks == 0) {
+    const long long present = m_window.runner().latestSnapshot()->epoch;
+    if (wanted > present) {
+      fail(tr("--at-epoch %1: the run ends at epoch %2").arg(wanted).arg(present));
+      return false;
+    }
+    if (wanted == present) return true;  // the present, as it is
+    timeline->showEpoch(wanted);
+  }
+  m_window.refresh();
+  const auto past = timeline->past();
+  if (past && past->epoch == wanted && m_window.shownSnapshot() == past) return true;
+  if (timeline->isLive() || ++m_atEpochChecks > 1000) {
+    fail(tr("--at-epoch %1: this epoch is not in the run's timeline").arg(wanted));
+    return false;
+  }
+  QTimer::singleShot(10, this, &ScriptedRun::finish);
+  return false;
+}
+
+void ScriptedRun::fail(const QString& error) {
+  std::cerr << "nnlab: " << error.toStdString() << '\n';
+  m_exitCode = 1;
+  emit finished(m_exitCode);
+  if (m_options.quit) QCoreApplication::exit(m_exitCode);
+}
+
 void ScriptedRun::finish() {
+  if (m_options.atEpoch && !m_atEpochShown) {
+    if (!showAtEpoch()) return;
+    m_atEpochShown = true;
+  }
   // --explain: the Backprop view opens on the next update; wait (at most ~10 s) for it.
   if (m_options.explain && m_explainChecks == 0) m_window.showBackprop();
   if (m_options.explain && !m_window.backprop()->update() && ++m_explainChecks < 1000) {
@@ -100,7 +164,7 @@ void ScriptedRun::finish() {
     m_window.backprop()->setStep(m_options.explainStep > 0 ? m_options.explainStep - 1
                                                            : firstBackwardStep(layers));
   }
-  m_window.refresh();
+  if (m_window.timeline()->isLive()) m_window.refresh();
   QString error;
   if (!m_options.screenshotPath.isEmpty() && !windowPicture().save(m_options.screenshotPath)) {
     error = tr("cannot write the screenshot %1").arg(m_options.screenshotPath);
@@ -168,6 +232,7 @@ bool ScriptedRun::writeReport(QString* error) const {
   report[QStringLiteral("paint_ms_median")] = frames.paintMedianMs();
   report[QStringLiteral("paint_ms_max")] = frames.paintMaxMs();
   report[QStringLiteral("peak_rss_mb")] = peakRssMb();
+  if (m_options.atEpoch) report[QStringLiteral("shown")] = shownJson(*m_window.shownSnapshot());
   if (!m_options.savePath.isEmpty()) {
     report[QStringLiteral("save_ms_gui_thread")] = m_saveGuiMs;
     report[QStringLiteral("save_ms_total")] = m_saveTotalMs;

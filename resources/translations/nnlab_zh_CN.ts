@@ -315,7 +315,15 @@
     </message>
     <message>
         <source>--stop-at needs an epoch ≥ 1 or &quot;never&quot;, not &quot;%1&quot;</source>
-        <translation>--stop-at 需要 ≥ 1 的迭代数或 "never"，而不是 "%1"</translation>
+        <translation>--stop-at 需要 ≥ 1 的迭代数或 &quot;never&quot;，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Show this epoch of the run (after --train-for, or of an opened session) in the screenshot and the report.</source>
+        <translation>在截图和报告中显示这次训练的第 K 次迭代（--train-for 之后，或打开的会话中）。</translation>
+    </message>
+    <message>
+        <source>--at-epoch needs an epoch ≥ 0, not &quot;%1&quot;</source>
+        <translation>--at-epoch 需要一个 ≥ 0 的迭代次数，而不是“%1”</translation>
     </message>
 </context>
 <context>
@@ -1892,6 +1900,14 @@ Last update, whole batch:   ∂L/∂w      Δw</source>
         <source>cannot write the report %1: %2</source>
         <translation>无法写入报告 %1：%2</translation>
     </message>
+    <message>
+        <source>--at-epoch %1: the run ends at epoch %2</source>
+        <translation>--at-epoch %1：这次训练在第 %2 次迭代结束</translation>
+    </message>
+    <message>
+        <source>--at-epoch %1: this epoch is not in the run&apos;s timeline</source>
+        <translation>--at-epoch %1：这次迭代不在训练的时间轴上</translation>
+    </message>
 </context>
 <context>
     <name>nnlab::SessionController</name>
@@ -2186,6 +2202,64 @@ Last update, whole batch:   ∂L/∂w      Δw</source>
     <message>
         <source>Go back to the weights with the lowest test loss seen so far (needs test rows).</source>
         <translation>回到目前测试损失最低时的权重（需要测试行）。</translation>
+    </message>
+</context>
+<context>
+    <name>nnlab::Timeline</name>
+    <message>
+        <source>Train from epoch %1</source>
+        <translation>从第 %1 次迭代继续训练</translation>
+    </message>
+    <message>
+        <source>Epoch %1 cannot be shown: it is not in this run&apos;s timeline (a change of data, settings or weights starts a new one).</source>
+        <translation>无法显示第 %1 次迭代：它不在这次训练的时间轴上（更改数据、设置或权重会开始新的时间轴）。</translation>
+    </message>
+</context>
+<context>
+    <name>nnlab::TimelineBar</name>
+    <message>
+        <source>Play: replay the run from the shown epoch (or from the start) at the chosen speed</source>
+        <translation>播放：以所选速度从显示的迭代（或从头）回放训练过程</translation>
+    </message>
+    <message>
+        <source>How fast Play moves through the run: the whole run in %1 seconds, or so many epochs per second</source>
+        <translation>播放的速度：整个训练在 %1 秒内播完，或每秒若干次迭代</translation>
+    </message>
+    <message>
+        <source>run in %1 s</source>
+        <translation>全程 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>The run&apos;s epochs: drag to look at the network as it was then (training pauses)</source>
+        <translation>训练的各次迭代：拖动即可查看网络当时的样子（训练会暂停）</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Show the present again, as training goes</source>
+        <translation>重新显示当前状态，随训练更新</translation>
+    </message>
+    <message>
+        <source>Train from here</source>
+        <translation>从这里训练</translation>
+    </message>
+    <message>
+        <source>Go on training from the shown epoch; Undo (Ctrl+Z) brings back the later run</source>
+        <translation>从显示的迭代继续训练；撤销（Ctrl+Z）可找回之后的训练</translation>
+    </message>
+    <message>
+        <source>epoch %1 of %2</source>
+        <translation>第 %1 / %2 次迭代</translation>
+    </message>
+    <message>
+        <source>live, epoch %1</source>
+        <translation>实时，第 %1 次迭代</translation>
     </message>
 </context>
 <context>

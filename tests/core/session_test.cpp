@@ -169,12 +169,47 @@ TEST(Session, KeepsTheTestLossHistory) {
   EXPECT_EQ(read.training.testHistory.spacing, saved.training.testHistory.spacing);
 }
 
+// The run's timeline comes back too, so that a reopened run can be looked at again.
+TEST(Session, KeepsTheTimelineBitForBit) {
+  const Session saved = trainedSession();
+  const std::vector<HistoryRecord>& a = saved.training.timeline;
+  ASSERT_GE(a.size(), 100u);
+  const Session read = sessionFromJson(sessionToJson(saved), "s.nnlab");
+  const std::vector<HistoryRecord>& b = read.training.timeline;
+  ASSERT_EQ(b.size(), a.size());
+  EXPECT_EQ(read.training.timelineStride, saved.training.timelineStride);
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(b[i].state.epoch, a[i].state.epoch);
+    EXPECT_EQ(b[i].state.shuffleRandom, a[i].state.shuffleRandom);
+    EXPECT_EQ(b[i].state.shuffleOrder, a[i].state.shuffleOrder);
+    for (int l = 0; l < a[i].network.layerCount(); ++l) {
+      EXPECT_TRUE(sameBits(b[i].network.layer(l).weights, a[i].network.layer(l).weights));
+      EXPECT_TRUE(
+          sameBits(b[i].state.optimizer.second.weights[l], a[i].state.optimizer.second.weights[l]));
+    }
+  }
+}
+
+TEST(SessionErrors, ATimelineRecordThatDoesNotFitIsRefused) {
+  const std::string good = sessionToJson(trainedSession());
+  const std::string late = edited(good, "\"records\":[{\"state\":{\"epoch\":0,",
+                                  "\"records\":[{\"state\":{\"epoch\":100000,");
+  EXPECT_NE(errorOf(late).find("s.nnlab: timeline record 1: its epoch is after the run's"),
+            std::string::npos)
+      << errorOf(late);
+  const std::string shape = edited(good, "\"weights\":[{\"bias\":[", "\"weights\":[{\"bias\":[1,");
+  EXPECT_NE(errorOf(shape).find("do not have the model's shape"), std::string::npos)
+      << errorOf(shape);
+}
+
 TEST(Session, AVersionTwoFileWithoutTheTestHistoryStillReads) {
   std::string text = sessionToJson(trainedSession());
   text = edited(text, "\"version\": 3", "\"version\": 2");
-  const std::size_t from = text.find("  \"test_history\":");
-  ASSERT_NE(from, std::string::npos);
-  text.erase(from, text.find('\n', from) - from + 1);
+  for (const char* key : {"  \"test_history\":", "  \"timeline\":"}) {
+    const std::size_t from = text.find(key);
+    ASSERT_NE(from, std::string::npos);
+    text.erase(from, text.find('\n', from) - from + 1);
+  }
   const Session read = sessionFromJson(text, "old.nnlab");
   EXPECT_TRUE(read.training.testHistory.points.empty());
   EXPECT_EQ(read.training.trainer.epoch, 120);

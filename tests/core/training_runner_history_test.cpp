@@ -83,5 +83,71 @@ TEST(TrainingRunnerHistory, PausingAndSpeedLimitsKeepTheHistory) {
   EXPECT_TRUE(runner->snapshotAt(3).get());
 }
 
+// Train from here: the run goes on from a past epoch exactly as it went on the first time, so
+// training it on to the old present gives the old present's weights again.
+TEST(TrainingRunnerHistory, GoingBackAndTrainingOnRepeatsTheRun) {
+  for (const char* name : {"seed", "spiral"}) {
+    SCOPED_TRACE(name);
+    const Preset preset = *findPreset(name);
+    auto runner = runnerFor(preset);
+    const Snapshot first = stepAndWait(*runner, 300, 300);
+    runner->goBackTo(120);
+    const Snapshot back =
+        waitFor(*runner, [](const TrainingSnapshot& s) { return s.epoch == 120; });
+    EXPECT_NE(back->message.find("Went back from epoch 300 to epoch 120"), std::string::npos)
+        << back->message;
+    EXPECT_FALSE(runner->snapshotAt(121).get()) << "the later epochs are forgotten";
+    ASSERT_FALSE(back->history.empty());
+    EXPECT_LT(back->history.back().epoch, 120);
+    const Snapshot again = stepAndWait(*runner, 180, 300);
+    expectSameNetwork(again->network, first->network);
+    EXPECT_EQ(again->loss, first->loss);
+  }
+}
+
+TEST(TrainingRunnerHistory, GoingBackToAnEpochOutsideTheTimelineIsRefused) {
+  auto runner = runnerFor(seedPreset());
+  const Snapshot present = stepAndWait(*runner, 50, 50);
+  runner->goBackTo(80);
+  const Snapshot refused = waitFor(*runner, [](const TrainingSnapshot& s) {
+    return s.message.find("not in this run's timeline") != std::string::npos;
+  });
+  EXPECT_EQ(refused->epoch, 50);
+  expectSameNetwork(refused->network, present->network);
+}
+
+// A captured state carries the timeline: restored in another runner (a reopened session), the
+// old run can be looked at again, bit for bit.
+TEST(TrainingRunnerHistory, ACapturedStateKeepsTheTimeline) {
+  const Preset preset = *findPreset("spiral");
+  auto runner = runnerFor(preset);
+  stepAndWait(*runner, 200, 200);
+  const Snapshot before = runner->snapshotAt(77).get();
+  ASSERT_TRUE(before);
+  RunnerState state = runner->captureState().get();
+  EXPECT_FALSE(state.timeline.empty());
+  auto other = runnerFor(seedPreset());
+  other->restore(std::move(state));
+  waitFor(*other, [](const TrainingSnapshot& s) { return s.epoch == 200; });
+  const Snapshot after = other->snapshotAt(77).get();
+  ASSERT_TRUE(after);
+  expectSameNetwork(after->network, before->network);
+  EXPECT_EQ(after->predictions, before->predictions);
+  EXPECT_EQ(other->latestSnapshot()->timelineStart, 0);
+}
+
+TEST(TrainingRunnerHistory, ATimelineThatDoesNotFitIsRefusedWithTheState) {
+  auto runner = runnerFor(seedPreset());
+  stepAndWait(*runner, 20, 20);
+  RunnerState state = runner->captureState().get();
+  ASSERT_GE(state.timeline.size(), 2u);
+  std::swap(state.timeline.front(), state.timeline.back());  // epochs out of order
+  runner->restore(std::move(state));
+  const Snapshot refused = waitFor(*runner, [](const TrainingSnapshot& s) {
+    return s.message.find("Refused the saved state") != std::string::npos;
+  });
+  EXPECT_NE(refused->message.find("timeline record"), std::string::npos) << refused->message;
+}
+
 }  // namespace
 }  // namespace nnlab

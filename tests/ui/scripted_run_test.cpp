@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -14,6 +15,8 @@
 #include "frame_stats.h"
 #include "launch_options.h"
 #include "main_window.h"
+#include "presets.h"
+#include "trainer.h"
 
 namespace nnlab {
 namespace {
@@ -80,6 +83,58 @@ TEST(ScriptedRun, EndsWhenTrainingStopsByItselfBeforeTheTimeIsUp) {
                                          30);  // not the 60 s asked for
   EXPECT_EQ(report[QStringLiteral("epochs")].toDouble(), 1500.0);
   EXPECT_LT(report[QStringLiteral("train_seconds")].toDouble(), 30.0);
+}
+
+// --at-epoch K: the screenshot and the report show epoch K of the run, its weights in the model
+// file's layout, each number reading back to the identical double.
+TEST(ScriptedRun, AtEpochShowsThatEpochAndReportsItsWeightsExactly) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const QJsonObject report = runScripted(
+      dir,
+      {QStringLiteral("--preset"), QStringLiteral("seed"), QStringLiteral("--train-for"),
+       QStringLiteral("60"), QStringLiteral("--at-epoch"), QStringLiteral("777")},
+      30);
+  EXPECT_EQ(report[QStringLiteral("epochs")].toDouble(), 1500.0);
+  const QJsonObject shown = report[QStringLiteral("shown")].toObject();
+  EXPECT_EQ(shown[QStringLiteral("epoch")].toDouble(), 777.0);
+  const Preset seed = seedPreset();
+  Trainer trainer(seed.makeNetwork(), seed.dataset, seed.settings);
+  trainer.step(777);
+  const QJsonArray layers = shown[QStringLiteral("layers")].toArray();
+  ASSERT_EQ(layers.size(), trainer.network().layerCount());
+  for (int l = 0; l < layers.size(); ++l) {
+    const Matrix& expected = trainer.network().layer(l).weights;
+    const QJsonObject layer = layers[l].toObject();
+    EXPECT_TRUE(layer[QStringLiteral("bias")].isNull()) << "the seed has no bias";
+    const QJsonArray rows = layer[QStringLiteral("weights")].toArray();
+    ASSERT_EQ(rows.size(), expected.rows());
+    for (int i = 0; i < rows.size(); ++i) {
+      const QJsonArray row = rows[i].toArray();
+      ASSERT_EQ(row.size(), expected.cols());
+      for (int j = 0; j < row.size(); ++j)
+        EXPECT_EQ(row[j].toDouble(), expected(i, j))
+            << "layer " << l << " [" << i << "," << j << "]";
+    }
+  }
+}
+
+TEST(ScriptedRun, AtEpochAfterTheRunsEndIsAnError) {
+  const LaunchOptions options = LaunchOptions::parse(
+      {QStringLiteral("nnlab"), QStringLiteral("--preset"), QStringLiteral("seed"),
+       QStringLiteral("--at-epoch"), QStringLiteral("50")});
+  ASSERT_TRUE(options.error.isEmpty());
+  QString error;
+  MainWindow window(*options.experiment(&error));
+  window.show();
+  ScriptedRun script(window, options);
+  QSignalSpy finished(&script, &ScriptedRun::finished);
+  script.start();
+  ASSERT_TRUE(finished.wait(15000));
+  EXPECT_EQ(finished.front().front().toInt(), 1) << "the untrained run ends at epoch 0";
+  EXPECT_FALSE(LaunchOptions::parse(
+                   {QStringLiteral("nnlab"), QStringLiteral("--at-epoch"), QStringLiteral("-3")})
+                   .error.isEmpty());
 }
 
 TEST(ScriptedRun, ReportsTestLossAndAccuraciesOfAPresetWithTestRows) {

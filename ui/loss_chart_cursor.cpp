@@ -1,0 +1,73 @@
+// The loss chart's cursor: the epoch the timeline shows, drawn as a line, and picked by pressing
+// or dragging on the plot (the plotting is in loss_chart.cpp).
+#include <QGraphicsScene>
+#include <QLineSeries>
+#include <QMouseEvent>
+#include <QPainter>
+#include <algorithm>
+#include <cmath>
+
+#include "loss_chart.h"
+
+namespace nnlab {
+
+void LossChart::setCursorEpoch(std::optional<long long> epoch) {
+  if (epoch == m_cursorEpoch) return;
+  m_cursorEpoch = epoch;
+  scene()->update();
+  viewport()->update();
+}
+
+QPoint LossChart::positionOfEpoch(long long epoch) const {
+  const QRectF plot = chart()->plotArea();
+  const double x = m_epochUnit > 0.0 ? static_cast<double>(epoch) / m_epochUnit : 0.0;
+  const QPointF inChart = chart()->mapToPosition(QPointF(x, 0.0), m_series);
+  return mapFromScene(chart()->mapToScene(QPointF(inChart.x(), plot.center().y())));
+}
+
+long long LossChart::epochAtPosition(const QPointF& position) const {
+  const QPointF value =
+      chart()->mapToValue(chart()->mapFromScene(mapToScene(position.toPoint())), m_series);
+  const long long last = m_history.empty() ? 0 : m_history.back().epoch + 1;
+  const long long epoch = std::llround(std::max(0.0, value.x() * m_epochUnit));
+  return std::min(epoch, last);
+}
+
+void LossChart::mousePressEvent(QMouseEvent* event) {
+  const QPointF inChart = chart()->mapFromScene(mapToScene(event->position().toPoint()));
+  if (event->button() == Qt::LeftButton && chart()->plotArea().contains(inChart)) {
+    m_dragging = true;
+    emit epochPicked(epochAtPosition(event->position()));
+    event->accept();
+    return;
+  }
+  QChartView::mousePressEvent(event);
+}
+
+void LossChart::mouseReleaseEvent(QMouseEvent* event) {
+  if (m_dragging && event->button() == Qt::LeftButton) {
+    m_dragging = false;
+    event->accept();
+    return;
+  }
+  QChartView::mouseReleaseEvent(event);
+}
+
+void LossChart::drawForeground(QPainter* painter, const QRectF& rect) {
+  QChartView::drawForeground(painter, rect);
+  if (!m_cursorEpoch || m_epochUnit <= 0.0) return;
+  const QRectF plot = chart()->plotArea();
+  const QPointF at = chart()->mapToPosition(
+      QPointF(static_cast<double>(*m_cursorEpoch) / m_epochUnit, 0.0), m_series);
+  if (at.x() < plot.left() - 0.5 || at.x() > plot.right() + 0.5) return;
+  painter->save();
+  QColor colour = palette().color(QPalette::Text);
+  colour.setAlphaF(0.75);
+  painter->setPen(QPen(colour, 1.5));
+  const QPointF top = chart()->mapToScene(QPointF(at.x(), plot.top()));
+  const QPointF bottom = chart()->mapToScene(QPointF(at.x(), plot.bottom()));
+  painter->drawLine(top, bottom);
+  painter->restore();
+}
+
+}  // namespace nnlab
