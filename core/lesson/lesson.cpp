@@ -111,7 +111,10 @@ std::string LineReader::read(const std::string& key, const std::string& language
   }
   if (key == "lock" || key == "highlight") {
     auto& names = key == "lock" ? m_lesson.locked : m_lesson.highlights;
-    for (const std::string& name : words(value, ',')) names.push_back(name);
+    for (const std::string& name : words(value, ',')) {
+      names.push_back(name);
+      m_lesson.controlLines.try_emplace(name, line);
+    }
     return {};
   }
   if (key == "weight" || key == "bias") return readParameter(key == "bias", value, line);
@@ -211,6 +214,7 @@ std::string LineReader::readStep(const std::string& value, int line) {
     if (parts.size() < 3) return "show: set CONTROL VALUE";
     step.kind = LessonStep::Kind::Set;
     step.control = parts[1];
+    m_lesson.controlLines.try_emplace(parts[1], line);
     step.value = trim(value.substr(value.find(parts[1]) + parts[1].size()));
   } else if (parts[0] == "layers") {
     std::vector<double> sizes;

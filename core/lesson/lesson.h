@@ -69,6 +69,9 @@ struct Lesson {
   std::vector<LessonStep> showMe;
   int setupLine = 0;   ///< the line of the preset (for set-up errors)
   int layersLine = 0;  ///< the line of the layers
+  /// Each control name used (lock, highlight, show: set) and the line it is first on, so that a
+  /// window can say which line names a control it does not have.
+  std::map<std::string, int> controlLines;
 };
 
 /// The languages lesson texts may be written in.

@@ -11,6 +11,7 @@ const std::vector<QuantityName>& quantityNames() {
       {"loss", 0, 0, "the loss on the training rows"},
       {"test_loss", 0, 0, "the loss on the test rows (none without test rows)"},
       {"accuracy", 0, 0, "the share of training rows classified right, 0 to 1"},
+      {"best_test_loss", 0, 0, "the lowest test loss seen since the weights were last replaced"},
       {"test_accuracy", 0, 0, "the share of test rows classified right, 0 to 1"},
       {"epoch", 0, 0, "the epochs trained"},
       {"lr", 0, 0, "the learning rate"},
@@ -62,6 +63,7 @@ std::optional<double> SnapshotQuantities::value(std::string_view name,
   if (name == "loss") return s.loss;
   if (name == "test_loss") return optionalValue(s.testLoss, name, error);
   if (name == "accuracy") return optionalValue(s.trainAccuracy, name, error);
+  if (name == "best_test_loss") return optionalValue(s.bestTestLoss, name, error);
   if (name == "test_accuracy") return optionalValue(s.testAccuracy, name, error);
   if (name == "epoch") return static_cast<double>(s.epoch);
   if (name == "lr") return s.settings.optimizer.learningRate;
