@@ -9,6 +9,8 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <memory>
 
 #include "error_box.h"
 #include "lesson_session.h"
@@ -40,6 +42,9 @@ LessonsPanel::LessonsPanel(MainWindow& window, QWidget* parent)
       m_hintTimer(new QTimer(this)) {
   setObjectName(QStringLiteral("lessonsPanel"));
   m_list->setMaximumHeight(150);
+  m_list->setTextElideMode(Qt::ElideRight);
+  m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  setMinimumWidth(240);
   QFont bold = m_title->font();
   bold.setBold(true);
   m_title->setFont(bold);
@@ -176,11 +181,21 @@ void LessonsPanel::markDone(const std::string& id) {
   const QString name = QString::fromStdString(id);
   if (done.contains(name)) return;
   done << name;
-  QSettings().setValue(kDoneKey, done);
+  settings()->setValue(kDoneKey, done);
   fillList();
 }
 
-QStringList LessonsPanel::doneLessons() { return QSettings().value(kDoneKey).toStringList(); }
+QStringList LessonsPanel::doneLessons() { return settings()->value(kDoneKey).toStringList(); }
+
+QString& LessonsPanel::settingsFile() {
+  static QString file;
+  return file;
+}
+
+std::unique_ptr<QSettings> LessonsPanel::settings() {
+  if (settingsFile().isEmpty()) return std::make_unique<QSettings>();
+  return std::make_unique<QSettings>(settingsFile(), QSettings::IniFormat);
+}
 
 QJsonObject LessonsPanel::report() const {
   QJsonObject lesson;
@@ -206,8 +221,12 @@ LessonsPanel* lessonsPanel(MainWindow& window) {
 void showLessons(MainWindow& window) {
   LessonsPanel* panel = lessonsPanel(window);
   auto* dock = qobject_cast<QDockWidget*>(panel->parentWidget());
+  const bool wasHidden = dock->isHidden();
   dock->show();
   dock->raise();
+  // A third of the room beside the window's three columns at most, a readable column at least.
+  if (wasHidden)
+    window.resizeDocks({dock}, {std::clamp(window.width() / 4, 260, 380)}, Qt::Horizontal);
   panel->list()->setFocus();
 }
 
@@ -230,9 +249,9 @@ bool openLesson(MainWindow& window, const QString& lesson, bool showMe, QString*
 }
 
 void offerLessonsOnFirstStart(MainWindow& window) {
-  QSettings settings;
-  if (settings.value(kOfferedKey, false).toBool()) return;
-  settings.setValue(kOfferedKey, true);
+  const std::unique_ptr<QSettings> settings = LessonsPanel::settings();
+  if (settings->value(kOfferedKey, false).toBool()) return;
+  settings->setValue(kOfferedKey, true);
   showLessons(window);
 }
 

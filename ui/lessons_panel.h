@@ -2,11 +2,13 @@
 
 #include <QJsonObject>
 #include <QWidget>
+#include <memory>
 #include <vector>
 
 #include "lesson_library.h"
 
 class QDockWidget;
+class QSettings;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -39,6 +41,10 @@ class LessonsPanel : public QWidget {
   QJsonObject report() const;
   /// Lesson ids whose check has held once (QSettings lessons/done).
   static QStringList doneLessons();
+  /// Where progress is kept: the application's settings, or (when set, for tests that run in
+  /// parallel) an INI file of its own.
+  static QString& settingsFile();
+  static std::unique_ptr<QSettings> settings();
 
   QListWidget* list() const { return m_list; }
   QLabel* taskLabel() const { return m_task; }

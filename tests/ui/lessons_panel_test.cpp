@@ -39,8 +39,10 @@ struct LessonWindow {
   MainWindow window{seedPreset()};
   LessonsPanel* panel = nullptr;
 
+  QTemporaryDir settings;
+
   LessonWindow() {
-    QSettings().remove(QStringLiteral("lessons"));
+    LessonsPanel::settingsFile() = settings.filePath(QStringLiteral("lessons.ini"));
     window.resize(1280, 800);
     window.show();
     EXPECT_TRUE(QTest::qWaitForWindowExposed(&window));
@@ -151,6 +153,23 @@ TEST(LessonsPanel, ABadLessonFileIsRefusedWithItsLineAndTheWindowGoesOn) {
   EXPECT_EQ(w.panel->currentLesson(), -1);
   EXPECT_EQ(w.panel->list()->count(), w.panel->lessonCount());
   EXPECT_TRUE(w.window.isVisible());
+}
+
+TEST(LessonsPanel, IsOfferedOnTheFirstStartOnly) {
+  QTemporaryDir settings;
+  LessonsPanel::settingsFile() = settings.filePath(QStringLiteral("lessons.ini"));
+  {
+    MainWindow window(seedPreset());
+    window.show();
+    offerLessonsOnFirstStart(window);
+    auto* dock = window.findChild<QDockWidget*>(QStringLiteral("lessonsDock"));
+    ASSERT_NE(dock, nullptr);
+    EXPECT_TRUE(dock->isVisible());
+  }
+  MainWindow window(seedPreset());
+  window.show();
+  offerLessonsOnFirstStart(window);
+  EXPECT_EQ(window.findChild<QDockWidget*>(QStringLiteral("lessonsDock")), nullptr);
 }
 
 TEST(Lessons, EveryShippedLessonLoadsInBothLanguages) {
