@@ -15,6 +15,8 @@
 #include "error_box.h"
 #include "lesson_session.h"
 #include "main_window.h"
+#include "prediction_box.h"
+#include "training_runner.h"
 
 namespace nnlab {
 
@@ -36,6 +38,7 @@ LessonsPanel::LessonsPanel(MainWindow& window, QWidget* parent)
       m_task(new QLabel(this)),
       m_check(new QLabel(this)),
       m_hint(new QLabel(this)),
+      m_predictions(new PredictionBox(this)),
       m_start(new QPushButton(tr("Start"), this)),
       m_showMe(new QPushButton(tr("Show me"), this)),
       m_next(new QPushButton(tr("Next lesson"), this)),
@@ -70,6 +73,7 @@ LessonsPanel::LessonsPanel(MainWindow& window, QWidget* parent)
   layout->addWidget(m_task);
   layout->addWidget(m_check);
   layout->addWidget(m_hint);
+  layout->addWidget(m_predictions);
   layout->addLayout(buttons);
   m_hintTimer->setSingleShot(true);
   connect(m_hintTimer, &QTimer::timeout, this,
@@ -119,6 +123,7 @@ void LessonsPanel::showLesson(int index) {
     return;
   }
   const Lesson& lesson = m_lessons[static_cast<std::size_t>(index)].lesson;
+  if (index != m_current) m_predictions->setLesson(nullptr, {});
   m_title->setText(textOf(lesson.title));
   m_text->setMarkdown(textOf(lesson.text));
   m_task->setText(tr("Task: %1").arg(textOf(lesson.task)));
@@ -153,12 +158,21 @@ bool LessonsPanel::startLesson(int index, QString* error) {
   showCheck(false);
   const Lesson& lesson = m_lessons[static_cast<std::size_t>(index)].lesson;
   m_hintTimer->start(static_cast<int>(lesson.hintAfterSeconds * 1000));
+  m_predictions->setLesson(&lesson, [this, index](const std::vector<std::optional<double>>& typed) {
+    // Graded against the numbers the window shows now (the latest once the set-up is in).
+    const Lesson& lesson = m_lessons[static_cast<std::size_t>(index)].lesson;
+    const auto snapshot = m_window.runner().latestSnapshot();
+    return gradePredictions(lesson.predictions, typed,
+                            SnapshotQuantities(*snapshot, m_session->viewState()),
+                            lesson.tolerance);
+  });
   return true;
 }
 
 bool LessonsPanel::openLessonFile(const QString& path, QString* error) {
   std::optional<LoadedLesson> lesson = loadLessonFile(path, error);
   if (!lesson) return false;
+  m_predictions->setLesson(nullptr, {});  // it points into the list, which may move now
   m_lessons.push_back(std::move(*lesson));
   fillList();
   return startLesson(lessonCount() - 1, error);

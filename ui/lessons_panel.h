@@ -18,6 +18,7 @@ class QTimer;
 namespace nnlab {
 
 class LessonSession;
+class PredictionBox;
 class MainWindow;
 
 /// Help ▸ Lessons: the shipped lessons (and any opened file) in a list, the chosen one's text,
@@ -55,6 +56,7 @@ class LessonsPanel : public QWidget {
   QPushButton* showMeButton() const { return m_showMe; }
   QPushButton* nextButton() const { return m_next; }
   QTimer* hintTimer() const { return m_hintTimer; }
+  PredictionBox* predictions() const { return m_predictions; }
 
  private:
   void fillList();
@@ -73,6 +75,7 @@ class LessonsPanel : public QWidget {
   QLabel* m_task;
   QLabel* m_check;
   QLabel* m_hint;
+  PredictionBox* m_predictions;
   QPushButton* m_start;
   QPushButton* m_showMe;
   QPushButton* m_next;

@@ -33,7 +33,8 @@ struct Function {
   std::string_view name;
   int arguments;
 };
-constexpr Function kFunctions[] = {{"abs", 1}, {"min", 2}, {"max", 2}, {"ever", 1}};
+constexpr Function kFunctions[] = {{"abs", 1}, {"min", 2},     {"max", 2}, {"ever", 1},
+                                   {"exp", 1}, {"sigmoid", 1}, {"tanh", 1}};
 
 const Function* findFunction(std::string_view name) {
   for (const Function& function : kFunctions)
@@ -324,6 +325,9 @@ std::optional<double> evaluateCall(const Node& node, const Quantities& quantitie
     arguments.push_back(*value);
   }
   if (node.name == "abs") return std::abs(arguments[0]);
+  if (node.name == "exp") return std::exp(arguments[0]);
+  if (node.name == "sigmoid") return 1.0 / (1.0 + std::exp(-arguments[0]));
+  if (node.name == "tanh") return std::tanh(arguments[0]);
   if (node.name == "min") return std::min(arguments[0], arguments[1]);
   return std::max(arguments[0], arguments[1]);
 }

@@ -13,8 +13,8 @@ namespace nnlab {
 /// A lesson's check: a small expression over named quantities, e.g.
 /// `loss < 0.01 and abs(output[1] - target[1]) < 0.1`. Numbers, names with indices
 /// (`weight[1][2][3]`), + - * / and unary -, comparisons (< <= > >= == !=), and/or/not,
-/// abs/min/max, ever(condition) (true from the first evaluation it held on) and parentheses.
-/// Conditions are 1 (true) or 0 (false); a number is true when it is not 0.
+/// abs/min/max/exp/sigmoid/tanh, ever(condition) (true from the first evaluation it held on) and
+/// parentheses. Conditions are 1 (true) or 0 (false); a number is true when it is not 0.
 class CheckExpression {
  public:
   struct Node;

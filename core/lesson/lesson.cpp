@@ -1,7 +1,10 @@
 #include "lesson/lesson.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <functional>
+#include <limits>
 #include <sstream>
 
 namespace nnlab {
@@ -89,6 +92,14 @@ std::string LineReader::read(const std::string& key, const std::string& language
                              const std::string& value, int line) {
   if (key == "title" || key == "text" || key == "task" || key == "hint")
     return readText(key, language, value);
+  if (key == "label") {
+    if (m_lesson.predictions.empty()) return "label: comes after the predict line it names";
+    const std::string lang = language.empty() ? "en" : language;
+    if (lang != "en" && lang != "zh_CN")
+      return "unknown language '" + lang + "' (known: en, zh_CN)";
+    m_lesson.predictions.back().label.byLanguage[lang] = value;
+    return {};
+  }
   if (!language.empty()) return "'" + key + "' is not written per language";
   if (key == "id") {
     if (value.empty() || value.find(' ') != std::string::npos) return "id: one word, e.g. mp-and";
@@ -101,6 +112,22 @@ std::string LineReader::read(const std::string& key, const std::string& language
     auto expression = CheckExpression::parse(value, &error);
     if (!expression) return "check: " + error;
     m_lesson.check = std::make_shared<CheckExpression>(std::move(*expression));
+    return {};
+  }
+  if (key == "predict") {
+    std::string error;
+    auto expression = CheckExpression::parse(value, &error);
+    if (!expression) return "predict: " + error;
+    Prediction prediction;
+    prediction.value = std::make_shared<CheckExpression>(std::move(*expression));
+    prediction.line = line;
+    m_lesson.predictions.push_back(std::move(prediction));
+    return {};
+  }
+  if (key == "tolerance") {
+    double tolerance = 0.0;
+    if (!toNumber(value, &tolerance) || !(tolerance > 0)) return "tolerance: a number > 0";
+    m_lesson.tolerance = tolerance;
     return {};
   }
   if (key == "hint-after") {
@@ -277,11 +304,33 @@ std::optional<Lesson> parseLesson(std::string_view text, const std::string& file
                         : !lesson.task.byLanguage.count("en")  ? "task"
                         : !lesson.check                        ? "check"
                                                                : nullptr;
+  for (const Prediction& prediction : lesson.predictions) {
+    if (!prediction.label.byLanguage.count("en")) {
+      *error = located(fileName, prediction.line, "predict: needs a label line after it");
+      return std::nullopt;
+    }
+  }
   if (missing) {
     *error = located(fileName, 1, std::string("the lesson has no ") + missing);
     return std::nullopt;
   }
   return lesson;
+}
+
+PredictionGrade gradePredictions(const std::vector<Prediction>& predictions,
+                                 const std::vector<std::optional<double>>& typed,
+                                 const Quantities& quantities, double tolerance) {
+  PredictionGrade grade;
+  for (std::size_t i = 0; i < predictions.size(); ++i) {
+    std::string error;
+    const auto value = predictions[i].value->evaluate(quantities, &error);
+    grade.values.push_back(value.value_or(std::numeric_limits<double>::quiet_NaN()));
+    const bool right =
+        value && i < typed.size() && typed[i] &&
+        std::abs(*typed[i] - *value) <= std::max(tolerance, tolerance * std::abs(*value));
+    if (!right && grade.firstWrong < 0) grade.firstWrong = static_cast<int>(i);
+  }
+  return grade;
 }
 
 }  // namespace nnlab

@@ -39,6 +39,25 @@ struct LessonStep {
   int line = 0;
 };
 
+/// One number of a "predict, then see" exercise: the learner types it before seeing it.
+struct Prediction {
+  LessonText label;                        ///< what to type, e.g. "z = Σ x·w of h1 for row 4"
+  std::shared_ptr<CheckExpression> value;  ///< the number, over the lesson's quantities
+  int line = 0;
+};
+
+/// How a learner's typed numbers compare with the predictions' values.
+struct PredictionGrade {
+  std::vector<double> values;  ///< every prediction's value (NaN where it has none)
+  int firstWrong = -1;         ///< the first prediction typed wrong or not at all; −1: all right
+  bool right() const { return firstWrong < 0; }
+};
+/// Grades `typed` (one per prediction; nullopt: left empty) within `tolerance`: absolute, or
+/// relative to the value where that is larger.
+PredictionGrade gradePredictions(const std::vector<Prediction>& predictions,
+                                 const std::vector<std::optional<double>>& typed,
+                                 const Quantities& quantities, double tolerance);
+
 /// A weight or bias the set-up puts in place (indices from 1).
 struct ParameterSetting {
   bool bias = false;
@@ -67,6 +86,8 @@ struct Lesson {
   std::shared_ptr<CheckExpression> check;
   double hintAfterSeconds = 60.0;
   std::vector<LessonStep> showMe;
+  std::vector<Prediction> predictions;  ///< "predict, then see", in the order asked
+  double tolerance = 0.005;
   int setupLine = 0;   ///< the line of the preset (for set-up errors)
   int layersLine = 0;  ///< the line of the layers
   /// Each control name used (lock, highlight, show: set) and the line it is first on, so that a

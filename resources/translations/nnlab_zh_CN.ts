@@ -1970,6 +1970,37 @@ Last update, whole batch:   ∂L/∂w      Δw</source>
     </message>
 </context>
 <context>
+    <name>nnlab::PredictionBox</name>
+    <message>
+        <source>Predict, then see</source>
+        <translation>先预测，再验证</translation>
+    </message>
+    <message>
+        <source>Check my numbers</source>
+        <translation>检查我的数字</translation>
+    </message>
+    <message>
+        <source>Work each number out yourself, type it, then check: nnlab grades it and shows the right value</source>
+        <translation>先自己算出每个数字并输入，再检查：nnlab 会评分并显示正确的值</translation>
+    </message>
+    <message>
+        <source>your number</source>
+        <translation>你的数字</translation>
+    </message>
+    <message>
+        <source>✓ All right, within %1.</source>
+        <translation>✓ 全部正确（误差不超过 %1）。</translation>
+    </message>
+    <message>
+        <source>✗ The first wrong number is %1: you typed %2, it is %3.</source>
+        <translation>✗ 第一个错误的数字是 %1：你输入了 %2，正确值是 %3。</translation>
+    </message>
+    <message>
+        <source>✗ The first number missing is %1: it is %2.</source>
+        <translation>✗ 第一个没有填写的数字是 %1：它是 %2。</translation>
+    </message>
+</context>
+<context>
     <name>nnlab::ScriptedRun</name>
     <message>
         <source>cannot write the screenshot %1</source>

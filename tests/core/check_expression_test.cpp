@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <map>
 
 #include "presets.h"
@@ -52,6 +53,8 @@ TEST(CheckExpression, ArithmeticFollowsPrecedence) {
   EXPECT_DOUBLE_EQ(valueOf("-2 * -3", none), 6.0);
   EXPECT_DOUBLE_EQ(valueOf("abs(-0.5) + min(2, 3) + max(2, 3)", none), 5.5);
   EXPECT_DOUBLE_EQ(valueOf("1e-2 + .5", none), 0.51);
+  EXPECT_DOUBLE_EQ(valueOf("sigmoid(0) + exp(0) + tanh(0)", none), 1.5);
+  EXPECT_DOUBLE_EQ(valueOf("sigmoid(2)", none), 1.0 / (1.0 + std::exp(-2.0)));
 }
 
 TEST(CheckExpression, ComparisonsAndLogicGiveOneOrZero) {

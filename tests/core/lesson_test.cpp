@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
+#include "training_runner.h"
+
 namespace nnlab {
 namespace {
 
@@ -129,6 +133,44 @@ TEST(Lesson, SetUpProblemsNameTheirLine) {
   EXPECT_EQ(
       error,
       "bad.lesson:6: layers: must start with the data's 3 input(s) and end with its 1 target(s)");
+}
+
+TEST(Lesson, GradesPredictionsAndPointsAtTheFirstWrongOne) {
+  const std::string text =
+      "id: x\ntitle: X\ntask: T\ncheck: loss < 1\npreset: seed\n"
+      "predict: weight[1][1][1] + weight[1][3][1]\nlabel: z\nlabel.zh_CN: z\n"
+      "predict: sigmoid(weight[1][1][1] + weight[1][3][1])\nlabel: a = σ(z)\ntolerance: 0.01\n";
+  std::string error;
+  const auto lesson = parseLesson(text, "p.lesson", &error);
+  ASSERT_TRUE(lesson) << error;
+  ASSERT_EQ(lesson->predictions.size(), 2u);
+  EXPECT_EQ(lesson->predictions[1].label.in("zh_CN"), "a = σ(z)");  // falls back to English
+  TrainingSnapshot snapshot;
+  snapshot.network =
+      Network(NetworkSpec{3, {{4, Activation::Sigmoid}, {1, Activation::Sigmoid}}, false});
+  snapshot.network.layer(0).weights(0, 0) = 0.5;
+  snapshot.network.layer(0).weights(2, 0) = 0.25;
+  const SnapshotQuantities q(snapshot);
+  const double a = 1.0 / (1.0 + std::exp(-0.75));
+  auto grade = gradePredictions(lesson->predictions, {0.75, a}, q, lesson->tolerance);
+  EXPECT_TRUE(grade.right());
+  EXPECT_DOUBLE_EQ(grade.values[1], a);
+  grade = gradePredictions(lesson->predictions, {0.755, 0.5}, q, lesson->tolerance);
+  EXPECT_EQ(grade.firstWrong, 1);  // z within 0.01; σ(0.75) is not 0.5
+  grade = gradePredictions(lesson->predictions, {0.8, a}, q, lesson->tolerance);
+  EXPECT_EQ(grade.firstWrong, 0);
+  grade = gradePredictions(lesson->predictions, {std::nullopt, a}, q, lesson->tolerance);
+  EXPECT_EQ(grade.firstWrong, 0);  // left empty
+}
+
+TEST(Lesson, APredictionNeedsItsLabel) {
+  const std::string head = "id: x\ntitle: X\ntask: T\ncheck: loss < 1\n";
+  EXPECT_EQ(problemWith(head + "predict: loss\n"),
+            "bad.lesson:5: predict: needs a label line after it");
+  EXPECT_EQ(problemWith(head + "label: z\n"),
+            "bad.lesson:5: label: comes after the predict line it names");
+  EXPECT_EQ(problemWith(head + "predict: loss +\n"),
+            "bad.lesson:5: predict: column 7: expected a number or a name, found the end");
 }
 
 }  // namespace

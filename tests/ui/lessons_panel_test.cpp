@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QProcess>
 #include <QPushButton>
@@ -28,6 +29,7 @@
 #include "lesson_session.h"
 #include "main_window.h"
 #include "network_view.h"
+#include "prediction_box.h"
 #include "training_runner.h"
 
 namespace nnlab {
@@ -94,6 +96,34 @@ TEST(LessonsPanel, TheCheckFollowsTheWindowAndProgressIsRemembered) {
   LessonsPanel again(w.window);
   EXPECT_TRUE(again.list()->item(3)->text().startsWith(QStringLiteral("✓")));
   EXPECT_FALSE(again.list()->item(2)->text().startsWith(QStringLiteral("✓")));
+}
+
+TEST(LessonsPanel, PredictThenSeeGradesTheTypedNumbersAndPointsAtTheFirstWrongOne) {
+  LessonWindow w;
+  w.start(3);  // the forward pass: h1.1's z and a for row 4
+  PredictionBox* box = w.panel->predictions();
+  ASSERT_TRUE(box->isVisible());
+  ASSERT_EQ(box->fields().size(), 2);
+  const Matrix& W1 = w.window.runner().latestSnapshot()->network.layer(0).weights;
+  const double z = W1(0, 0) + W1(1, 0) + W1(2, 0);  // row 4 is (1, 1, 1)
+  const double a = 1.0 / (1.0 + std::exp(-z));
+  QTest::keyClicks(box->fields()[0], QString::number(z, 'f', 4));
+  QTest::keyClicks(box->fields()[1], QStringLiteral("0.5"));
+  QTest::mouseClick(box->checkButton(), Qt::LeftButton);
+  EXPECT_TRUE(
+      box->resultLabel()->text().contains(QStringLiteral("first wrong number is its output")))
+      << box->resultLabel()->text().toStdString();
+  EXPECT_TRUE(box->resultLabel()->text().contains(QString::number(a, 'g', 4)));
+  box->fields()[1]->clear();
+  QTest::keyClicks(box->fields()[1], QString::number(a, 'f', 3));
+  QTest::keyClick(box->fields()[1], Qt::Key_Return);
+  EXPECT_TRUE(box->resultLabel()->text().startsWith(QStringLiteral("✓")))
+      << box->resultLabel()->text().toStdString();
+  box->fields()[0]->clear();
+  QTest::mouseClick(box->checkButton(), Qt::LeftButton);
+  EXPECT_TRUE(box->resultLabel()->text().contains(QStringLiteral("first number missing is z")));
+  w.start(6);  // no predictions in the 1500 iterations
+  EXPECT_FALSE(box->isVisible());
 }
 
 TEST(LessonsPanel, TheHintAppearsAfterItsTime) {
