@@ -44,7 +44,7 @@ LessonsPanel::LessonsPanel(MainWindow& window, QWidget* parent)
       m_next(new QPushButton(tr("Next lesson"), this)),
       m_hintTimer(new QTimer(this)) {
   setObjectName(QStringLiteral("lessonsPanel"));
-  m_list->setMaximumHeight(150);
+  m_list->setMaximumHeight(120);
   m_list->setTextElideMode(Qt::ElideRight);
   m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   setMinimumWidth(240);
@@ -238,9 +238,12 @@ void showLessons(MainWindow& window) {
   const bool wasHidden = dock->isHidden();
   dock->show();
   dock->raise();
-  // A third of the room beside the window's three columns at most, a readable column at least.
+  // A quarter of the window at most, a readable column at least; after the event loop has run
+  // once, as the window may be resized right after (--size).
   if (wasHidden)
-    window.resizeDocks({dock}, {std::clamp(window.width() / 4, 260, 380)}, Qt::Horizontal);
+    QTimer::singleShot(0, dock, [dock, &window] {
+      window.resizeDocks({dock}, {std::clamp(window.width() / 4, 260, 380)}, Qt::Horizontal);
+    });
   panel->list()->setFocus();
 }
 
