@@ -2,8 +2,10 @@
 
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QSlider>
 #include <QSpinBox>
@@ -37,22 +39,28 @@ LessonSession::~LessonSession() { m_timer->stop(); }
 
 bool LessonSession::start(const LoadedLesson& loaded, QString* error) {
   const Lesson& lesson = loaded.lesson;
-  const std::string file = loaded.path.toStdString();
-  std::string problem;
-  const std::optional<Preset> preset = lessonExperiment(lesson, file, &problem);
-  if (!preset) {
-    *error = QString::fromStdString(problem);
-    return false;
+  if (!lesson.session.empty()) {
+    if (!m_window.session()->maybeSave()) return false;
+    end();
+    if (!openSession(loaded, error)) return false;
+  } else {
+    const std::string file = loaded.path.toStdString();
+    std::string problem;
+    const std::optional<Preset> preset = lessonExperiment(lesson, file, &problem);
+    if (!preset) {
+      *error = QString::fromStdString(problem);
+      return false;
+    }
+    if (!m_window.session()->maybeSave()) return false;
+    end();
+    m_window.loadPreset(*preset);
+    if (!lesson.parameters.empty()) {
+      Network network = preset->makeNetwork();
+      applyLessonParameters(lesson, file, &network, &problem);  // checked by lessonExperiment
+      m_window.runner().setModel(std::move(network));
+    }
   }
-  if (!m_window.session()->maybeSave()) return false;
-  end();
-  m_window.loadPreset(*preset);
-  if (!lesson.parameters.empty()) {
-    Network network = preset->makeNetwork();
-    applyLessonParameters(lesson, file, &network, &problem);  // checked by lessonExperiment
-    m_window.runner().setModel(std::move(network));
-  }
-  m_window.session()->newExperiment();
+  m_window.session()->newExperiment();  // a lesson's work is the learner's, never its file's
   m_setupCommand = m_window.runner().postedCommands();
   m_lesson = loaded;
   m_lesson->lesson.check->resetMemory();
@@ -64,6 +72,25 @@ bool LessonSession::start(const LoadedLesson& loaded, QString* error) {
       m_highlights.emplace_back(new LessonHighlight(control));
   m_timer->start();
   emit checkChanged(false);
+  return true;
+}
+
+bool LessonSession::openSession(const LoadedLesson& loaded, QString* error) {
+  const Lesson& lesson = loaded.lesson;
+  // Beside the lesson file, unless absolute.
+  const QString path =
+      QFileInfo(loaded.path).dir().filePath(QString::fromStdString(lesson.session));
+  QString problem;
+  if (!m_window.session()->open(path, &problem)) {
+    *error = QStringLiteral("%1:%2: %3").arg(loaded.path).arg(lesson.setupLine).arg(problem);
+    return false;
+  }
+  // A session brings its network and settings; only these overrides apply to it.
+  TrainingRunner& runner = m_window.runner();
+  if (lesson.learningRate) runner.setLearningRate(*lesson.learningRate);
+  if (lesson.stopAt) runner.setMaxEpochs(*lesson.stopAt);
+  for (const ParameterSetting& p : lesson.parameters)
+    if (!p.bias) runner.setWeight(p.layer - 1, p.from - 1, p.to - 1, p.value);
   return true;
 }
 

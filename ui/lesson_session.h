@@ -51,6 +51,8 @@ class LessonSession : public QObject {
   void showMeFinished();
 
  private:
+  /// The lesson's session file and the overrides that apply to one (lr, stop, weights).
+  bool openSession(const LoadedLesson& loaded, QString* error);
   void poll();
   bool evaluate(const TrainingSnapshot& snapshot);
   void applyLocks(bool locked);

@@ -1,5 +1,6 @@
 #include "lessons_panel.h"
 
+#include <QAction>
 #include <QDockWidget>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -169,6 +170,14 @@ bool LessonsPanel::startLesson(int index, QString* error) {
   return true;
 }
 
+void LessonsPanel::endLesson() {
+  m_session->end();
+  m_hintTimer->stop();
+  m_current = -1;
+  m_predictions->setLesson(nullptr, {});
+  showLesson(m_list->currentRow());
+}
+
 bool LessonsPanel::openLessonFile(const QString& path, QString* error) {
   std::optional<LoadedLesson> lesson = loadLessonFile(path, error);
   if (!lesson) return false;
@@ -229,6 +238,10 @@ LessonsPanel* lessonsPanel(MainWindow& window) {
   dock->setWidget(panel);
   window.addDockWidget(Qt::LeftDockWidgetArea, dock);
   dock->hide();
+  // Closing the Lessons ends the lesson: no control stays locked by a lesson out of sight.
+  QObject::connect(dock->toggleViewAction(), &QAction::toggled, panel, [panel](bool shown) {
+    if (!shown && panel->currentLesson() >= 0) panel->endLesson();
+  });
   return panel;
 }
 

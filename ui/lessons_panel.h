@@ -32,6 +32,8 @@ class LessonsPanel : public QWidget {
 
   /// Starts lesson `index` (from 0, in the list's order); false with `error` when it cannot.
   bool startLesson(int index, QString* error);
+  /// Ends the running lesson (its locks and highlights go; the experiment stays).
+  void endLesson();
   /// Adds a lesson file to the list and starts it; false with `error` ("FILE:LINE: problem").
   bool openLessonFile(const QString& path, QString* error);
   /// The lesson running (its index in the list), −1 for none.

@@ -310,6 +310,16 @@ std::optional<Lesson> parseLesson(std::string_view text, const std::string& file
       return std::nullopt;
     }
   }
+  if (!lesson.session.empty() &&
+      (!lesson.layers.empty() || !lesson.activation.empty() || !lesson.optimizer.empty() ||
+       !lesson.loss.empty() || lesson.seed ||
+       std::any_of(lesson.parameters.begin(), lesson.parameters.end(),
+                   [](const ParameterSetting& p) { return p.bias; }))) {
+    *error = located(fileName, lesson.setupLine,
+                     "session: a session brings its own network and settings; only lr, stop "
+                     "and weight apply to it");
+    return std::nullopt;
+  }
   if (missing) {
     *error = located(fileName, 1, std::string("the lesson has no ") + missing);
     return std::nullopt;

@@ -106,6 +106,9 @@ TEST(Lesson, BadLinesAreNamedWithTheirProblem) {
             "bad.lesson:5: stop: an epoch (a whole number) or never");
   EXPECT_EQ(problemWith("id: x\ntitle: X\ntask: T\n"), "bad.lesson:1: the lesson has no check");
   EXPECT_EQ(problemWith("title: X\n"), "bad.lesson:1: the lesson has no id");
+  EXPECT_EQ(problemWith(head + "session: s.nnlab\nlayers: 3,8,1\n"),
+            "bad.lesson:5: session: a session brings its own network and settings; only lr, stop "
+            "and weight apply to it");
 }
 
 TEST(Lesson, SetUpProblemsNameTheirLine) {

@@ -30,6 +30,7 @@
 #include "main_window.h"
 #include "network_view.h"
 #include "prediction_box.h"
+#include "session_controller.h"
 #include "training_runner.h"
 
 namespace nnlab {
@@ -157,6 +158,36 @@ TEST(LessonsPanel, LocksAndHighlightsLastAsLongAsTheirLesson) {
   EXPECT_EQ(bar->trainButton()->findChildren<LessonHighlight*>().size(), 1);
   w.start(2);
   EXPECT_EQ(highlights(), 0);
+  w.start(0);
+  EXPECT_FALSE(bar->trainButton()->isEnabled());
+  // Closing the Lessons ends the lesson: nothing stays locked or framed out of sight.
+  auto* dock = w.window.findChild<QDockWidget*>(QStringLiteral("lessonsDock"));
+  ASSERT_TRUE(dock->close());
+  EXPECT_EQ(w.panel->currentLesson(), -1);
+  EXPECT_TRUE(bar->trainButton()->isEnabled());
+  EXPECT_TRUE(bar->trainAction()->isEnabled());
+  EXPECT_EQ(highlights(), 0);
+}
+
+TEST(LessonsPanel, ALessonCanStartFromASessionFileBesideIt) {
+  LessonWindow w;
+  QTemporaryDir dir;
+  QString error;
+  ASSERT_TRUE(w.window.session()->save(dir.filePath(QStringLiteral("start.nnlab")), &error))
+      << error.toStdString();
+  const QString path = dir.filePath(QStringLiteral("own.lesson"));
+  QFile file(path);
+  ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+  file.write(
+      "id: own\ntitle: Own\ntask: T\ncheck: weight[1][1][1] == 0.25\n"
+      "session: start.nnlab\nlr: 0.5\nweight: 1 1 1 = 0.25\nshow: train 1\n");
+  file.close();
+  ASSERT_TRUE(openLesson(w.window, path, false, &error)) << error.toStdString();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return w.panel->session()->checkHolds(); }, kTimeoutMs));
+  EXPECT_EQ(w.window.runner().latestSnapshot()->settings.optimizer.learningRate, 0.5);
+  EXPECT_TRUE(w.window.windowTitle().contains(QStringLiteral("Untitled")) ||
+              !w.window.windowTitle().contains(QStringLiteral("start.nnlab")))
+      << w.window.windowTitle().toStdString();
 }
 
 TEST(LessonsPanel, ABadLessonFileIsRefusedWithItsLineAndTheWindowGoesOn) {
