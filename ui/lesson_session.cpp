@@ -190,15 +190,9 @@ void LessonSession::post(const LessonStep& step) {
     case LessonStep::Kind::Weight:
       runner.setWeight(index(0), index(1), index(2), n[3]);
       break;
-    case LessonStep::Kind::Bias: {
-      Network network = runner.latestSnapshot()->network;
-      if (index(0) >= 0 && index(0) < network.layerCount()) {
-        RowVector& bias = network.layer(index(0)).bias;
-        if (index(1) >= 0 && index(1) < bias.size()) bias(index(1)) = n[2];
-      }
-      runner.setModel(std::move(network));
+    case LessonStep::Kind::Bias:
+      setBias(index(0), index(1), n[2]);
       break;
-    }
     case LessonStep::Kind::Train:
       runner.step(static_cast<long long>(n[0]));
       m_window.controls()->expectCommand(runner.postedCommands());
@@ -207,18 +201,9 @@ void LessonSession::post(const LessonStep& step) {
       m_window.controls()->setSeed(static_cast<quint64>(n[0]));
       runner.reset(static_cast<std::uint64_t>(n[0]));
       break;
-    case LessonStep::Kind::Layers: {
-      const auto snapshot = runner.latestSnapshot();
-      NetworkSpec spec = snapshot->network.spec();
-      const Activation hidden = spec.layers.front().activation;
-      const Activation output = spec.layers.back().activation;
-      spec.inputs = static_cast<int>(n.front());
-      spec.layers.clear();
-      for (std::size_t i = 1; i < n.size(); ++i)
-        spec.layers.push_back({static_cast<int>(n[i]), i + 1 == n.size() ? output : hidden});
-      runner.setNetwork(spec, snapshot->init, snapshot->seed);
+    case LessonStep::Kind::Layers:
+      setLayers(n);
       break;
-    }
     case LessonStep::Kind::Row:
       m_window.dataPanel()->view()->selectRow(index(0));
       break;
@@ -240,6 +225,27 @@ void LessonSession::post(const LessonStep& step) {
       setControl(step);
       break;
   }
+}
+
+void LessonSession::setBias(int layer, int unit, double value) {
+  Network network = m_window.runner().latestSnapshot()->network;
+  if (layer >= 0 && layer < network.layerCount()) {
+    RowVector& bias = network.layer(layer).bias;
+    if (unit >= 0 && unit < bias.size()) bias(unit) = value;
+  }
+  m_window.runner().setModel(std::move(network));
+}
+
+void LessonSession::setLayers(const std::vector<double>& sizes) {
+  const auto snapshot = m_window.runner().latestSnapshot();
+  NetworkSpec spec = snapshot->network.spec();
+  const Activation hidden = spec.layers.front().activation;
+  const Activation output = spec.layers.back().activation;
+  spec.inputs = static_cast<int>(sizes.front());
+  spec.layers.clear();
+  for (std::size_t i = 1; i < sizes.size(); ++i)
+    spec.layers.push_back({static_cast<int>(sizes[i]), i + 1 == sizes.size() ? output : hidden});
+  m_window.runner().setNetwork(spec, snapshot->init, snapshot->seed);
 }
 
 void LessonSession::setControl(const LessonStep& step) {

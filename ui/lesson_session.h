@@ -60,6 +60,8 @@ class LessonSession : public QObject {
   bool stepFinished() const;
   void post(const LessonStep& step);
   void setControl(const LessonStep& step);
+  void setBias(int layer, int unit, double value);  ///< from 0
+  void setLayers(const std::vector<double>& sizes);
 
   MainWindow& m_window;
   std::optional<LoadedLesson> m_lesson;
