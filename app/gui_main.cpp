@@ -8,6 +8,7 @@
 #include "error_box.h"
 #include "language.h"
 #include "launch_options.h"
+#include "lessons_panel.h"
 #include "main_window.h"
 #include "scripted_run.h"
 #include "session_controller.h"
@@ -72,6 +73,14 @@ int main(int argc, char* argv[]) {
       !session.resume(options.resumePath, options.resumeAs, options.resumeModified, &error))
     nnlab::showError(nullptr, QObject::tr("Restart failed"),
                      QObject::tr("The session could not be brought back."), error);
+  if (!options.lesson.isEmpty() &&
+      !nnlab::openLesson(window, options.lesson, options.lessonShowMe, &error)) {
+    std::cerr << "nnlab: " << error.toStdString() << '\n';
+    if (options.quit) return 1;
+    nnlab::showError(nullptr, QObject::tr("Lesson failed"),
+                     QObject::tr("The lesson could not be opened."), error);
+  }
+  if (!options.scripted() && options.lesson.isEmpty()) nnlab::offerLessonsOnFirstStart(window);
   // After the file: a session brings its own stop, which --stop-at overrides.
   if (options.stopAt) window.runner().setMaxEpochs(*options.stopAt);
   if (options.windowSize.isValid()) window.resize(options.windowSize);

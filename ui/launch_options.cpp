@@ -196,6 +196,14 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
                                   "The window's language: en or zh_CN (default: as chosen in "
                                   "View ▸ Language, else the system's)."),
       QStringLiteral("code"));
+  const QCommandLineOption lessonOption(
+      QStringLiteral("lesson"),
+      QCoreApplication::translate("LaunchOptions",
+                                  "Open a lesson: its number in Help ▸ Lessons, or a lesson file."),
+      QStringLiteral("N|file.lesson"));
+  const QCommandLineOption showMe(
+      QStringLiteral("show-me"),
+      QCoreApplication::translate("LaunchOptions", "Play the lesson's Show me (with --lesson)."));
   QCommandLineOption resume(QStringLiteral("resume"), QString(), QStringLiteral("file"));
   QCommandLineOption resumeAs(QStringLiteral("resume-as"), QString(), QStringLiteral("file"));
   QCommandLineOption resumeModified(QStringLiteral("resume-modified"));
@@ -203,7 +211,7 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
     hidden->setFlags(QCommandLineOption::HiddenFromHelp);
   parser.addOptions({preset, layers, activation, trainFor, stopAtOption, screenshot, report, save,
                      size, autosave, explain, explainStep, atEpochOption, quit, lang, resume,
-                     resumeAs, resumeModified});
+                     resumeAs, resumeModified, lessonOption, showMe});
   parser.addPositionalArgument(
       QStringLiteral("file"),
       QCoreApplication::translate(
@@ -251,6 +259,10 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
   if (parser.isSet(lang) && options.language != QStringLiteral("en") &&
       options.language != QStringLiteral("zh_CN"))
     options.error = QCoreApplication::translate("LaunchOptions", "--lang needs en or zh_CN");
+  options.lesson = parser.value(lessonOption);
+  options.lessonShowMe = parser.isSet(showMe);
+  if (options.lessonShowMe && options.lesson.isEmpty())
+    options.error = QCoreApplication::translate("LaunchOptions", "--show-me needs --lesson");
   options.resumePath = parser.value(resume);
   options.resumeAs = parser.value(resumeAs);
   options.resumeModified = parser.isSet(resumeModified);

@@ -36,6 +36,9 @@ struct LaunchOptions {
   bool explain = false;  ///< --explain: open the Backprop view on the next update
   int explainStep = -1;  ///< --explain-step N (from 1); −1: the first backward step
   bool quit = false;
+  /// --lesson N|FILE: a shipped lesson (from 1, in the Lessons panel's order) or a lesson file.
+  QString lesson;
+  bool lessonShowMe = false;  ///< --show-me: play the lesson's Show me
   QString
       language;  ///< --lang en|zh_CN: the window's language; empty: as chosen in View ▸ Language
   /// --resume FILE (hidden; View ▸ Language's restart): a session to bring back and delete, as

@@ -12,6 +12,7 @@
 #include "exporter.h"
 #include "help_dialogs.h"
 #include "language_menu.h"
+#include "lessons_panel.h"
 #include "main_window.h"
 #include "model_export_dialog.h"
 #include "network_view.h"
@@ -70,6 +71,7 @@ void MainWindow::createMenus() {
   view->addMenu(new LanguageMenu(*this, view));
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&Lessons"), this, [this] { showLessons(*this); });
   QAction* keys =
       help->addAction(tr("&Keyboard shortcuts"), this, [this] { showShortcuts(*this); });
   keys->setShortcut(QKeySequence(Qt::Key_F1));

@@ -17,6 +17,8 @@
 
 #include "backprop_panel.h"
 #include "control_bar.h"
+#include "lesson_session.h"
+#include "lessons_panel.h"
 #include "main_window.h"
 #include "session_controller.h"
 #include "timeline.h"
@@ -153,6 +155,14 @@ void ScriptedRun::finish() {
     if (!showAtEpoch()) return;
     m_atEpochShown = true;
   }
+  // --show-me: the lesson's steps play first (each waits for the runner); at most ~60 s.
+  const LessonsPanel* lessons = m_window.findChild<LessonsPanel*>();
+  if (lessons && lessons->currentLesson() >= 0 &&
+      (lessons->session()->showingMe() || !lessons->session()->setUp()) &&
+      ++m_lessonChecks < 6000) {
+    QTimer::singleShot(10, this, &ScriptedRun::finish);
+    return;
+  }
   // --explain: the Backprop view opens on the next update; wait (at most ~10 s) for it.
   if (m_options.explain && m_explainChecks == 0) m_window.showBackprop();
   if (m_options.explain && !m_window.backprop()->update() && ++m_explainChecks < 1000) {
@@ -233,6 +243,9 @@ bool ScriptedRun::writeReport(QString* error) const {
   report[QStringLiteral("paint_ms_max")] = frames.paintMaxMs();
   report[QStringLiteral("peak_rss_mb")] = peakRssMb();
   if (m_options.atEpoch) report[QStringLiteral("shown")] = shownJson(*m_window.shownSnapshot());
+  if (const LessonsPanel* lessons = m_window.findChild<LessonsPanel*>();
+      lessons && lessons->currentLesson() >= 0)
+    report[QStringLiteral("lesson")] = lessons->report();
   if (!m_options.savePath.isEmpty()) {
     report[QStringLiteral("save_ms_gui_thread")] = m_saveGuiMs;
     report[QStringLiteral("save_ms_total")] = m_saveTotalMs;

@@ -58,9 +58,10 @@ class ScriptedRun : public QObject {
   int m_framesWhileTraining = 0;
   int m_startChecks = 0;
   int m_pauseChecks = 0;
-  int m_explainChecks = 0;
-  int m_atEpochChecks = 0;      // frames waited for --at-epoch's replay
-  bool m_atEpochShown = false;  // frames waited for the Backprop view's explanation
+  int m_explainChecks = 0;  // frames waited for the Backprop view's explanation
+  int m_lessonChecks = 0;   // waits for --show-me to finish
+  int m_atEpochChecks = 0;  // frames waited for --at-epoch's replay
+  bool m_atEpochShown = false;
   int m_exitCode = 0;
   std::uint64_t m_trainCommand = 0;  // the runner's command count once Train was pressed
   QTimer* m_deadline = nullptr;      // --train-for's end

@@ -325,6 +325,18 @@
         <source>--at-epoch needs an epoch ≥ 0, not &quot;%1&quot;</source>
         <translation>--at-epoch 需要一个 ≥ 0 的迭代次数，而不是“%1”</translation>
     </message>
+    <message>
+        <source>Open a lesson: its number in Help ▸ Lessons, or a lesson file.</source>
+        <translation>打开一课：它在 帮助 ▸ 课程 中的编号，或一个课程文件。</translation>
+    </message>
+    <message>
+        <source>Play the lesson&apos;s Show me (with --lesson).</source>
+        <translation>播放这一课的“演示给我看”（与 --lesson 一起用）。</translation>
+    </message>
+    <message>
+        <source>--show-me needs --lesson</source>
+        <translation>--show-me 需要 --lesson</translation>
+    </message>
 </context>
 <context>
     <name>ModelExportDialog</name>
@@ -512,6 +524,14 @@
     <message>
         <source>The session could not be brought back.</source>
         <translation>无法恢复会话。</translation>
+    </message>
+    <message>
+        <source>Lesson failed</source>
+        <translation>课程出错</translation>
+    </message>
+    <message>
+        <source>The lesson could not be opened.</source>
+        <translation>无法打开这一课。</translation>
     </message>
 </context>
 <context>
@@ -1404,6 +1424,73 @@
     </message>
 </context>
 <context>
+    <name>nnlab::LessonsPanel</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Show me</source>
+        <translation>演示给我看</translation>
+    </message>
+    <message>
+        <source>Next lesson</source>
+        <translation>下一课</translation>
+    </message>
+    <message>
+        <source>Set the window up for this lesson (again)</source>
+        <translation>（重新）为这一课设置窗口</translation>
+    </message>
+    <message>
+        <source>Do the task in the window, step by step</source>
+        <translation>在窗口中一步步完成任务</translation>
+    </message>
+    <message>
+        <source>Task: %1</source>
+        <translation>任务：%1</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>提示：%1</translation>
+    </message>
+    <message>
+        <source>Press Start to set the window up for this lesson.</source>
+        <translation>按“开始”为这一课设置窗口。</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Lesson failed</source>
+        <translation>课程出错</translation>
+    </message>
+    <message>
+        <source>The lesson could not be set up.</source>
+        <translation>无法设置这一课。</translation>
+    </message>
+    <message>
+        <source>There is no lesson %1.</source>
+        <translation>没有第 %1 课。</translation>
+    </message>
+    <message>
+        <source>✓ Done: the task&apos;s check holds.</source>
+        <translation>✓ 完成：任务的检查已满足。</translation>
+    </message>
+    <message>
+        <source>Not yet: the check does not hold.</source>
+        <translation>尚未完成：检查还不满足。</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>there is no lesson %1 (the lessons are numbered 1 to %2)</source>
+        <translation>没有第 %1 课（课程编号为 1 到 %2）</translation>
+    </message>
+</context>
+<context>
     <name>nnlab::LimitedDoubleSpinBox</name>
     <message>
         <source>This value</source>
@@ -1712,6 +1799,10 @@
         <source>Export &amp;model as…</source>
         <translation>模型导出为(&amp;M)…</translation>
     </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>nnlab::NetworkView</name>
@@ -1884,6 +1975,37 @@ Last update, whole batch:   ∂L/∂w      Δw</source>
     <message>
         <source>OUTPUT — nnlab</source>
         <translation>输出 — nnlab</translation>
+    </message>
+</context>
+<context>
+    <name>nnlab::PredictionBox</name>
+    <message>
+        <source>Predict, then see</source>
+        <translation>先预测，再验证</translation>
+    </message>
+    <message>
+        <source>Check my numbers</source>
+        <translation>检查我的数字</translation>
+    </message>
+    <message>
+        <source>Work each number out yourself, type it, then check: nnlab grades it and shows the right value</source>
+        <translation>先自己算出每个数字并输入，再检查：nnlab 会评分并显示正确的值</translation>
+    </message>
+    <message>
+        <source>your number</source>
+        <translation>你的数字</translation>
+    </message>
+    <message>
+        <source>✓ All right, within %1.</source>
+        <translation>✓ 全部正确（误差不超过 %1）。</translation>
+    </message>
+    <message>
+        <source>✗ The first wrong number is %1: you typed %2, it is %3.</source>
+        <translation>✗ 第一个错误的数字是 %1：你输入了 %2，正确值是 %3。</translation>
+    </message>
+    <message>
+        <source>✗ The first number missing is %1: it is %2.</source>
+        <translation>✗ 第一个没有填写的数字是 %1：它是 %2。</translation>
     </message>
 </context>
 <context>
