@@ -31,7 +31,9 @@ LossChart::LossChart(QWidget* parent)
       m_testSeries(new QLineSeries),
       m_nonNumbers(new QScatterSeries),
       m_stopLine(new QLineSeries),
+      m_smoothSeries(new QLineSeries),
       m_xAxis(new QValueAxis),
+      m_xLog(new QLogValueAxis(this)),
       m_yLinear(new QValueAxis),
       // The axis not on the chart belongs to the view (removeAxis hands ownership back).
       m_yLog(new QLogValueAxis(this)),
@@ -50,7 +52,11 @@ LossChart::LossChart(QWidget* parent)
   chart->addSeries(m_nonNumbers);
   m_stopLine->setName(tr("stop"));
   chart->addSeries(m_stopLine);
-
+  m_smoothSeries->setName(tr("smoothed"));
+  chart->addSeries(m_smoothSeries);
+  m_xLog->setBase(10);
+  m_xLog->setLabelFormat(QStringLiteral("%g"));
+  m_xLog->setTitleText(tr("epoch"));
   m_xAxis->setLabelFormat(QStringLiteral("%g"));
   m_xAxis->setTickCount(5);
   m_yLinear->setTickCount(5);
@@ -59,8 +65,8 @@ LossChart::LossChart(QWidget* parent)
   m_yLog->setBase(10);
   chart->addAxis(m_xAxis, Qt::AlignBottom);
   chart->addAxis(m_yLinear, Qt::AlignLeft);
-  for (QXYSeries* series :
-       std::initializer_list<QXYSeries*>{m_series, m_testSeries, m_nonNumbers, m_stopLine}) {
+  for (QXYSeries* series : std::initializer_list<QXYSeries*>{m_series, m_testSeries, m_nonNumbers,
+                                                             m_stopLine, m_smoothSeries}) {
     series->attachAxis(m_xAxis);
     series->attachAxis(m_yLinear);
   }
@@ -117,7 +123,8 @@ void LossChart::setLogScale(bool on) {
   m_logScale = on;
   QAbstractAxis* from = on ? static_cast<QAbstractAxis*>(m_yLinear) : m_yLog;
   QAbstractAxis* to = on ? static_cast<QAbstractAxis*>(m_yLog) : m_yLinear;
-  const std::initializer_list<QXYSeries*> all{m_series, m_testSeries, m_nonNumbers, m_stopLine};
+  const std::initializer_list<QXYSeries*> all{m_series, m_testSeries, m_nonNumbers, m_stopLine,
+                                              m_smoothSeries};
   for (QXYSeries* series : all) series->detachAxis(from);
   chart()->removeAxis(from);
   from->setParent(this);
@@ -132,10 +139,10 @@ void LossChart::replot() {
   // The stop epoch in range from the start: the seed's 1500 iterations are the whole chart.
   const double shownEnd =
       stopInRange(lastEpoch) ? std::max(lastEpoch, static_cast<double>(m_stopEpoch)) : lastEpoch;
-  setEpochUnit(shownEnd);
+  setEpochUnit(m_logX ? 0.0 : shownEnd);
   m_right = niceCeil(std::max(shownEnd, 10.0) / m_epochUnit);
-  const QList<QPointF> points = plotPoints();
-  const QList<QPointF> testPoints = testPlotPoints();
+  const QList<QPointF> points = forXAxis(plotPoints());
+  const QList<QPointF> testPoints = forXAxis(testPlotPoints());
   m_low = std::numeric_limits<double>::infinity();
   m_high = 0.0;
   for (const QList<QPointF>* line : {&points, &testPoints}) {
@@ -150,10 +157,12 @@ void LossChart::replot() {
   }
   // Ranges move in "nice" jumps: every range change re-lays the chart out, which costs far
   // more than replacing the points.
-  setRangeIfChanged(m_xAxis, 0.0, m_right);
+  const auto [left, right] = axisRange();
+  setRangeIfChanged(xAxis(), left, right);
   updateTicks();
   m_series->replace(points);
   m_testSeries->replace(testPoints);
+  m_smoothSeries->replace(m_smoothing > 0.0 ? forXAxis(smoothPoints()) : QList<QPointF>());
   if (m_hoverLabel->isVisible()) updateHoverLabel();
 }
 
@@ -174,6 +183,7 @@ void LossChart::updateTicks() {
       break;
     }
   }
+  if (m_zoom) ticks = std::clamp(room, 2, 5);  // a zoomed range is not a round one
   if (m_xAxis->tickCount() != ticks) m_xAxis->setTickCount(ticks);
   if (m_logScale) {
     // A label needs about 24 px of height; the labels are whole decades or round steps of them.
@@ -195,18 +205,20 @@ void LossChart::updateTicks() {
   }
   const double top = m_logScale ? m_yLog->max() : m_yLinear->max();
   const double bottom = m_logScale ? m_yLog->min() : m_yLinear->min();
-  m_nonNumbers->replace(nonNumberPoints(top));
+  m_nonNumbers->replace(forXAxis(nonNumberPoints(top)));
   const double lastEpoch = m_history.empty() ? 0.0 : static_cast<double>(m_history.back().epoch);
   QList<QPointF> stop;
   if (stopInRange(lastEpoch)) {
     const double x = static_cast<double>(m_stopEpoch) / m_epochUnit;
-    stop = {QPointF(x, bottom), QPointF(x, top)};
+    stop = forXAxis({QPointF(x, bottom), QPointF(x, top)});
   }
   m_stopLine->replace(stop);
   const QList<QLegendMarker*> markers = chart()->legend()->markers(m_nonNumbers);
   for (QLegendMarker* marker : markers) marker->setVisible(m_nonNumbers->count() > 0);
   for (QLegendMarker* marker : chart()->legend()->markers(m_stopLine)) marker->setVisible(false);
-  const bool legend = !m_testHistory.empty() || m_nonNumbers->count() > 0;
+  for (QLegendMarker* marker : chart()->legend()->markers(m_smoothSeries))
+    marker->setVisible(m_smoothing > 0.0);
+  const bool legend = !m_testHistory.empty() || m_nonNumbers->count() > 0 || m_smoothing > 0.0;
   if (chart()->legend()->isVisible() != legend) chart()->legend()->setVisible(legend);
 }
 
@@ -284,6 +296,7 @@ QList<QPointF> LossChart::plotPoints() const {
   return points;
 }
 
+// 0 (log-x): whole epochs, the log axis labels them itself.
 void LossChart::setEpochUnit(double lastEpoch) {
   const double unit = lastEpoch < 1e4 ? 1.0 : lastEpoch < 1e7 ? 1e3 : 1e6;
   if (unit == m_epochUnit) return;

@@ -16,6 +16,7 @@ class QValueAxis;
 class QLogValueAxis;
 class QLabel;
 class QAbstractAxis;
+class QRubberBand;
 
 namespace nnlab {
 
@@ -48,9 +49,24 @@ class LossChart : public QChartView {
   std::optional<long long> cursorEpoch() const { return m_cursorEpoch; }
   /// Where the cursor line is drawn, in view coordinates (tests press and drag there).
   QPoint positionOfEpoch(long long epoch) const;
+  bool logX() const { return m_logX; }
+  /// The EMA weight of the smoothed line (0: none; TensorBoard's slider).
+  double smoothing() const { return m_smoothing; }
+  /// Whether the wheel or a band zoomed the epoch axis, and its range in epochs now.
+  bool zoomed() const { return m_zoom.has_value(); }
+  std::pair<double, double> epochRange() const;
+  /// Points of the smoothed line (tests use it).
+  int smoothPointCount() const;
 
  public slots:
   void setLogScale(bool on);
+  /// Epochs on a logarithmic axis: the first few epochs, where most learning happens, get as
+  /// much room as the long tail.
+  void setLogX(bool on);
+  /// Draws an exponential moving average of the loss over a faint raw line; 0 turns it off.
+  void setSmoothing(double weight);
+  /// Back to the whole run (double-click does it too).
+  void resetZoom();
 
  signals:
   /// The user pressed or dragged on the plot at `epoch`: the timeline should show it.
@@ -61,6 +77,8 @@ class LossChart : public QChartView {
   void mousePressEvent(QMouseEvent* event) override;
   void mouseReleaseEvent(QMouseEvent* event) override;
   void drawForeground(QPainter* painter, const QRectF& rect) override;
+  void wheelEvent(QWheelEvent* event) override;
+  void mouseDoubleClickEvent(QMouseEvent* event) override;
   void leaveEvent(QEvent* event) override;
   void changeEvent(QEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
@@ -81,20 +99,36 @@ class LossChart : public QChartView {
   static double niceCeil(double value);
   static void setRangeIfChanged(QAbstractAxis* axis, double low, double high);
   void applyPalette();
+  /// Zooms the epoch axis to [low, high] epochs (clamped to the run); the whole run resets.
+  void zoomTo(double low, double high);
+  /// The epoch axis's range, in axis units, with zoom and log-x applied.
+  std::pair<double, double> axisRange() const;
+  /// Drops what a log epoch axis cannot show (epoch 0).
+  QList<QPointF> forXAxis(QList<QPointF> points) const;
+  QList<QPointF> smoothPoints() const;
+  QAbstractAxis* xAxis() const;
+  double anyY() const;
   /// The epoch under a view position, within the run's range.
   long long epochAtPosition(const QPointF& position) const;
 
   QLineSeries* m_series;
   QLineSeries* m_testSeries;
   QScatterSeries* m_nonNumbers;
-  QLineSeries* m_stopLine;  ///< a vertical line at the epoch training stops at, when set
+  QLineSeries* m_stopLine;      ///< a vertical line at the epoch training stops at, when set
+  QLineSeries* m_smoothSeries;  ///< the EMA of the loss, when smoothing is on
   QValueAxis* m_xAxis;
+  QLogValueAxis* m_xLog;
   QValueAxis* m_yLinear;
   QLogValueAxis* m_yLog;
   QLabel* m_hoverLabel;
   std::optional<QPointF> m_mouse;  ///< where the mouse is over the chart, while it is
   std::optional<long long> m_cursorEpoch;
   bool m_dragging = false;  ///< the left button went down on the plot and is still down
+  QRubberBand* m_band = nullptr;
+  std::optional<QPoint> m_bandOrigin;  ///< where a right-button band began
+  bool m_logX = false;
+  double m_smoothing = 0.0;
+  std::optional<std::pair<double, double>> m_zoom;  ///< the epochs shown, when zoomed
   bool m_logScale = false;
   double m_epochUnit = 0.0;  // epochs per x-axis unit: 1, 1e3 or 1e6
   double m_right = 10.0;     // the x axis's end, in epoch units

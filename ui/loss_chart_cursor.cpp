@@ -2,8 +2,10 @@
 // or dragging on the plot (the plotting is in loss_chart.cpp).
 #include <QGraphicsScene>
 #include <QLineSeries>
+#include <QLogValueAxis>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QRubberBand>
 #include <algorithm>
 #include <cmath>
 
@@ -21,7 +23,7 @@ void LossChart::setCursorEpoch(std::optional<long long> epoch) {
 QPoint LossChart::positionOfEpoch(long long epoch) const {
   const QRectF plot = chart()->plotArea();
   const double x = m_epochUnit > 0.0 ? static_cast<double>(epoch) / m_epochUnit : 0.0;
-  const QPointF inChart = chart()->mapToPosition(QPointF(x, 0.0), m_series);
+  const QPointF inChart = chart()->mapToPosition(QPointF(x, anyY()), m_series);
   return mapFromScene(chart()->mapToScene(QPointF(inChart.x(), plot.center().y())));
 }
 
@@ -33,8 +35,19 @@ long long LossChart::epochAtPosition(const QPointF& position) const {
   return std::min(epoch, last);
 }
 
+// A y value any axis can place (a log axis cannot place 0): only x matters to the cursor.
+double LossChart::anyY() const { return m_logScale ? m_yLog->max() : 0.0; }
+
 void LossChart::mousePressEvent(QMouseEvent* event) {
   const QPointF inChart = chart()->mapFromScene(mapToScene(event->position().toPoint()));
+  if (event->button() == Qt::RightButton && chart()->plotArea().contains(inChart)) {
+    m_bandOrigin = event->position().toPoint();  // a band to zoom into
+    if (!m_band) m_band = new QRubberBand(QRubberBand::Rectangle, viewport());
+    m_band->setGeometry(QRect(*m_bandOrigin, QSize()));
+    m_band->show();
+    event->accept();
+    return;
+  }
   if (event->button() == Qt::LeftButton && chart()->plotArea().contains(inChart)) {
     m_dragging = true;
     emit epochPicked(epochAtPosition(event->position()));
@@ -45,6 +58,17 @@ void LossChart::mousePressEvent(QMouseEvent* event) {
 }
 
 void LossChart::mouseReleaseEvent(QMouseEvent* event) {
+  if (m_bandOrigin && event->button() == Qt::RightButton) {
+    const QPoint end = event->position().toPoint();
+    m_band->hide();
+    const long long from = epochAtPosition(*m_bandOrigin);
+    const long long to = epochAtPosition(end);
+    m_bandOrigin.reset();
+    if (std::abs(end.x() - m_band->geometry().left()) > 4 || m_band->width() > 4)
+      zoomTo(static_cast<double>(std::min(from, to)), static_cast<double>(std::max(from, to)));
+    event->accept();
+    return;
+  }
   if (m_dragging && event->button() == Qt::LeftButton) {
     m_dragging = false;
     event->accept();
@@ -58,7 +82,7 @@ void LossChart::drawForeground(QPainter* painter, const QRectF& rect) {
   if (!m_cursorEpoch || m_epochUnit <= 0.0) return;
   const QRectF plot = chart()->plotArea();
   const QPointF at = chart()->mapToPosition(
-      QPointF(static_cast<double>(*m_cursorEpoch) / m_epochUnit, 0.0), m_series);
+      QPointF(static_cast<double>(*m_cursorEpoch) / m_epochUnit, anyY()), m_series);
   if (at.x() < plot.left() - 0.5 || at.x() > plot.right() + 0.5) return;
   painter->save();
   QColor colour = palette().color(QPalette::Text);

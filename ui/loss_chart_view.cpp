@@ -6,6 +6,7 @@
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QMouseEvent>
+#include <QRubberBand>
 #include <QScatterSeries>
 #include <QValueAxis>
 #include <algorithm>
@@ -31,6 +32,8 @@ void LossChart::mouseMoveEvent(QMouseEvent* event) {
   m_mouse = event->position();
   if (m_dragging && (event->buttons() & Qt::LeftButton))
     emit epochPicked(epochAtPosition(event->position()));
+  if (m_bandOrigin)
+    m_band->setGeometry(QRect(*m_bandOrigin, event->position().toPoint()).normalized());
   updateHoverLabel();
 }
 
@@ -90,8 +93,8 @@ void LossChart::applyPalette() {
   chart()->setBackgroundBrush(p.color(QPalette::Base));
   chart()->setPlotAreaBackgroundVisible(false);
   for (QAbstractAxis* axis :
-       {static_cast<QAbstractAxis*>(m_xAxis), static_cast<QAbstractAxis*>(m_yLinear),
-        static_cast<QAbstractAxis*>(m_yLog)}) {
+       {static_cast<QAbstractAxis*>(m_xAxis), static_cast<QAbstractAxis*>(m_xLog),
+        static_cast<QAbstractAxis*>(m_yLinear), static_cast<QAbstractAxis*>(m_yLog)}) {
     axis->setLabelsColor(p.color(QPalette::Text));
     axis->setTitleBrush(p.color(QPalette::Text));
     axis->setGridLineColor(p.color(QPalette::Midlight));

@@ -199,6 +199,7 @@ QWidget* MainWindow::createLossPanel() {
   auto* header = new QHBoxLayout;
   header->addWidget(panelTitle(tr("LOSS"), top));
   header->addStretch();
+  addChartOptions(header, top);
   header->addWidget(m_logScale);
   m_stops = new StopPanel(top);
   auto* topLayout = new QVBoxLayout(top);

@@ -12,6 +12,7 @@
 #include "presets.h"
 
 class QLabel;
+class QHBoxLayout;
 class QSplitter;
 class QTimer;
 class QCheckBox;
@@ -118,6 +119,8 @@ class MainWindow : public QMainWindow {
   QWidget* createLossPanel();
   QWidget* createMapPanel();
   QWidget* createTimelineBar(QWidget* parent);
+  /// Log x and the smoothing slider, in the LOSS panel's header.
+  void addChartOptions(QHBoxLayout* header, QWidget* parent);
   /// What to show now: the runner's latest snapshot, or the timeline's earlier epoch.
   std::shared_ptr<const TrainingSnapshot> currentSnapshot();
   void createMenus();
