@@ -8,6 +8,7 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+#include "curve_view.h"
 #include "decision_map_view.h"
 #include "training_runner.h"
 
@@ -19,7 +20,9 @@ DecisionMapPanel::DecisionMapPanel(QWidget* parent)
       m_view(new DecisionMapView(this)),
       m_discretize(new QCheckBox(tr("Discretize"), this)),
       m_class(new QComboBox(this)),
-      m_hint(new QLabel(tr("The output map appears when the data has 2 inputs."), this)) {
+      m_hint(new QLabel(tr("The output map appears when the data has 2 inputs."), this)),
+      m_curve(new CurveView(this)),
+      m_contributions(new QCheckBox(tr("Contributions (a·w)"), this)) {
   m_discretize->setToolTip(
       tr("Show only the decision: which side of the threshold (or which class) each point "
          "falls on, without the network's confidence."));
@@ -42,6 +45,7 @@ DecisionMapPanel::DecisionMapPanel(QWidget* parent)
   mapLayout->addWidget(m_controls);
   m_pages->addWidget(mapPage);
   m_pages->addWidget(m_hint);
+  m_pages->addWidget(createCurvePage());
   m_pages->setCurrentWidget(m_hint);
 
   auto* layout = new QVBoxLayout(this);
@@ -54,10 +58,33 @@ DecisionMapPanel::DecisionMapPanel(QWidget* parent)
   fillClasses();
 }
 
-bool DecisionMapPanel::mapShown() const { return m_pages->currentWidget() != m_hint; }
+QWidget* DecisionMapPanel::createCurvePage() {
+  m_contributions->setToolTip(
+      tr("Show each hidden neuron's share of the output, its output times its weight to the "
+         "output neuron, instead of its output: the network's curve is their sum plus the bias."));
+  m_curvePage = new QWidget(this);
+  auto* layout = new QVBoxLayout(m_curvePage);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(m_curve, 1);
+  layout->addWidget(m_contributions);
+  connect(m_contributions, &QCheckBox::toggled, m_curve, &CurveView::setContributions);
+  connect(m_curve, &CurveView::contributionsAvailableChanged, m_contributions,
+          &QCheckBox::setEnabled);
+  m_contributions->setEnabled(false);
+  return m_curvePage;
+}
+
+bool DecisionMapPanel::mapShown() const { return m_pages->currentIndex() == 0; }
+
+bool DecisionMapPanel::curveShown() const { return m_pages->currentWidget() == m_curvePage; }
 
 void DecisionMapPanel::showSnapshot(const TrainingSnapshot& snapshot) {
   const bool applies = DecisionMapView::applies(snapshot);
+  if (!applies && CurveView::applies(snapshot)) {
+    m_pages->setCurrentWidget(m_curvePage);
+    m_curve->showSnapshot(snapshot);
+    return;
+  }
   m_pages->setCurrentIndex(applies ? 0 : 1);
   if (!applies) return;
   // Classes to decide between, or values to fit (sine, plane): only classes have a decision to
