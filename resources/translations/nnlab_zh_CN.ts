@@ -315,7 +315,7 @@
     </message>
     <message>
         <source>--stop-at needs an epoch ≥ 1 or &quot;never&quot;, not &quot;%1&quot;</source>
-        <translation>--stop-at 需要 ≥ 1 的迭代数或 "never"，而不是 "%1"</translation>
+        <translation>--stop-at 需要 ≥ 1 的迭代数或 &quot;never&quot;，而不是 &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -847,6 +847,25 @@
     </message>
 </context>
 <context>
+    <name>nnlab::CurveView</name>
+    <message>
+        <source>● y (data)    — ŷ (network)</source>
+        <translation>● y（数据）    — ŷ（网络）</translation>
+    </message>
+    <message>
+        <source>Hidden neuron %1: its output a, times its weight to the output %2, is its share a·w of the output&apos;s sum.</source>
+        <translation>隐藏层神经元 %1：它的输出 a 乘以它到输出的权重 %2，即它在输出之和中的份额 a·w。</translation>
+    </message>
+    <message>
+        <source>Hidden neuron %1 of the first hidden layer: its output a over the input.</source>
+        <translation>第一隐藏层的神经元 %1：它的输出 a 随输入的变化。</translation>
+    </message>
+    <message>
+        <source>The data (dots: training rows, rings: test rows) and the network&apos;s output ŷ over the input. Below, each neuron of the first hidden layer: the output is built from their curves.</source>
+        <translation>数据（圆点：训练行，圆环：测试行）和网络的输出 ŷ 随输入的变化。下方是第一隐藏层的每个神经元：输出由它们的曲线合成。</translation>
+    </message>
+</context>
+<context>
     <name>nnlab::DatasetModel</name>
     <message>
         <source>No prediction yet: it appears once training has seen this row.</source>
@@ -1141,6 +1160,14 @@
     <message>
         <source>class %1</source>
         <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>Contributions (a·w)</source>
+        <translation>贡献（a·w）</translation>
+    </message>
+    <message>
+        <source>Show each hidden neuron&apos;s share of the output, its output times its weight to the output neuron, instead of its output: the network&apos;s curve is their sum plus the bias.</source>
+        <translation>显示每个隐藏层神经元在输出中的份额（它的输出乘以它到输出神经元的权重），而不是它的输出：网络的曲线就是它们的和加上偏置。</translation>
     </message>
 </context>
 <context>
