@@ -27,6 +27,7 @@
 #include "exporter.h"
 #include "forward_values.h"
 #include "generate_panel.h"
+#include "landscape_panel.h"
 #include "loss_chart.h"
 #include "network_command.h"
 #include "network_view.h"
@@ -376,6 +377,7 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
   m_mapSection->setVisible(output);
   if (!output) m_output->setDetached(false);  // nothing to show for this data: its window goes
   m_statusLine->showSnapshot(*snapshot);
+  if (m_landscape) m_landscape->showSnapshot(snapshot);
   if (m_inspector->neuron()) {
     const auto& dataset = snapshot->dataset;
     if (dataset && dataset->rows() > 0) {

@@ -2,8 +2,10 @@
 // View and Help.
 #include <QAction>
 #include <QCheckBox>
+#include <QDockWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QUndoStack>
 
 #include "application_info.h"
@@ -11,6 +13,7 @@
 #include "dataset_panel.h"
 #include "exporter.h"
 #include "help_dialogs.h"
+#include "landscape_panel.h"
 #include "language_menu.h"
 #include "main_window.h"
 #include "model_export_dialog.h"
@@ -19,6 +22,23 @@
 #include "session_controller.h"
 
 namespace nnlab {
+
+void MainWindow::createLandscape(QMenu* view) {
+  m_landscapeDock = new QDockWidget(tr("Loss landscape"), this);
+  m_landscapeDock->setObjectName(QStringLiteral("landscapeDock"));
+  m_landscape = new LandscapePanel(*m_runner, m_data->undoStack(), m_landscapeDock);
+  m_landscapeDock->setWidget(m_landscape);
+  addDockWidget(Qt::RightDockWidgetArea, m_landscapeDock);
+  m_landscapeDock->setFloating(true);
+  m_landscapeDock->resize(520, 600);
+  m_landscapeDock->hide();
+  QAction* show = m_landscapeDock->toggleViewAction();
+  show->setText(tr("Loss l&andscape"));
+  view->addAction(show);
+  connect(m_landscape, &LandscapePanel::message, this,
+          [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+  if (m_shown) m_landscape->showSnapshot(m_shown);
+}
 
 void MainWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -66,6 +86,7 @@ void MainWindow::createMenus() {
   log->setCheckable(true);
   connect(log, &QAction::toggled, m_logScale, &QCheckBox::setChecked);
   connect(m_logScale, &QCheckBox::toggled, log, &QAction::setChecked);
+  createLandscape(view);
   view->addSeparator();
   view->addMenu(new LanguageMenu(*this, view));
 

@@ -196,6 +196,33 @@
     </message>
 </context>
 <context>
+    <name>LandscapeCommand</name>
+    <message>
+        <source>Set the weights to a point of the loss landscape</source>
+        <translation>把权重设为损失地形上的一点</translation>
+    </message>
+    <message>
+        <source>Weights set to the point picked on the loss landscape; Ctrl+Z brings back the old ones.</source>
+        <translation>权重已设为在损失地形上选中的点；Ctrl+Z 恢复原来的权重。</translation>
+    </message>
+    <message>
+        <source>Redone: %1, as training left it.</source>
+        <translation>已重做：%1，保持训练结束时的样子。</translation>
+    </message>
+    <message>
+        <source>Cannot undo: %1.</source>
+        <translation>无法撤销：%1。</translation>
+    </message>
+    <message>
+        <source>Undone: the weights are back as they were, paused.</source>
+        <translation>已撤销：权重恢复原样，已暂停。</translation>
+    </message>
+    <message>
+        <source>Cannot change the weights now: %1.</source>
+        <translation>现在无法更改权重：%1。</translation>
+    </message>
+</context>
+<context>
     <name>LaunchOptions</name>
     <message>
         <source>--layers must start with the data&apos;s %1 input(s) and end with its %2 target(s)</source>
@@ -1376,6 +1403,64 @@
     </message>
 </context>
 <context>
+    <name>nnlab::LandscapePanel</name>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Project the run&apos;s recorded weights onto their two principal directions and compute the loss over that plane.</source>
+        <translation>把这次训练记录下的权重投影到它们的两个主方向上，并计算该平面上的损失。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Computing the loss over the plane…</source>
+        <translation>正在计算平面上的损失…</translation>
+    </message>
+    <message>
+        <source>No recorded weights of this run yet: train a few epochs first.</source>
+        <translation>这次训练还没有记录的权重：请先训练几次迭代。</translation>
+    </message>
+    <message>
+        <source>Cannot compute the landscape: %1.</source>
+        <translation>无法计算损失地形：%1。</translation>
+    </message>
+    <message>
+        <source>The run&apos;s path up to epoch %1 (white; red: its end, ×: the weights shown). Click the plane to set the weights there.</source>
+        <translation>训练到第 %1 次迭代的路径（白色；红点：终点，×：当前显示的权重）。单击平面可把权重设为该点。</translation>
+    </message>
+</context>
+<context>
+    <name>nnlab::LandscapeView</name>
+    <message>
+        <source>Train a while, then compute the landscape of the run.</source>
+        <translation>先训练一会儿，再计算这次训练的损失地形。</translation>
+    </message>
+    <message>
+        <source>direction 1 (%1% of the path&apos;s variance)</source>
+        <translation>方向 1（占路径方差的 %1%）</translation>
+    </message>
+    <message>
+        <source>direction 2 (%1%)</source>
+        <translation>方向 2（%1%）</translation>
+    </message>
+    <message>
+        <source>Epoch %1 of the run: click to show it.</source>
+        <translation>第 %1 次迭代：单击显示它。</translation>
+    </message>
+    <message>
+        <source>Loss here about %1. Click to set the weights to this point and train on from it (Ctrl+Z undoes).</source>
+        <translation>此处损失约为 %1。单击把权重设为此点并从这里继续训练（Ctrl+Z 撤销）。</translation>
+    </message>
+</context>
+<context>
     <name>nnlab::LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -1730,6 +1815,14 @@
     <message>
         <source>Export &amp;model as…</source>
         <translation>模型导出为(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Loss landscape</source>
+        <translation>损失地形</translation>
+    </message>
+    <message>
+        <source>Loss l&amp;andscape</source>
+        <translation>损失地形(&amp;A)</translation>
     </message>
 </context>
 <context>
