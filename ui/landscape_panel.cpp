@@ -76,6 +76,11 @@ void LandscapePanel::stopWorker() {
 
 void LandscapePanel::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot) {
   m_shown = snapshot;
+  if (m_plane && !snapshot->network.sameShape(m_shape)) {
+    // Another architecture: the plane is not of its parameter space any more.
+    m_plane.reset();
+    m_view->clear();
+  }
   if (isVisible()) updateCurrent();
 }
 
@@ -125,38 +130,12 @@ void LandscapePanel::compute() {
                            records = std::move(records)](std::stop_token stop) mutable {
     auto result = std::make_shared<Result>();
     try {
-      const std::vector<RecordedWeights> history = records.get();
-      std::vector<Eigen::VectorXd> points;
-      for (const RecordedWeights& record : history) {
-        if (record.parameters.size() != request.shape.parameterCount()) continue;
-        points.push_back(record.parameters);
-        result->epochs.push_back(record.epoch);
-      }
-      if (points.empty()) {
-        result->error = tr("No recorded weights of this run yet: train a few epochs first.");
-      } else {
-        request.plane = principalPlane(points);
-        double left = 0, right = 0, bottom = 0, top = 0;
-        for (std::size_t i = 0; i < points.size(); ++i) {
-          const Eigen::Vector2d at = request.plane.project(points[i]);
-          result->path.emplace_back(at(0), at(1));
-          left = i ? std::min(left, at(0)) : at(0), right = i ? std::max(right, at(0)) : at(0);
-          bottom = i ? std::min(bottom, at(1)) : at(1), top = i ? std::max(top, at(1)) : at(1);
-        }
-        // A square around the path, so that distances read the same both ways.
-        const double half = std::max({right - left, top - bottom, 0.5}) * (0.5 + kMargin);
-        const double x = (left + right) / 2, y = (bottom + top) / 2;
-        request.left = x - half, request.right = x + half;
-        request.bottom = y - half, request.top = y + half;
-        result->grid = computeLossGrid(request, [this, &stop](int done, int) {
-          QMetaObject::invokeMethod(
-              this, [this, done] { m_progress->setValue(done); }, Qt::QueuedConnection);
-          return !stop.stop_requested();
-        });
-        if (!result->grid) return;  // cancelled: nothing to show
-        result->plane = request.plane;
-        result->shape = request.shape;
-      }
+      const bool done = run(request, records.get(), *result, [this, &stop](int rows) {
+        QMetaObject::invokeMethod(
+            this, [this, rows] { m_progress->setValue(rows); }, Qt::QueuedConnection);
+        return !stop.stop_requested();
+      });
+      if (!done) return;  // cancelled: nothing to show
     } catch (const std::exception& problem) {
       result->error = tr("Cannot compute the landscape: %1.").arg(problem.what());
     }
@@ -164,6 +143,38 @@ void LandscapePanel::compute() {
     QMetaObject::invokeMethod(
         this, [this, result] { deliver(result); }, Qt::QueuedConnection);
   });
+}
+
+bool LandscapePanel::run(LossGridRequest& request, const std::vector<RecordedWeights>& history,
+                         Result& result, const std::function<bool(int)>& progress) {
+  std::vector<Eigen::VectorXd> points;
+  for (const RecordedWeights& record : history) {
+    if (record.parameters.size() != request.shape.parameterCount()) continue;
+    points.push_back(record.parameters);
+    result.epochs.push_back(record.epoch);
+  }
+  if (points.empty()) {
+    result.error = tr("No recorded weights of this run yet: train a few epochs first.");
+    return true;
+  }
+  request.plane = principalPlane(points);
+  double left = 0, right = 0, bottom = 0, top = 0;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const Eigen::Vector2d at = request.plane.project(points[i]);
+    result.path.emplace_back(at(0), at(1));
+    left = i ? std::min(left, at(0)) : at(0), right = i ? std::max(right, at(0)) : at(0);
+    bottom = i ? std::min(bottom, at(1)) : at(1), top = i ? std::max(top, at(1)) : at(1);
+  }
+  // A square around the path, so that distances read the same both ways.
+  const double half = std::max({right - left, top - bottom, 0.5}) * (0.5 + kMargin);
+  const double x = (left + right) / 2, y = (bottom + top) / 2;
+  request.left = x - half, request.right = x + half;
+  request.bottom = y - half, request.top = y + half;
+  result.grid = computeLossGrid(request, [&progress](int rows, int) { return progress(rows); });
+  if (!result.grid) return false;
+  result.plane = request.plane;
+  result.shape = request.shape;
+  return true;
 }
 
 void LandscapePanel::deliver(std::shared_ptr<Result> result) {
@@ -182,7 +193,8 @@ void LandscapePanel::deliver(std::shared_ptr<Result> result) {
                        m_plane->firstShare, m_plane->secondShare);
   if (m_shown) m_view->setCursorEpoch(m_shown->epoch);
   updateCurrent();
-  m_status->setText(tr("The run's path up to epoch %1 (white; red: its end, ×: the weights shown). "
+  m_status->setText(tr("The run's path up to epoch %1 over the loss (dark: low, light: high): "
+                       "red dot its end, orange ring the epoch chosen, × the weights shown. "
                        "Click the plane to set the weights there.")
                         .arg(last));
   emit finished();

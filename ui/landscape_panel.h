@@ -1,11 +1,14 @@
 #pragma once
 
 #include <QWidget>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include "landscape.h"
+#include "training_runner.h"
 
 class QLabel;
 class QProgressBar;
@@ -61,6 +64,10 @@ class LandscapePanel : public QWidget {
  private:
   struct Result;
   void stopWorker();
+  /// On the worker thread: the plane of `history`, the path on it and the loss around it, into
+  /// `result`; false when `progress(rows done)` returned false (cancelled).
+  static bool run(LossGridRequest& request, const std::vector<RecordedWeights>& history,
+                  Result& result, const std::function<bool(int)>& progress);
   void deliver(std::shared_ptr<Result> result);
   void pick(QPointF point);
   void updateCurrent();

@@ -1433,8 +1433,8 @@
         <translation>无法计算损失地形：%1。</translation>
     </message>
     <message>
-        <source>The run&apos;s path up to epoch %1 (white; red: its end, ×: the weights shown). Click the plane to set the weights there.</source>
-        <translation>训练到第 %1 次迭代的路径（白色；红点：终点，×：当前显示的权重）。单击平面可把权重设为该点。</translation>
+        <source>The run&apos;s path up to epoch %1 over the loss (dark: low, light: high): red dot its end, orange ring the epoch chosen, × the weights shown. Click the plane to set the weights there.</source>
+        <translation>训练到第 %1 次迭代的路径，底色为损失（深：低，浅：高）：红点为终点，橙色圆环为选中的迭代，× 为当前显示的权重。单击平面可把权重设为该点。</translation>
     </message>
 </context>
 <context>
