@@ -113,5 +113,13 @@ TEST_F(LandscapePanelTest, ComputingCanBeCancelled) {
   EXPECT_TRUE(view()->hasLandscape()) << "the landscape shown stays";
 }
 
+TEST_F(LandscapePanelTest, ANewArchitectureClearsTheLandscapeOfTheOldOne) {
+  NetworkSpec spec = m_window->shownSnapshot()->network.spec();
+  spec.layers.front().units = 6;
+  m_window->runner().setNetwork(spec, Init::Uniform01, 1);
+  ASSERT_TRUE(QTest::qWaitFor([&] { return !view()->hasLandscape(); }, kTimeoutMs));
+  EXPECT_FALSE(panel()->plane());
+}
+
 }  // namespace
 }  // namespace nnlab
