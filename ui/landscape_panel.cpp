@@ -45,6 +45,7 @@ LandscapePanel::LandscapePanel(TrainingRunner& runner, QUndoStack* undoStack, QW
   m_compute->setToolTip(
       tr("Project the run's recorded weights onto their two principal directions and compute "
          "the loss over that plane."));
+  m_cancel->setToolTip(tr("Stop computing the landscape; the one shown stays."));
   m_cancel->setEnabled(false);
   m_progress->setRange(0, kResolution);
   m_progress->setValue(0);
@@ -104,6 +105,7 @@ void LandscapePanel::setCursorEpoch(long long epoch) { m_view->setCursorEpoch(ep
 void LandscapePanel::cancel() {
   stopWorker();
   m_busy = false;
+  m_cancel->setToolTip(tr("Stop computing the landscape; the one shown stays."));
   m_cancel->setEnabled(false);
   m_progress->setValue(0);
   m_status->setText(tr("Cancelled."));

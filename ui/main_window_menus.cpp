@@ -1,5 +1,6 @@
 // The window's menus: File (sessions, import and export), Edit (undo), Training, Presets,
 // View and Help.
+#include <QAbstractButton>
 #include <QAction>
 #include <QCheckBox>
 #include <QDockWidget>
@@ -29,6 +30,10 @@ void MainWindow::createLandscape(QMenu* view) {
   m_landscape = new LandscapePanel(*m_runner, m_data->undoStack(), m_landscapeDock);
   m_landscapeDock->setWidget(m_landscape);
   addDockWidget(Qt::RightDockWidgetArea, m_landscapeDock);
+  if (auto* button = m_landscapeDock->findChild<QAbstractButton*>("qt_dockwidget_floatbutton"))
+    button->setToolTip(tr("Dock the loss landscape in the window, or float it again"));
+  if (auto* button = m_landscapeDock->findChild<QAbstractButton*>("qt_dockwidget_closebutton"))
+    button->setToolTip(tr("Close the loss landscape (View ▸ Loss landscape opens it again)"));
   m_landscapeDock->setFloating(true);
   m_landscapeDock->resize(520, 600);
   m_landscapeDock->hide();

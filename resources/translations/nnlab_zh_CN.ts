@@ -1436,6 +1436,10 @@
         <source>The run&apos;s path up to epoch %1 over the loss (dark: low, light: high): red dot its end, orange ring the epoch chosen, × the weights shown. Click the plane to set the weights there.</source>
         <translation>训练到第 %1 次迭代的路径，底色为损失（深：低，浅：高）：红点为终点，橙色圆环为选中的迭代，× 为当前显示的权重。单击平面可把权重设为该点。</translation>
     </message>
+    <message>
+        <source>Stop computing the landscape; the one shown stays.</source>
+        <translation>停止计算损失地形；已显示的保留。</translation>
+    </message>
 </context>
 <context>
     <name>nnlab::LandscapeView</name>
@@ -1823,6 +1827,14 @@
     <message>
         <source>Loss l&amp;andscape</source>
         <translation>损失地形(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Dock the loss landscape in the window, or float it again</source>
+        <translation>把损失地形停靠到窗口中，或再次浮动</translation>
+    </message>
+    <message>
+        <source>Close the loss landscape (View ▸ Loss landscape opens it again)</source>
+        <translation>关闭损失地形（视图 ▸ 损失地形可再次打开）</translation>
     </message>
 </context>
 <context>
