@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "curve_view.h"
@@ -22,7 +23,7 @@ DecisionMapPanel::DecisionMapPanel(QWidget* parent)
       m_class(new QComboBox(this)),
       m_hint(new QLabel(tr("The output map appears when the data has 2 inputs."), this)),
       m_curve(new CurveView(this)),
-      m_contributions(new QCheckBox(tr("Contributions (a·w)"), this)) {
+      m_contributions(new QToolButton(this)) {
   m_discretize->setToolTip(
       tr("Show only the decision: which side of the threshold (or which class) each point "
          "falls on, without the network's confidence."));
@@ -62,14 +63,23 @@ QWidget* DecisionMapPanel::createCurvePage() {
   m_contributions->setToolTip(
       tr("Show each hidden neuron's share of the output, its output times its weight to the "
          "output neuron, instead of its output: the network's curve is their sum plus the bias."));
+  // A toggle button, not a check box: the window's one check box near the chart is Log scale.
+  m_contributions->setText(tr("Contributions (a·w)"));
+  m_contributions->setCheckable(true);
   m_curvePage = new QWidget(this);
   auto* layout = new QVBoxLayout(m_curvePage);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_curve, 1);
-  layout->addWidget(m_contributions);
-  connect(m_contributions, &QCheckBox::toggled, m_curve, &CurveView::setContributions);
+  // In a row of its own, as the map's controls are.
+  auto* controls = new QWidget(m_curvePage);
+  auto* row = new QHBoxLayout(controls);
+  row->setContentsMargins(0, 0, 0, 0);
+  row->addWidget(m_contributions);
+  row->addStretch();
+  layout->addWidget(controls);
+  connect(m_contributions, &QToolButton::toggled, m_curve, &CurveView::setContributions);
   connect(m_curve, &CurveView::contributionsAvailableChanged, m_contributions,
-          &QCheckBox::setEnabled);
+          &QToolButton::setEnabled);
   m_contributions->setEnabled(false);
   return m_curvePage;
 }

@@ -6,6 +6,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QStackedWidget;
+class QToolButton;
 
 namespace nnlab {
 
@@ -29,7 +30,7 @@ class DecisionMapPanel : public QWidget {
   /// True while the map (not the curve or the hint) is shown.
   bool mapShown() const;
   CurveView* curveView() const { return m_curve; }
-  QCheckBox* contributionsBox() const { return m_contributions; }
+  QToolButton* contributionsBox() const { return m_contributions; }
   /// True while the 1-input curve view is shown.
   bool curveShown() const;
 
@@ -43,7 +44,7 @@ class DecisionMapPanel : public QWidget {
   QComboBox* m_class;
   QLabel* m_hint;
   CurveView* m_curve;
-  QCheckBox* m_contributions;  ///< the curve view's small curves: a·w instead of a
+  QToolButton* m_contributions;  ///< the curve view's small curves: a·w instead of a
   QWidget* m_curvePage;
   QWidget* m_controls;  ///< discretize and the class a click adds: for classes only
 };

@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include <QCheckBox>
 #include <QTest>
+#include <QToolButton>
 #include <cmath>
 #include <memory>
 
@@ -126,7 +126,7 @@ TEST(CurveViewWindowTest, TheWindowShowsTheCurveForSineAndTheMapFor2Inputs) {
   ASSERT_TRUE(QTest::qWaitFor([&] { return panel->curveShown(); }, kTimeoutMs));
   EXPECT_FALSE(panel->mapShown());
   EXPECT_TRUE(panel->curveView()->isVisible());
-  QCheckBox* box = panel->contributionsBox();
+  QToolButton* box = panel->contributionsBox();
   ASSERT_TRUE(QTest::qWaitFor([&] { return box->isEnabled(); }, kTimeoutMs));
   QTest::mouseClick(box, Qt::LeftButton, Qt::NoModifier, QPoint(8, box->height() / 2));
   EXPECT_TRUE(panel->curveView()->contributions());
