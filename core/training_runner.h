@@ -131,6 +131,13 @@ struct RunnerState {
   std::optional<Best> best;
 };
 
+/// One record of the run's history (see RunHistory): its epoch, and its weights and biases laid
+/// out as flattenParameters does.
+struct RecordedWeights {
+  long long epoch = 0;
+  Eigen::VectorXd parameters;
+};
+
 /// Trains a network on its own thread (standard library only). Every command returns after at
 /// most a copy of its argument; training picks it up at the next epoch boundary.
 class TrainingRunner {
@@ -208,6 +215,9 @@ class TrainingRunner {
   /// back keeps a captureState() from before. Refused (the snapshot's message says why) when
   /// the epoch is not in the run's timeline.
   void goBackTo(long long epoch);
+  /// The weights of every record of the run's history, oldest first (for the loss landscape),
+  /// taken at the next epoch boundary; empty before the first record.
+  std::future<std::vector<RecordedWeights>> historyWeights();
   /// Replaces everything with `state`, paused, as it was when captured. Refused (the snapshot's
   /// message says why, nothing changes) when its parts do not fit together.
   void restore(RunnerState state);

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "parameter_vector.h"
 #include "training_runner.h"
 #include "training_runner_impl.h"
 
@@ -141,6 +142,24 @@ std::future<std::shared_ptr<const TrainingSnapshot>> TrainingRunner::snapshotAt(
   }
   m_impl->post(
       [impl = m_impl.get(), promise, epoch] { promise->set_value(impl->snapshotAt(epoch)); },
+      Impl::CommandKind::Other, true);
+  return future;
+}
+
+std::future<std::vector<RecordedWeights>> TrainingRunner::historyWeights() {
+  auto promise = std::make_shared<std::promise<std::vector<RecordedWeights>>>();
+  auto future = promise->get_future();
+  if (m_impl->stopped.load()) {
+    promise->set_exception(std::make_exception_ptr(std::runtime_error("the runner has stopped")));
+    return future;
+  }
+  m_impl->post(
+      [impl = m_impl.get(), promise] {
+        std::vector<RecordedWeights> records;
+        for (const long long epoch : impl->runHistory.epochs())
+          records.push_back({epoch, flattenParameters(impl->runHistory.nearest(epoch)->network)});
+        promise->set_value(std::move(records));
+      },
       Impl::CommandKind::Other, true);
   return future;
 }

@@ -6,8 +6,10 @@
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
+#include "curve_view.h"
 #include "decision_map_view.h"
 #include "training_runner.h"
 
@@ -19,7 +21,9 @@ DecisionMapPanel::DecisionMapPanel(QWidget* parent)
       m_view(new DecisionMapView(this)),
       m_discretize(new QCheckBox(tr("Discretize"), this)),
       m_class(new QComboBox(this)),
-      m_hint(new QLabel(tr("The output map appears when the data has 2 inputs."), this)) {
+      m_hint(new QLabel(tr("The output map appears when the data has 2 inputs."), this)),
+      m_curve(new CurveView(this)),
+      m_contributions(new QToolButton(this)) {
   m_discretize->setToolTip(
       tr("Show only the decision: which side of the threshold (or which class) each point "
          "falls on, without the network's confidence."));
@@ -42,6 +46,7 @@ DecisionMapPanel::DecisionMapPanel(QWidget* parent)
   mapLayout->addWidget(m_controls);
   m_pages->addWidget(mapPage);
   m_pages->addWidget(m_hint);
+  m_pages->addWidget(createCurvePage());
   m_pages->setCurrentWidget(m_hint);
 
   auto* layout = new QVBoxLayout(this);
@@ -54,10 +59,42 @@ DecisionMapPanel::DecisionMapPanel(QWidget* parent)
   fillClasses();
 }
 
-bool DecisionMapPanel::mapShown() const { return m_pages->currentWidget() != m_hint; }
+QWidget* DecisionMapPanel::createCurvePage() {
+  m_contributions->setToolTip(
+      tr("Show each hidden neuron's share of the output, its output times its weight to the "
+         "output neuron, instead of its output: the network's curve is their sum plus the bias."));
+  // A toggle button, not a check box: the window's one check box near the chart is Log scale.
+  m_contributions->setText(tr("Contributions (a·w)"));
+  m_contributions->setCheckable(true);
+  m_curvePage = new QWidget(this);
+  auto* layout = new QVBoxLayout(m_curvePage);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(m_curve, 1);
+  // In a row of its own, as the map's controls are.
+  auto* controls = new QWidget(m_curvePage);
+  auto* row = new QHBoxLayout(controls);
+  row->setContentsMargins(0, 0, 0, 0);
+  row->addWidget(m_contributions);
+  row->addStretch();
+  layout->addWidget(controls);
+  connect(m_contributions, &QToolButton::toggled, m_curve, &CurveView::setContributions);
+  connect(m_curve, &CurveView::contributionsAvailableChanged, m_contributions,
+          &QToolButton::setEnabled);
+  m_contributions->setEnabled(false);
+  return m_curvePage;
+}
+
+bool DecisionMapPanel::mapShown() const { return m_pages->currentIndex() == 0; }
+
+bool DecisionMapPanel::curveShown() const { return m_pages->currentWidget() == m_curvePage; }
 
 void DecisionMapPanel::showSnapshot(const TrainingSnapshot& snapshot) {
   const bool applies = DecisionMapView::applies(snapshot);
+  if (!applies && CurveView::applies(snapshot)) {
+    m_pages->setCurrentWidget(m_curvePage);
+    m_curve->showSnapshot(snapshot);
+    return;
+  }
   m_pages->setCurrentIndex(applies ? 0 : 1);
   if (!applies) return;
   // Classes to decide between, or values to fit (sine, plane): only classes have a decision to

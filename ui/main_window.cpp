@@ -27,6 +27,7 @@
 #include "exporter.h"
 #include "forward_values.h"
 #include "generate_panel.h"
+#include "landscape_panel.h"
 #include "loss_chart.h"
 #include "network_command.h"
 #include "network_view.h"
@@ -376,10 +377,16 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
   m_chart->showSnapshot(*snapshot);
   m_stops->showSnapshot(*snapshot);
   m_map->showSnapshot(*snapshot);
-  // Without 2 inputs there is no map: its room goes to the loss chart and the neuron inspector.
-  m_mapSection->setVisible(m_map->mapShown());
-  if (!m_map->mapShown()) m_output->setDetached(false);  // no map for this data: its window goes
+  // Without 2 inputs there is no map (1 input and 1 output: the curve view instead); without
+  // either, its room goes to the loss chart and the neuron inspector.
+  const bool output = m_map->mapShown() || m_map->curveShown();
+  m_mapSection->setVisible(output);
+  if (!output) m_output->setDetached(false);  // nothing to show for this data: its window goes
   m_statusLine->showSnapshot(*snapshot);
+  if (m_landscape) {
+    m_landscape->showSnapshot(snapshot);
+    m_landscape->setCursorEpoch(snapshot->epoch);  // the timeline's epoch, or the present
+  }
   if (m_inspector->neuron()) {
     const auto& dataset = snapshot->dataset;
     if (dataset && dataset->rows() > 0) {

@@ -34,6 +34,7 @@ class LossChart;
 class NetworkView;
 class NeuronInspector;
 class OutputSection;
+class LandscapePanel;
 class StatusLine;
 class StopPanel;
 class Timeline;
@@ -83,6 +84,9 @@ class MainWindow : public QMainWindow {
   QAction* gradientAction() const { return m_gradientAction; }
   QAction* changeAction() const { return m_changeAction; }
   WeightLegend* legend() const { return m_legend; }
+  /// The loss-landscape view (View ▸ Loss landscape) and its dock.
+  LandscapePanel* landscape() const { return m_landscape; }
+  QDockWidget* landscapeDock() const { return m_landscapeDock; }
   /// The preset's name, or the data file's path, of the experiment last loaded (not of a
   /// session opened over it): exports are named after it.
   QString experimentName() const { return m_experimentName; }
@@ -125,6 +129,7 @@ class MainWindow : public QMainWindow {
   std::shared_ptr<const TrainingSnapshot> currentSnapshot();
   void createMenus();
   void createBackprop();
+  void createLandscape(QMenu* view);
   void createEdgeMeasureActions();
   void createPresetsMenu();
   void connectCommands();
@@ -171,6 +176,8 @@ class MainWindow : public QMainWindow {
   QAction* m_weightsAction = nullptr;
   QAction* m_gradientAction = nullptr;
   QAction* m_changeAction = nullptr;
+  LandscapePanel* m_landscape = nullptr;
+  QDockWidget* m_landscapeDock = nullptr;
   QSplitter* m_columns = nullptr;
   QSplitter* m_rightColumn = nullptr;
   QString m_experimentName;

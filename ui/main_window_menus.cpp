@@ -1,9 +1,12 @@
 // The window's menus: File (sessions, import and export), Edit (undo), Training, Presets,
 // View and Help.
+#include <QAbstractButton>
 #include <QAction>
 #include <QCheckBox>
+#include <QDockWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QUndoStack>
 
 #include "application_info.h"
@@ -11,6 +14,7 @@
 #include "dataset_panel.h"
 #include "exporter.h"
 #include "help_dialogs.h"
+#include "landscape_panel.h"
 #include "language_menu.h"
 #include "lessons_panel.h"
 #include "main_window.h"
@@ -18,8 +22,32 @@
 #include "network_view.h"
 #include "preset_text.h"
 #include "session_controller.h"
+#include "timeline.h"
 
 namespace nnlab {
+
+void MainWindow::createLandscape(QMenu* view) {
+  m_landscapeDock = new QDockWidget(tr("Loss landscape"), this);
+  m_landscapeDock->setObjectName(QStringLiteral("landscapeDock"));
+  m_landscape = new LandscapePanel(*m_runner, m_data->undoStack(), m_landscapeDock);
+  m_landscapeDock->setWidget(m_landscape);
+  addDockWidget(Qt::RightDockWidgetArea, m_landscapeDock);
+  if (auto* button = m_landscapeDock->findChild<QAbstractButton*>("qt_dockwidget_floatbutton"))
+    button->setToolTip(tr("Dock the loss landscape in the window, or float it again"));
+  if (auto* button = m_landscapeDock->findChild<QAbstractButton*>("qt_dockwidget_closebutton"))
+    button->setToolTip(tr("Close the loss landscape (View ▸ Loss landscape opens it again)"));
+  m_landscapeDock->setFloating(true);
+  m_landscapeDock->resize(520, 600);
+  m_landscapeDock->hide();
+  QAction* show = m_landscapeDock->toggleViewAction();
+  show->setText(tr("Loss l&andscape"));
+  view->addAction(show);
+  // A point of the path picked on the landscape is shown on the timeline.
+  connect(m_landscape, &LandscapePanel::epochPicked, m_timeline, &Timeline::showEpoch);
+  connect(m_landscape, &LandscapePanel::message, this,
+          [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+  if (m_shown) m_landscape->showSnapshot(m_shown);
+}
 
 void MainWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -67,6 +95,7 @@ void MainWindow::createMenus() {
   log->setCheckable(true);
   connect(log, &QAction::toggled, m_logScale, &QCheckBox::setChecked);
   connect(m_logScale, &QCheckBox::toggled, log, &QAction::setChecked);
+  createLandscape(view);
   view->addSeparator();
   view->addMenu(new LanguageMenu(*this, view));
 

@@ -40,13 +40,13 @@ class NetworkCommand : public QUndoCommand {
   /// The same without "Change": "h1: 4 → 8 units, bias off".
   static QString changes(const NetworkSpec& from, Init fromInit, const NetworkSpec& to,
                          Init toInit);
+  /// `state` with what this step did not change (data, scaling, stops, speed) as in `now`.
+  static RunnerState inSurroundings(RunnerState state, const RunnerState& now);
 
  private:
   /// The runner's state now; nullopt (with a message) when the runner cannot be asked, e.g.
   /// while the window closes.
   std::optional<RunnerState> current();
-  /// `state` with what this step did not change (data, scaling, stops, speed) as in `now`.
-  static RunnerState inSurroundings(RunnerState state, const RunnerState& now);
 
   TrainingRunner& m_runner;
   NetworkSpec m_spec;

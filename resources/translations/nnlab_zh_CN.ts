@@ -196,6 +196,33 @@
     </message>
 </context>
 <context>
+    <name>LandscapeCommand</name>
+    <message>
+        <source>Set the weights to a point of the loss landscape</source>
+        <translation>把权重设为损失地形上的一点</translation>
+    </message>
+    <message>
+        <source>Weights set to the point picked on the loss landscape; Ctrl+Z brings back the old ones.</source>
+        <translation>权重已设为在损失地形上选中的点；Ctrl+Z 恢复原来的权重。</translation>
+    </message>
+    <message>
+        <source>Redone: %1, as training left it.</source>
+        <translation>已重做：%1，保持训练结束时的样子。</translation>
+    </message>
+    <message>
+        <source>Cannot undo: %1.</source>
+        <translation>无法撤销：%1。</translation>
+    </message>
+    <message>
+        <source>Undone: the weights are back as they were, paused.</source>
+        <translation>已撤销：权重恢复原样，已暂停。</translation>
+    </message>
+    <message>
+        <source>Cannot change the weights now: %1.</source>
+        <translation>现在无法更改权重：%1。</translation>
+    </message>
+</context>
+<context>
     <name>LaunchOptions</name>
     <message>
         <source>--layers must start with the data&apos;s %1 input(s) and end with its %2 target(s)</source>
@@ -875,6 +902,25 @@
     </message>
 </context>
 <context>
+    <name>nnlab::CurveView</name>
+    <message>
+        <source>● y (data)    — ŷ (network)</source>
+        <translation>● y（数据）    — ŷ（网络）</translation>
+    </message>
+    <message>
+        <source>Hidden neuron %1: its output a, times its weight to the output %2, is its share a·w of the output&apos;s sum.</source>
+        <translation>隐藏层神经元 %1：它的输出 a 乘以它到输出的权重 %2，即它在输出之和中的份额 a·w。</translation>
+    </message>
+    <message>
+        <source>Hidden neuron %1 of the first hidden layer: its output a over the input.</source>
+        <translation>第一隐藏层的神经元 %1：它的输出 a 随输入的变化。</translation>
+    </message>
+    <message>
+        <source>The data (dots: training rows, rings: test rows) and the network&apos;s output ŷ over the input. Below, each neuron of the first hidden layer: the output is built from their curves.</source>
+        <translation>数据（圆点：训练行，圆环：测试行）和网络的输出 ŷ 随输入的变化。下方是第一隐藏层的每个神经元：输出由它们的曲线合成。</translation>
+    </message>
+</context>
+<context>
     <name>nnlab::DatasetModel</name>
     <message>
         <source>No prediction yet: it appears once training has seen this row.</source>
@@ -1170,6 +1216,14 @@
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
+    <message>
+        <source>Show each hidden neuron&apos;s share of the output, its output times its weight to the output neuron, instead of its output: the network&apos;s curve is their sum plus the bias.</source>
+        <translation>显示每个隐藏层神经元在输出中的份额（它的输出乘以它到输出神经元的权重），而不是它的输出：网络的曲线就是它们的和加上偏置。</translation>
+    </message>
+    <message>
+        <source>Contributions (a·w)</source>
+        <translation>贡献（a·w）</translation>
+    </message>
 </context>
 <context>
     <name>nnlab::DecisionMapView</name>
@@ -1377,6 +1431,68 @@
     </message>
 </context>
 <context>
+    <name>nnlab::LandscapePanel</name>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Project the run&apos;s recorded weights onto their two principal directions and compute the loss over that plane.</source>
+        <translation>把这次训练记录下的权重投影到它们的两个主方向上，并计算该平面上的损失。</translation>
+    </message>
+    <message>
+        <source>Stop computing the landscape; the one shown stays.</source>
+        <translation>停止计算损失地形；已显示的保留。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Computing the loss over the plane…</source>
+        <translation>正在计算平面上的损失…</translation>
+    </message>
+    <message>
+        <source>Cannot compute the landscape: %1.</source>
+        <translation>无法计算损失地形：%1。</translation>
+    </message>
+    <message>
+        <source>No recorded weights of this run yet: train a few epochs first.</source>
+        <translation>这次训练还没有记录的权重：请先训练几次迭代。</translation>
+    </message>
+    <message>
+        <source>The run&apos;s path up to epoch %1 over the loss (dark: low, light: high): red dot its end, orange ring the epoch chosen, × the weights shown. Click the plane to set the weights there.</source>
+        <translation>训练到第 %1 次迭代的路径，底色为损失（深：低，浅：高）：红点为终点，橙色圆环为选中的迭代，× 为当前显示的权重。单击平面可把权重设为该点。</translation>
+    </message>
+</context>
+<context>
+    <name>nnlab::LandscapeView</name>
+    <message>
+        <source>Train a while, then compute the landscape of the run.</source>
+        <translation>先训练一会儿，再计算这次训练的损失地形。</translation>
+    </message>
+    <message>
+        <source>direction 1 (%1% of the path&apos;s variance)</source>
+        <translation>方向 1（占路径方差的 %1%）</translation>
+    </message>
+    <message>
+        <source>direction 2 (%1%)</source>
+        <translation>方向 2（%1%）</translation>
+    </message>
+    <message>
+        <source>Epoch %1 of the run: click to show it.</source>
+        <translation>第 %1 次迭代：单击显示它。</translation>
+    </message>
+    <message>
+        <source>Loss here about %1. Click to set the weights to this point and train on from it (Ctrl+Z undoes).</source>
+        <translation>此处损失约为 %1。单击把权重设为此点并从这里继续训练（Ctrl+Z 撤销）。</translation>
+    </message>
+</context>
+<context>
     <name>nnlab::LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -1573,6 +1689,10 @@
     <message>
         <source>The training loss after each epoch: how far the predictions are from the targets. It should fall as the network learns. With test rows, their loss is the dashed orange line: when it rises while the training loss falls, the network overfits. Triangles along the top mark epochs whose loss was not a number; a dotted line marks the epoch training stops at.</source>
         <translation>每次迭代之后的训练损失：预测离目标有多远。网络学习时它应当下降。有测试行时，测试损失是橙色虚线：训练损失下降而测试损失上升，说明网络过拟合了。顶部的三角形标出损失不是数的迭代；点线标出训练停止的迭代。</translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation>平滑</translation>
     </message>
 </context>
 <context>
@@ -1802,6 +1922,42 @@
     <message>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Loss landscape</source>
+        <translation>损失地形</translation>
+    </message>
+    <message>
+        <source>Dock the loss landscape in the window, or float it again</source>
+        <translation>把损失地形停靠到窗口中，或再次浮动</translation>
+    </message>
+    <message>
+        <source>Close the loss landscape (View ▸ Loss landscape opens it again)</source>
+        <translation>关闭损失地形（视图 ▸ 损失地形可再次打开）</translation>
+    </message>
+    <message>
+        <source>Loss l&amp;andscape</source>
+        <translation>损失地形(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Log x</source>
+        <translation>对数 x</translation>
+    </message>
+    <message>
+        <source>Epochs on a logarithmic axis: the first epochs, where most of the learning happens, get as much room as the long tail. The wheel zooms the epochs, a band dragged with the right button zooms into it, a double-click shows the whole run again.</source>
+        <translation>迭代次数用对数坐标轴：学习大多发生在最初的几次迭代，它们和漫长的尾部占同样多的空间。滚轮缩放迭代轴，按住右键拖出的框会放大到框内，双击重新显示整个训练过程。</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>Smoothing: an exponential moving average of the loss, drawn over the faint raw curve (for noisy mini-batch curves); left: off</source>
+        <translation>平滑：损失的指数移动平均，画在淡色的原始曲线之上（用于波动较大的小批量曲线）；最左：关闭</translation>
+    </message>
+    <message>
+        <source>Smooth</source>
+        <translation>平滑</translation>
     </message>
 </context>
 <context>

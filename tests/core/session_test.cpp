@@ -172,12 +172,15 @@ TEST(Session, KeepsTheTestLossHistory) {
 // The run's timeline comes back too, so that a reopened run can be looked at again.
 TEST(Session, KeepsTheTimelineBitForBit) {
   const Session saved = trainedSession();
-  const std::vector<HistoryRecord>& a = saved.training.timeline;
-  ASSERT_GE(a.size(), 100u);
+  ASSERT_GE(saved.training.timeline.size(), 100u);
+  // Thinned as the runner thins it, to the session's budget.
+  const RunHistory kept = RunHistory::fromRecords(
+      saved.training.timeline, saved.training.timelineStride, kSessionTimelineBytes);
+  const std::vector<HistoryRecord>& a = kept.records();
   const Session read = sessionFromJson(sessionToJson(saved), "s.nnlab");
   const std::vector<HistoryRecord>& b = read.training.timeline;
   ASSERT_EQ(b.size(), a.size());
-  EXPECT_EQ(read.training.timelineStride, saved.training.timelineStride);
+  EXPECT_EQ(read.training.timelineStride, kept.stride());
   for (std::size_t i = 0; i < a.size(); ++i) {
     EXPECT_EQ(b[i].state.epoch, a[i].state.epoch);
     EXPECT_EQ(b[i].state.shuffleRandom, a[i].state.shuffleRandom);
@@ -188,6 +191,22 @@ TEST(Session, KeepsTheTimelineBitForBit) {
           sameBits(b[i].state.optimizer.second.weights[l], a[i].state.optimizer.second.weights[l]));
     }
   }
+}
+
+// The article's whole run fits: a reopened seed session can show every one of its epochs
+// without replaying.
+TEST(Session, KeepsEveryEpochOfTheSeedsFifteenHundred) {
+  const Preset seed = seedPreset();
+  TrainingRunner runner(seed.makeNetwork(), seed.init, seed.seed, seed.dataset, seed.settings);
+  runner.step(1500);
+  testing::waitFor(runner, [](const TrainingSnapshot& t) {
+    return t.epoch == 1500 && t.state == RunState::Paused;
+  });
+  Session session;
+  session.training = runner.captureState().get();
+  const Session read = sessionFromJson(sessionToJson(session), "seed.nnlab");
+  EXPECT_EQ(read.training.timeline.size(), 1501u);
+  EXPECT_EQ(read.training.timelineStride, 1);
 }
 
 TEST(SessionErrors, ATimelineRecordThatDoesNotFitIsRefused) {
