@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "application_info.h"
+#include "blas_setup.h"
 #include "error_box.h"
 #include "language.h"
 #include "launch_options.h"
@@ -25,6 +26,7 @@ void nameApplication() {
 }  // namespace
 
 int main(int argc, char* argv[]) {
+  nnlab::prepareBlas();  // once, before anything trains
   {
     // --help and --version need no display: answer them before opening one.
     QCoreApplication probe(argc, argv);

@@ -4,22 +4,19 @@
 #include <array>
 #include <cmath>
 
+#include "name_table.h"
+
 namespace nnlab {
 namespace {
 
-struct NamedActivation {
-  Activation activation;
-  std::string_view name;
-};
-
-constexpr std::array<NamedActivation, 6> kActivations{{
+constexpr NameTable<Activation, 6> kActivations{{{
     {Activation::Sigmoid, "sigmoid"},
     {Activation::Tanh, "tanh"},
     {Activation::Relu, "relu"},
     {Activation::Linear, "linear"},
     {Activation::Step, "step"},
     {Activation::Softmax, "softmax"},
-}};
+}}};
 
 // a_k = e^{z_k − m} / Σ_j e^{z_j − m} per row, m = max_j z_j: the same value, and no overflow.
 // Loops rather than partial reductions, so nothing is allocated (the trainer's hot path).
@@ -70,28 +67,13 @@ void tanhInPlace(const Matrix& z, Matrix& a) {
 
 }  // namespace
 
-std::string_view activationName(Activation activation) {
-  for (const auto& entry : kActivations) {
-    if (entry.activation == activation) return entry.name;
-  }
-  return "?";
-}
+std::string_view activationName(Activation activation) { return kActivations.name(activation); }
 
 std::optional<Activation> parseActivation(std::string_view name) {
-  for (const auto& entry : kActivations) {
-    if (entry.name == name) return entry.activation;
-  }
-  return std::nullopt;
+  return kActivations.parse(name);
 }
 
-std::string activationNames() {
-  std::string names;
-  for (const auto& entry : kActivations) {
-    if (!names.empty()) names += ", ";
-    names += entry.name;
-  }
-  return names;
-}
+std::string activationNames() { return kActivations.names(); }
 
 bool isElementwise(Activation activation) { return activation != Activation::Softmax; }
 
@@ -118,24 +100,6 @@ void applyActivation(Activation activation, const Matrix& z, Matrix& a) {
       softmaxRows(z, a);
       break;
   }
-}
-
-double applyActivation(Activation activation, double z) {
-  switch (activation) {
-    case Activation::Sigmoid:
-      return 1.0 / (1.0 + std::exp(-z));
-    case Activation::Tanh:
-      return std::tanh(z);
-    case Activation::Relu:
-      return z > 0.0 ? z : 0.0;
-    case Activation::Linear:
-      return z;
-    case Activation::Step:
-      return z >= 0.0 ? 1.0 : 0.0;
-    case Activation::Softmax:
-      return std::exp(z);
-  }
-  return z;
 }
 
 void multiplyByDerivative(Activation activation, const Matrix& a, Matrix& delta) {

@@ -25,9 +25,6 @@ bool isElementwise(Activation activation);
 /// a = f(z), elementwise (Softmax: row by row, max-subtracted so that e^z cannot overflow).
 /// `a` must already have z's shape; it may be z itself.
 void applyActivation(Activation activation, const Matrix& z, Matrix& a);
-/// a = f(z) for one number (the GUI's neuron inspector uses it). Softmax needs the whole row, so
-/// for it this returns e^z, the unit's share before normalisation.
-double applyActivation(Activation activation, double z);
 /// delta ⊙= f'(z), written in terms of a = f(z) (every activation here allows it), so the
 /// trainer need not keep z. Step's derivative is taken as 0. For Softmax this is the
 /// Jacobian-vector product of each row: δ = a ⊙ (δ − Σ_k δ_k a_k).

@@ -51,7 +51,6 @@ std::string numbers(int major, int minor, int patch) {
 
 Component blasComponent() {
 #ifdef NNLAB_OPENBLAS
-  prepareBlas();  // report the kernels training will use, not those OpenBLAS guessed first
   // "OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Haswell MAX_THREADS=64": the version is word 2.
   const std::string config = openblas_get_config();
   const std::size_t start = config.find(' ') == std::string::npos ? 0 : config.find(' ') + 1;

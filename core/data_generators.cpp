@@ -5,6 +5,7 @@
 #include <numbers>
 #include <stdexcept>
 
+#include "name_table.h"
 #include "random.h"
 
 namespace nnlab {
@@ -12,12 +13,7 @@ namespace {
 
 constexpr double kPi = std::numbers::pi;
 
-struct NamedGenerator {
-  Generator generator;
-  std::string_view name;
-};
-
-constexpr std::array<NamedGenerator, 8> kGenerators{{
+constexpr NameTable<Generator, 8> kGenerators{{{
     {Generator::Circle, "circle"},
     {Generator::Xor2d, "xor2d"},
     {Generator::Gauss, "gauss"},
@@ -26,7 +22,7 @@ constexpr std::array<NamedGenerator, 8> kGenerators{{
     {Generator::Sine, "sine"},
     {Generator::Plane, "plane"},
     {Generator::Blobs3, "blobs3"},
-}};
+}}};
 
 /// Draws what the generators need from one Random.
 class Draw {
@@ -155,23 +151,13 @@ Dataset regression(Generator generator, const GeneratorSettings& s, Draw& draw) 
 
 }  // namespace
 
-std::string_view generatorName(Generator generator) {
-  for (const auto& entry : kGenerators) {
-    if (entry.generator == generator) return entry.name;
-  }
-  return "?";
-}
+std::string_view generatorName(Generator generator) { return kGenerators.name(generator); }
 
-std::optional<Generator> parseGenerator(std::string_view name) {
-  for (const auto& entry : kGenerators) {
-    if (entry.name == name) return entry.generator;
-  }
-  return std::nullopt;
-}
+std::optional<Generator> parseGenerator(std::string_view name) { return kGenerators.parse(name); }
 
 std::vector<Generator> allGenerators() {
   std::vector<Generator> result;
-  for (const auto& entry : kGenerators) result.push_back(entry.generator);
+  for (const auto& entry : kGenerators.entries) result.push_back(entry.value);
   return result;
 }
 

@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "kernels/update_kernel.h"
+
 namespace nnlab {
 namespace {
 
@@ -35,23 +37,21 @@ OptimizerLayerStep layerStep(const UpdateTrace& trace, int l, const ExplainedUpd
       }
       break;
     case OptimizerKind::Adam: {
-      const auto adamStep = [&](const auto& m, const auto& v) {
-        return (s.learningRate * (m.array() / e.correction1) /
-                ((v.array() / e.correction2).sqrt() + s.epsilon))
-            .matrix()
-            .eval();
+      const AdamCorrections c{e.correction1, e.correction2};
+      const auto changeOf = [&](const auto& m, const auto& v) {
+        return adamChange(m, v, s, c).matrix().eval();
       };
       out.firstBefore = trace.optimizerBefore.first.weights[l];
       out.firstAfter = trace.optimizerAfter.first.weights[l];
       out.secondBefore = trace.optimizerBefore.second.weights[l];
       out.secondAfter = trace.optimizerAfter.second.weights[l];
-      out.step = adamStep(out.firstAfter, out.secondAfter);
+      out.step = changeOf(out.firstAfter, out.secondAfter);
       if (bias) {
         out.biasFirstBefore = trace.optimizerBefore.first.bias[l];
         out.biasFirstAfter = trace.optimizerAfter.first.bias[l];
         out.biasSecondBefore = trace.optimizerBefore.second.bias[l];
         out.biasSecondAfter = trace.optimizerAfter.second.bias[l];
-        out.biasStep = adamStep(out.biasFirstAfter, out.biasSecondAfter);
+        out.biasStep = changeOf(out.biasFirstAfter, out.biasSecondAfter);
       }
       break;
     }
@@ -83,9 +83,9 @@ ExplainedUpdate explainNextUpdate(const Trainer& trainer) {
   }
   if (trace.optimizer.kind == OptimizerKind::Adam) {
     e.adamStep = trace.optimizerAfter.steps;
-    const double t = static_cast<double>(e.adamStep);
-    e.correction1 = 1.0 - std::pow(trace.optimizer.beta1, t);
-    e.correction2 = 1.0 - std::pow(trace.optimizer.beta2, t);
+    const AdamCorrections c = adamCorrections(trace.optimizer, e.adamStep);
+    e.correction1 = c.first;
+    e.correction2 = c.second;
   }
   const int last = static_cast<int>(trace.layers.size()) - 1;
   for (int l = 0; l <= last; ++l) {

@@ -4,47 +4,27 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "name_table.h"
+
 namespace nnlab {
 namespace {
 
-struct NamedScaling {
-  ScalingKind kind;
-  std::string_view name;
-};
-
-constexpr std::array<NamedScaling, 3> kScalings{{
+constexpr NameTable<ScalingKind, 3> kScalings{{{
     {ScalingKind::None, "none"},
     {ScalingKind::MinMax, "minmax"},
     {ScalingKind::ZScore, "zscore"},
-}};
+}}};
 
 // A spread of 0 (a constant column) would divide by zero; such a column is only shifted.
 double usableScale(double spread) { return spread > 0.0 && std::isfinite(spread) ? spread : 1.0; }
 
 }  // namespace
 
-std::string_view scalingName(ScalingKind kind) {
-  for (const auto& entry : kScalings) {
-    if (entry.kind == kind) return entry.name;
-  }
-  return "?";
-}
+std::string_view scalingName(ScalingKind kind) { return kScalings.name(kind); }
 
-std::optional<ScalingKind> parseScaling(std::string_view name) {
-  for (const auto& entry : kScalings) {
-    if (entry.name == name) return entry.kind;
-  }
-  return std::nullopt;
-}
+std::optional<ScalingKind> parseScaling(std::string_view name) { return kScalings.parse(name); }
 
-std::string scalingNames() {
-  std::string names;
-  for (const auto& entry : kScalings) {
-    if (!names.empty()) names += ", ";
-    names += entry.name;
-  }
-  return names;
-}
+std::string scalingNames() { return kScalings.names(); }
 
 InputScaling::InputScaling(ScalingKind kind, RowVector offset, RowVector scale)
     : m_kind(kind), m_offset(std::move(offset)), m_scale(std::move(scale)) {

@@ -2,56 +2,30 @@
 
 #include <array>
 
+#include "name_table.h"
+
 namespace nnlab {
 namespace {
 
 // Keeps ln ŷ finite when a sigmoid saturates to exactly 0 or 1.
 constexpr double kEpsilon = 1e-12;
 
-struct NamedLoss {
-  Loss loss;
-  std::string_view name;
-  std::string_view label;
-};
-
-constexpr std::array<NamedLoss, 4> kLosses{{
+constexpr NameTable<Loss, 4> kLosses{{{
     {Loss::Sse, "sse", "SSE"},
     {Loss::Mse, "mse", "MSE"},
     {Loss::Bce, "bce", "BCE"},
     {Loss::Ce, "ce", "CE"},
-}};
+}}};
 
 }  // namespace
 
-std::string_view lossName(Loss loss) {
-  for (const auto& entry : kLosses) {
-    if (entry.loss == loss) return entry.name;
-  }
-  return "?";
-}
+std::string_view lossName(Loss loss) { return kLosses.name(loss); }
 
-std::string_view lossLabel(Loss loss) {
-  for (const auto& entry : kLosses) {
-    if (entry.loss == loss) return entry.label;
-  }
-  return "?";
-}
+std::string_view lossLabel(Loss loss) { return kLosses.label(loss); }
 
-std::optional<Loss> parseLoss(std::string_view name) {
-  for (const auto& entry : kLosses) {
-    if (entry.name == name) return entry.loss;
-  }
-  return std::nullopt;
-}
+std::optional<Loss> parseLoss(std::string_view name) { return kLosses.parse(name); }
 
-std::string lossNames() {
-  std::string names;
-  for (const auto& entry : kLosses) {
-    if (!names.empty()) names += ", ";
-    names += entry.name;
-  }
-  return names;
-}
+std::string lossNames() { return kLosses.names(); }
 
 double lossSum(Loss loss, const Matrix& prediction, const Matrix& target) {
   switch (loss) {
@@ -68,8 +42,6 @@ double lossSum(Loss loss, const Matrix& prediction, const Matrix& target) {
   }
   return 0.0;
 }
-
-double lossDivisor(Loss loss, double entries) { return loss == Loss::Sse ? 1.0 : entries; }
 
 double lossDivisor(Loss loss, double rows, double columns) {
   switch (loss) {

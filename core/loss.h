@@ -24,9 +24,6 @@ std::string lossNames();
 
 /// The summed per-entry loss, before any mean: Σ (ŷ − y)² or Σ −[y ln ŷ + (1 − y) ln(1 − ŷ)].
 double lossSum(Loss loss, const Matrix& prediction, const Matrix& target);
-/// Divisor turning lossSum over `entries` = N·K values into the loss: 1 for sse, N·K otherwise.
-/// Wrong for ce, whose mean is over samples: use the three-argument form.
-double lossDivisor(Loss loss, double entries);
 /// Divisor turning lossSum over `rows` × `columns` values into the loss: 1 for sse, N for ce,
 /// N·K otherwise.
 double lossDivisor(Loss loss, double rows, double columns);

@@ -4,24 +4,20 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "blas_setup.h"
+#include "kernels/forward_kernel.h"
+#include "name_table.h"
 #include "random.h"
 
 namespace nnlab {
 namespace {
 
-struct NamedInit {
-  Init init;
-  std::string_view name;
-};
-
-constexpr std::array<NamedInit, 5> kInits{{
+constexpr NameTable<Init, 5> kInits{{{
     {Init::Uniform01, "uniform01"},
     {Init::Uniform, "uniform"},
     {Init::Xavier, "xavier"},
     {Init::He, "he"},
     {Init::Zeros, "zeros"},
-}};
+}}};
 
 // Half-width of the symmetric uniform range, or 0 for the ranges that are not symmetric.
 double halfWidth(Init init, int fanIn, int fanOut) {
@@ -57,10 +53,14 @@ double draw(Init init, Random& random, double width) {
 
 }  // namespace
 
-std::string softmaxPlacementProblem(int layer, int layers) {
-  return "softmax normalises a whole layer into class probabilities, so only the output layer "
-         "may use it (layer " +
-         std::to_string(layer + 1) + " of " + std::to_string(layers) + " does)";
+std::optional<std::string> softmaxPlacementProblem(const std::vector<LayerSpec>& layers) {
+  for (std::size_t i = 0; i + 1 < layers.size(); ++i) {
+    if (isElementwise(layers[i].activation)) continue;
+    return "softmax normalises a whole layer into class probabilities, so only the output layer "
+           "may use it (layer " +
+           std::to_string(i + 1) + " of " + std::to_string(layers.size()) + " does)";
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string> NetworkSpec::validate() const {
@@ -71,11 +71,8 @@ std::optional<std::string> NetworkSpec::validate() const {
       return "layer " + std::to_string(i + 1) + " has " + std::to_string(layers[i].units) +
              " units; every layer needs at least 1";
     }
-    if (i + 1 < layers.size() && !isElementwise(layers[i].activation)) {
-      return softmaxPlacementProblem(static_cast<int>(i), static_cast<int>(layers.size()));
-    }
   }
-  return std::nullopt;
+  return softmaxPlacementProblem(layers);
 }
 
 std::string NetworkSpec::shapeText() const {
@@ -84,28 +81,11 @@ std::string NetworkSpec::shapeText() const {
   return text;
 }
 
-std::string_view initName(Init init) {
-  for (const auto& entry : kInits) {
-    if (entry.init == init) return entry.name;
-  }
-  return "?";
-}
+std::string_view initName(Init init) { return kInits.name(init); }
 
-std::optional<Init> parseInit(std::string_view name) {
-  for (const auto& entry : kInits) {
-    if (entry.name == name) return entry.init;
-  }
-  return std::nullopt;
-}
+std::optional<Init> parseInit(std::string_view name) { return kInits.parse(name); }
 
-std::string initNames() {
-  std::string names;
-  for (const auto& entry : kInits) {
-    if (!names.empty()) names += ", ";
-    names += entry.name;
-  }
-  return names;
-}
+std::string initNames() { return kInits.names(); }
 
 Network::Network(const NetworkSpec& spec) : m_inputs(spec.inputs) {
   if (auto problem = spec.validate()) throw std::invalid_argument(*problem);
@@ -173,20 +153,13 @@ bool Network::allFinite() const {
 }
 
 Matrix Network::predict(const Matrix& inputs) const {
-  prepareBlas();
   if (inputs.cols() != m_inputs) {
     throw std::invalid_argument("the data has " + std::to_string(inputs.cols()) +
                                 " input columns but the network expects " +
                                 std::to_string(m_inputs));
   }
-  Matrix a = inputs;
-  for (const auto& layer : m_layers) {
-    Matrix z = a * layer.weights;
-    if (layer.hasBias()) z.rowwise() += layer.bias;
-    a.resize(z.rows(), z.cols());
-    applyActivation(layer.activation, z, a);
-  }
-  return a;
+  std::vector<Matrix> activations;
+  return forwardPass(*this, inputs, activations);
 }
 
 Network Network::fromLayers(int inputs, std::vector<DenseLayer> layers) {
@@ -206,15 +179,14 @@ Network Network::fromLayers(int inputs, std::vector<DenseLayer> layers) {
       throw std::invalid_argument(name + " has " + std::to_string(layer.bias.size()) +
                                   " biases for " + std::to_string(layer.units()) + " units");
     }
-    if (i + 1 < layers.size() && !isElementwise(layer.activation)) {
-      throw std::invalid_argument(
-          softmaxPlacementProblem(static_cast<int>(i), static_cast<int>(layers.size())));
-    }
     fanIn = layer.units();
   }
   Network network;
   network.m_inputs = inputs;
   network.m_layers = std::move(layers);
+  if (auto problem = softmaxPlacementProblem(network.spec().layers)) {
+    throw std::invalid_argument(*problem);
+  }
   return network;
 }
 

@@ -30,8 +30,10 @@ struct NetworkSpec {
   std::string shapeText() const;
 };
 
-/// Why layer `layer` (from 0) of `layers` may not use a whole-layer activation (softmax).
-std::string softmaxPlacementProblem(int layer, int layers);
+/// Why `layers`, in this order, place a whole-layer activation (softmax) anywhere but on the
+/// output layer, where only it may be; nullopt when they do not. The one check of it, for
+/// specs, networks read from files and networks handed to a trainer alike.
+std::optional<std::string> softmaxPlacementProblem(const std::vector<LayerSpec>& layers);
 
 /// How the first weights are drawn. All are uniform, from an explicit seed, and bit-identical on
 /// every platform (they use no std:: distribution).

@@ -5,66 +5,29 @@
 #include <stdexcept>
 #include <string>
 
+#include "kernels/update_kernel.h"
+#include "name_table.h"
+
 namespace nnlab {
 namespace {
 
-struct NamedOptimizer {
-  OptimizerKind kind;
-  std::string_view name;
-};
-
-constexpr std::array<NamedOptimizer, 5> kOptimizers{{
+constexpr NameTable<OptimizerKind, 5> kOptimizers{{{
     {OptimizerKind::Gd, "gd"},
     {OptimizerKind::Sgd, "sgd"},
     {OptimizerKind::Momentum, "momentum"},
     {OptimizerKind::Adam, "adam"},
     {OptimizerKind::Perceptron, "perceptron"},
-}};
-
-// Classical momentum (Polyak 1964, in the form of Sutskever et al. 2013):
-//   v ← μ·v − lr·g;  θ ← θ + v
-template <typename Param, typename Grad, typename State>
-void momentumUpdate(Param& theta, const Grad& g, State& v, double mu, double lr) {
-  v = mu * v - lr * g;
-  theta += v;
-}
-
-// Adam (Kingma & Ba 2015), bias-corrected:
-//   m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²
-//   θ ← θ − lr · (m / (1 − β1ᵗ)) / (√(v / (1 − β2ᵗ)) + ε)
-template <typename Param, typename Grad, typename State>
-void adamUpdate(Param& theta, const Grad& g, State& m, State& v, const OptimizerSettings& s,
-                double correction1, double correction2) {
-  m = s.beta1 * m + (1.0 - s.beta1) * g;
-  v.array() = s.beta2 * v.array() + (1.0 - s.beta2) * g.array().square();
-  theta.array() -=
-      s.learningRate * (m.array() / correction1) / ((v.array() / correction2).sqrt() + s.epsilon);
-}
+}}};
 
 }  // namespace
 
-std::string_view optimizerName(OptimizerKind kind) {
-  for (const auto& entry : kOptimizers) {
-    if (entry.kind == kind) return entry.name;
-  }
-  return "?";
-}
+std::string_view optimizerName(OptimizerKind kind) { return kOptimizers.name(kind); }
 
 std::optional<OptimizerKind> parseOptimizer(std::string_view name) {
-  for (const auto& entry : kOptimizers) {
-    if (entry.name == name) return entry.kind;
-  }
-  return std::nullopt;
+  return kOptimizers.parse(name);
 }
 
-std::string optimizerNames() {
-  std::string names;
-  for (const auto& entry : kOptimizers) {
-    if (!names.empty()) names += ", ";
-    names += entry.name;
-  }
-  return names;
-}
+std::string optimizerNames() { return kOptimizers.names(); }
 
 Gradients Gradients::zerosLike(const Network& network) {
   Gradients gradients;
@@ -135,31 +98,29 @@ void Optimizer::update(const Gradients& gradients, Network& network) {
     case OptimizerKind::Perceptron:
       for (int l = 0; l < network.layerCount(); ++l) {
         auto& layer = network.layer(l);
-        layer.weights.noalias() -= lr * gradients.weights[l];
-        if (layer.hasBias()) layer.bias.noalias() -= lr * gradients.bias[l];
+        gradientStep(layer.weights, gradients.weights[l], lr);
+        if (layer.hasBias()) gradientStep(layer.bias, gradients.bias[l], lr);
       }
       break;
     case OptimizerKind::Momentum:
       for (int l = 0; l < network.layerCount(); ++l) {
         auto& layer = network.layer(l);
-        momentumUpdate(layer.weights, gradients.weights[l], m_first.weights[l], m_settings.momentum,
-                       lr);
+        momentumStep(layer.weights, gradients.weights[l], m_first.weights[l], m_settings.momentum,
+                     lr);
         if (layer.hasBias()) {
-          momentumUpdate(layer.bias, gradients.bias[l], m_first.bias[l], m_settings.momentum, lr);
+          momentumStep(layer.bias, gradients.bias[l], m_first.bias[l], m_settings.momentum, lr);
         }
       }
       break;
     case OptimizerKind::Adam: {
-      const double t = static_cast<double>(m_steps);
-      const double correction1 = 1.0 - std::pow(m_settings.beta1, t);
-      const double correction2 = 1.0 - std::pow(m_settings.beta2, t);
+      const AdamCorrections corrections = adamCorrections(m_settings, m_steps);
       for (int l = 0; l < network.layerCount(); ++l) {
         auto& layer = network.layer(l);
-        adamUpdate(layer.weights, gradients.weights[l], m_first.weights[l], m_second.weights[l],
-                   m_settings, correction1, correction2);
+        adamStep(layer.weights, gradients.weights[l], m_first.weights[l], m_second.weights[l],
+                 m_settings, corrections);
         if (layer.hasBias()) {
-          adamUpdate(layer.bias, gradients.bias[l], m_first.bias[l], m_second.bias[l], m_settings,
-                     correction1, correction2);
+          adamStep(layer.bias, gradients.bias[l], m_first.bias[l], m_second.bias[l], m_settings,
+                   corrections);
         }
       }
       break;
@@ -190,14 +151,9 @@ Gradients Optimizer::lastChange(const Gradients& gradients) const {
         b = m_first.bias[l];
         break;
       case OptimizerKind::Adam: {
-        const double t = static_cast<double>(m_steps);
-        const double c1 = 1.0 - std::pow(m_settings.beta1, t);
-        const double c2 = 1.0 - std::pow(m_settings.beta2, t);
-        const double eps = m_settings.epsilon;
-        w.array() = -(lr * (m_first.weights[l].array() / c1) /
-                      ((m_second.weights[l].array() / c2).sqrt() + eps));
-        b.array() =
-            -(lr * (m_first.bias[l].array() / c1) / ((m_second.bias[l].array() / c2).sqrt() + eps));
+        const AdamCorrections c = adamCorrections(m_settings, m_steps);
+        w.array() = -adamChange(m_first.weights[l], m_second.weights[l], m_settings, c);
+        b.array() = -adamChange(m_first.bias[l], m_second.bias[l], m_settings, c);
         break;
       }
     }

@@ -1,5 +1,7 @@
 #include "presets.h"
 
+#include <utility>
+
 namespace nnlab {
 
 Network Preset::makeNetwork() const {
@@ -48,89 +50,32 @@ struct Recipe {
   double noise;
 };
 
+// One row per generator: its description, then hidden and output units, activations, loss,
+// learning rate, epochs, samples and noise.
 Recipe recipe(Generator generator) {
   using A = Activation;
-  switch (generator) {
-    case Generator::Circle:
-      return {"A disc inside a ring: 2-8-1 tanh/sigmoid, bce, adam",
-              {8, 1},
-              A::Tanh,
-              A::Sigmoid,
-              Loss::Bce,
-              0.03,
-              300,
-              300,
-              0.05};
-    case Generator::Xor2d:
-      return {"The four quadrants of XOR: 2-8-1 tanh/sigmoid, bce, adam",
-              {8, 1},
-              A::Tanh,
-              A::Sigmoid,
-              Loss::Bce,
-              0.03,
-              300,
-              300,
-              0.05};
-    case Generator::Gauss:
-      return {"Two Gaussian clouds: 2-4-1 tanh/sigmoid, bce, adam",
-              {4, 1},
-              A::Tanh,
-              A::Sigmoid,
-              Loss::Bce,
-              0.03,
-              100,
-              200,
-              0.05};
-    case Generator::Spiral:
-      return {"Two interleaved spirals: 2-16-16-1 tanh/sigmoid, bce, adam",
-              {16, 16, 1},
-              A::Tanh,
-              A::Sigmoid,
-              Loss::Bce,
-              0.03,
-              2000,
-              400,
-              0.02};
-    case Generator::Moons:
-      return {"Two interleaving half moons: 2-8-1 tanh/sigmoid, bce, adam",
-              {8, 1},
-              A::Tanh,
-              A::Sigmoid,
-              Loss::Bce,
-              0.03,
-              300,
-              300,
-              0.05};
-    case Generator::Sine:
-      return {"Regression of sin(pi x): 1-16-1 tanh/linear, mse, adam",
-              {16, 1},
-              A::Tanh,
-              A::Linear,
-              Loss::Mse,
-              0.01,
-              1000,
-              200,
-              0.05};
-    case Generator::Plane:
-      return {"Regression of a plane: 2-1 linear, mse, adam",
-              {1},
-              A::Linear,
-              A::Linear,
-              Loss::Mse,
-              0.05,
-              300,
-              200,
-              0.05};
-    case Generator::Blobs3:
-      return {"Three Gaussian clouds, three classes: 2-8-3 tanh/softmax, ce, adam",
-              {8, 3},
-              A::Tanh,
-              A::Softmax,
-              Loss::Ce,
-              0.03,
-              200,
-              300,
-              0.05};
+  // clang-format off
+  static const std::pair<Generator, Recipe> kRecipes[] = {
+      {Generator::Circle, {"A disc inside a ring: 2-8-1 tanh/sigmoid, bce, adam",
+                          {8, 1}, A::Tanh, A::Sigmoid, Loss::Bce, 0.03, 300, 300, 0.05}},
+      {Generator::Xor2d, {"The four quadrants of XOR: 2-8-1 tanh/sigmoid, bce, adam",
+                          {8, 1}, A::Tanh, A::Sigmoid, Loss::Bce, 0.03, 300, 300, 0.05}},
+      {Generator::Gauss, {"Two Gaussian clouds: 2-4-1 tanh/sigmoid, bce, adam",
+                          {4, 1}, A::Tanh, A::Sigmoid, Loss::Bce, 0.03, 100, 200, 0.05}},
+      {Generator::Spiral, {"Two interleaved spirals: 2-16-16-1 tanh/sigmoid, bce, adam",
+                          {16, 16, 1}, A::Tanh, A::Sigmoid, Loss::Bce, 0.03, 2000, 400, 0.02}},
+      {Generator::Moons, {"Two interleaving half moons: 2-8-1 tanh/sigmoid, bce, adam",
+                          {8, 1}, A::Tanh, A::Sigmoid, Loss::Bce, 0.03, 300, 300, 0.05}},
+      {Generator::Sine, {"Regression of sin(pi x): 1-16-1 tanh/linear, mse, adam",
+                          {16, 1}, A::Tanh, A::Linear, Loss::Mse, 0.01, 1000, 200, 0.05}},
+      {Generator::Plane, {"Regression of a plane: 2-1 linear, mse, adam",
+                          {1}, A::Linear, A::Linear, Loss::Mse, 0.05, 300, 200, 0.05}},
+      {Generator::Blobs3, {"Three Gaussian clouds, three classes: 2-8-3 tanh/softmax, ce, adam",
+                          {8, 3}, A::Tanh, A::Softmax, Loss::Ce, 0.03, 200, 300, 0.05}},
+  };
+  // clang-format on
+  for (const auto& [g, r] : kRecipes) {
+    if (g == generator) return r;
   }
   return {};
 }

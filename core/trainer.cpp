@@ -4,19 +4,14 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "blas_setup.h"
+#include "kernels/forward_kernel.h"
 #include "small_product.h"
 
 namespace nnlab {
 
 void Trainer::Workspace::resize(const Network& network, int rows, int inputColumns,
                                 int targetColumns) {
-  activations.resize(network.layerCount());
-  deltas.resize(network.layerCount());
-  for (int l = 0; l < network.layerCount(); ++l) {
-    activations[l].resize(rows, network.layer(l).units());
-    deltas[l].resize(rows, network.layer(l).units());
-  }
+  pass.resize(network, rows);
   inputs.resize(rows, inputColumns);
   targets.resize(rows, targetColumns);
 }
@@ -26,7 +21,6 @@ Trainer::Trainer(Network network, Dataset dataset, TrainingSettings settings)
       m_dataset(std::move(dataset)),
       m_settings(settings),
       m_optimizer(settings.optimizer) {
-  prepareBlas();
   if (auto problem = incompatibility(m_network, m_dataset, m_settings)) {
     throw std::invalid_argument(*problem);
   }
@@ -118,69 +112,25 @@ void Trainer::setNetwork(Network network) {
 }
 
 const Matrix& Trainer::forward(const Matrix& inputs, Workspace& workspace) {
-  for (int l = 0; l < m_network.layerCount(); ++l) {
-    const DenseLayer& layer = m_network.layer(l);
-    const Matrix& in = l == 0 ? inputs : workspace.activations[l - 1];
-    Matrix& a = workspace.activations[l];
-    multiply(in, layer.weights, a);  // z = x·W (+ b), then a = f(z) in place
-    if (layer.hasBias()) a.rowwise() += layer.bias;
-    applyActivation(layer.activation, a, a);
-  }
-  return workspace.activations.back();
+  return forwardPass(m_network, inputs, workspace.pass.a);
 }
 
-// Backpropagation for a batch X (rows × inputs), with a_l = f_l(z_l), z_l = a_{l−1}·W_l + b_l:
-//   δ_L = ∂L/∂ŷ ⊙ f_L'(z_L)
-//   ∂L/∂W_l = a_{l−1}ᵀ · δ_l,   ∂L/∂b_l = Σ_rows δ_l
-//   δ_{l−1} = (δ_l · W_lᵀ) ⊙ f_{l−1}'(z_{l−1})
-// With sse that is the seed's layer1ᵀ · (2(ŷ − y) ⊙ σ'(z2)), with the opposite sign.
-// Softmax with ce: ∂L/∂z_k = Σ_j (−y_j/ŷ_j)·ŷ_j(1[j = k] − ŷ_k)/N = (ŷ_k·Σ_j y_j − y_k)/N, which
-// is (ŷ_k − y_k)/N for targets that sum to 1 per row. Sigmoid with bce likewise:
-// ∂L/∂z = (ŷ − y)/(ŷ(1 − ŷ))·ŷ(1 − ŷ)/(N·K) = (ŷ − y)/(N·K). Both are used directly: cheaper,
-// and right where ŷ has saturated — there the two factors, taken apart, would be clamped to a
-// zero gradient and a confidently wrong unit would never learn.
+// One batch's gradient by the kernels (kernels/backward_kernel.h has the derivation), then the
+// regularisation terms. A trace keeps every intermediate of the same pass.
 template <bool Traced>
 double Trainer::backward(const Matrix& inputs, const Matrix& targets, Workspace& workspace) {
-  const Matrix& output = forward(inputs, workspace);
-  const int last = m_network.layerCount() - 1;
   const Loss loss = m_settings.loss;
   const double divisor =
-      lossDivisor(loss, static_cast<double>(output.rows()), static_cast<double>(output.cols()));
-  const Activation outputActivation = m_network.layer(last).activation;
-  const bool fused = (loss == Loss::Ce && outputActivation == Activation::Softmax) ||
-                     (loss == Loss::Bce && outputActivation == Activation::Sigmoid);
-  double sum = 0.0;
-  if (fused) {
-    sum = lossSum(loss, output, targets);
-    workspace.deltas[last].noalias() = output - targets;
-    workspace.deltas[last] /= divisor;
-  } else {
-    sum = lossSumAndGradient(loss, output, targets, divisor, workspace.deltas[last]);
+      lossDivisor(loss, static_cast<double>(inputs.rows()), static_cast<double>(targets.cols()));
+  workspace.pass.keep = Traced;
+  const double sum =
+      gradientPass(m_network, loss, inputs, targets, divisor, workspace.pass, m_gradients);
+  if constexpr (Traced) {
+    const bool fused = fusedOutputDelta(loss, m_network.layers().back().activation);
+    recordBackward(inputs, targets, workspace, sum, divisor, fused);
   }
-  for (int l = last; l >= 0; --l) {
-    const DenseLayer& layer = m_network.layer(l);
-    Matrix& delta = workspace.deltas[l];
-    if (l != last || !fused) {
-      if constexpr (Traced) m_trace->layers[l].lossGradient = delta;  // ∂L/∂a, before ⊙ f'(z)
-      multiplyByDerivative(layer.activation, workspace.activations[l], delta);
-    }
-    const Matrix& in = l == 0 ? inputs : workspace.activations[l - 1];
-    multiplyTransposedLeft(in, delta, m_gradients.weights[l]);
-    if (layer.hasBias()) m_gradients.bias[l].noalias() = delta.colwise().sum();
-    if (l > 0) multiplyTransposedRight(delta, layer.weights, workspace.deltas[l - 1]);
-  }
-  if constexpr (Traced) recordBackward(inputs, targets, workspace, sum, divisor, fused);
-  addRegularisation();
+  addRegularisation(m_network, m_settings.l1, m_settings.l2, m_gradients);
   return sum;
-}
-
-void Trainer::addRegularisation() {
-  if (m_settings.l1 == 0.0 && m_settings.l2 == 0.0) return;
-  for (int l = 0; l < m_network.layerCount(); ++l) {
-    const Matrix& w = m_network.layer(l).weights;
-    // ∂/∂w [l1·|w| + (l2/2)·w²] = l1·sign(w) + l2·w
-    m_gradients.weights[l].array() += m_settings.l1 * w.array().sign() + m_settings.l2 * w.array();
-  }
 }
 
 template <bool Traced>
@@ -242,8 +192,10 @@ bool Trainer::perceptronEpoch(double& lossSum) {
   for (Eigen::Index i = 0; i < m_trainInputs.rows(); ++i) {
     ws.inputs.row(0) = m_trainInputs.row(i);
     ws.targets.row(0) = m_trainTargets.row(i);
-    const Matrix& output = forward(ws.inputs, ws);
-    Matrix& error = ws.deltas[0];
+    // A trace keeps z too (the same bits: z is computed either way, then overwritten by f(z)).
+    const Matrix& output =
+        forwardPass(m_network, ws.inputs, ws.pass.a, Traced ? &ws.pass.z : nullptr);
+    Matrix& error = ws.pass.delta[0];
     error.noalias() = output - ws.targets;  // ŷ − y
     multiplyTransposedLeft(ws.inputs, error, m_gradients.weights[0]);
     if (layer.hasBias()) m_gradients.bias[0] = error;

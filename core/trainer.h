@@ -8,6 +8,7 @@
 
 #include "dataset.h"
 #include "evaluation.h"
+#include "kernels/backward_kernel.h"
 #include "loss.h"
 #include "network.h"
 #include "optimizer.h"
@@ -109,10 +110,9 @@ class Trainer {
                                                     const TrainingSettings& settings);
 
  private:
-  /// Buffers for one batch size: activations and deltas per layer (rows × units).
+  /// Buffers for one batch size: a, δ (and in a trace z, ∂L/∂a) per layer (rows × units).
   struct Workspace {
-    std::vector<Matrix> activations;
-    std::vector<Matrix> deltas;
+    PassBuffers pass;
     Matrix inputs;  // gathered minibatch rows (unused for the full batch)
     Matrix targets;
     void resize(const Network& network, int rows, int inputColumns, int targetColumns);
@@ -126,8 +126,7 @@ class Trainer {
   /// Loss sum of the batch; fills m_gradients. Traced: also records into m_trace.
   template <bool Traced>
   double backward(const Matrix& inputs, const Matrix& targets, Workspace& workspace);
-  void addRegularisation();
-  /// Trace only: z, a, δ and the data gradient of the batch backward() has just run on.
+  /// Trace only: z, a, ∂L/∂a, δ and the data gradient of the batch backward() has just run on.
   void recordBackward(const Matrix& inputs, const Matrix& targets, const Workspace& workspace,
                       double sum, double divisor, bool fused);
   /// Trace only: the batch's rows (`count` training-row indices; nullptr: the first `count` in

@@ -38,11 +38,7 @@ std::optional<std::string> Trainer::incompatibility(const Network& network, cons
       !std::isfinite(settings.l2)) {
     return "L1 and L2 rates must be finite numbers ≥ 0";
   }
-  for (int l = 0; l + 1 < network.layerCount(); ++l) {
-    if (!isElementwise(network.layer(l).activation)) {
-      return softmaxPlacementProblem(l, network.layerCount());
-    }
-  }
+  if (auto problem = softmaxPlacementProblem(network.spec().layers)) return problem;
   if (o.kind == OptimizerKind::Perceptron) {
     if (network.layerCount() != 1) {
       return "the perceptron rule trains a single layer (of step units); this network has " +

@@ -3,7 +3,6 @@
 // traceNextUpdate() runs the traced one on a copy of the trainer, which it then throws away.
 #include <cmath>
 
-#include "small_product.h"
 #include "trainer.h"
 
 namespace nnlab {
@@ -46,17 +45,14 @@ void Trainer::recordBackward(const Matrix& inputs, const Matrix& targets,
   trace.lossSum = sum;
   trace.divisor = divisor;
   trace.fused = fused;
+  const PassBuffers& pass = workspace.pass;
   for (int l = 0; l < m_network.layerCount(); ++l) {
-    const DenseLayer& layer = m_network.layer(l);
     LayerTrace& out = trace.layers[l];
-    const Matrix& in = l == 0 ? inputs : workspace.activations[l - 1];
-    // forward() computes z in the activations' buffer and overwrites it with f(z); the same
-    // product and bias add, in the same order, give z's bits again.
-    out.z.resize(in.rows(), layer.units());
-    multiply(in, layer.weights, out.z);
-    if (layer.hasBias()) out.z.rowwise() += layer.bias;
-    out.a = workspace.activations[l];
-    out.delta = workspace.deltas[l];
+    out.z = pass.z[l];
+    // Empty where δ was taken in one piece (and for the perceptron rule, which has no ∂L/∂a).
+    if (pass.keep) out.lossGradient = pass.lossGradient[l];
+    out.a = pass.a[l];
+    out.delta = pass.delta[l];
     out.dataGradient = m_gradients.weights[l];
   }
 }

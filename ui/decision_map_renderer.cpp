@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "colour_scale.h"
+#include "kernels/forward_kernel.h"
 
 namespace nnlab {
 
@@ -137,23 +138,14 @@ void DecisionMapRenderer::fillGrid(const QRectF& domain, int resolution) {
 }
 
 const Matrix& DecisionMapRenderer::forward(const Network& network, const InputScaling& scaling) {
-  // a_{l} = f(a_{l−1}·W_l + b_l), batch of cells × units, written into kept buffers.
-  m_activations.resize(static_cast<std::size_t>(network.layerCount()));
+  // a_{l} = f(a_{l−1}·W_l + b_l), batch of cells × units, by the core's forward pass into
+  // kept buffers.
   const Matrix* input = &m_grid;
   if (!scaling.isIdentity() && scaling.offset().size() == m_grid.cols()) {
     m_scaledGrid = scaling.apply(m_grid);
     input = &m_scaledGrid;
   }
-  for (int l = 0; l < network.layerCount(); ++l) {
-    const DenseLayer& layer = network.layer(l);
-    Matrix& a = m_activations[static_cast<std::size_t>(l)];
-    a.resize(input->rows(), layer.units());
-    a.noalias() = *input * layer.weights;
-    if (layer.hasBias()) a.rowwise() += layer.bias;
-    applyActivation(layer.activation, a, a);
-    input = &a;
-  }
-  return *input;
+  return forwardPass(network, *input, m_activations);
 }
 
 QImage DecisionMapRenderer::render(const Network& network, const InputScaling& scaling,

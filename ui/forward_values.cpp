@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "explained_update.h"
+#include "kernels/forward_kernel.h"
 #include "training_runner.h"
 
 namespace nnlab {
@@ -12,14 +13,12 @@ ForwardValues ForwardValues::compute(const Network& network, const RowVector& in
   if (inputs.size() != network.inputs()) return values;
   values.rawInputs = inputs;
   values.activations.push_back(inputs);
-  for (const DenseLayer& layer : network.layers()) {
-    RowVector z = values.activations.back() * layer.weights;
-    if (layer.hasBias()) z += layer.bias;
-    // The core's row-wise form: softmax needs the whole layer to normalise each unit.
-    Matrix a(1, z.size());
-    applyActivation(layer.activation, Matrix(z), a);
-    values.preActivations.push_back(std::move(z));
-    values.activations.push_back(std::move(a));
+  // The core's forward pass on a batch of one row, keeping z.
+  std::vector<Matrix> a, z;
+  forwardPass(network, Matrix(inputs), a, &z);
+  for (int l = 0; l < network.layerCount(); ++l) {
+    values.preActivations.push_back(z[l].row(0));
+    values.activations.push_back(a[l].row(0));
   }
   return values;
 }

@@ -142,7 +142,6 @@ void BM_LargeNetworkVsGemm(benchmark::State& state) {
   settings.optimizer.learningRate = 0.1;
   Trainer trainer(network, Dataset::fromMatrices(inputs, targets), settings);
   GemmStep gemm;
-  prepareBlas();
   state.SetLabel("BLAS kernels: " + blasCoreName());
   constexpr int kSteps = 10;
   double trainerSeconds = 0, eigenSeconds = 0, blasSeconds = 0;

@@ -4,9 +4,11 @@
 #include <QApplication>
 #include <QStandardPaths>
 
+#include "blas_setup.h"
 #include "language.h"
 
 int main(int argc, char** argv) {
+  nnlab::prepareBlas();  // as nnlab does at start-up
   // Also during gtest_discover_tests, which runs the binary without the test environment.
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   QStandardPaths::setTestModeEnabled(true);
