@@ -209,9 +209,10 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments) {
   QCommandLineOption resumeModified(QStringLiteral("resume-modified"));
   for (QCommandLineOption* hidden : {&resume, &resumeAs, &resumeModified})
     hidden->setFlags(QCommandLineOption::HiddenFromHelp);
-  parser.addOptions({preset, layers, activation, trainFor, stopAtOption, screenshot, report, save,
-                     size, autosave, explain, explainStep, atEpochOption, quit, lang, resume,
-                     resumeAs, resumeModified, lessonOption, showMe});
+  parser.addOptions({preset,     layers,      activation,     trainFor,     stopAtOption,
+                     screenshot, report,      save,           size,         autosave,
+                     explain,    explainStep, atEpochOption,  quit,         lang,
+                     resume,     resumeAs,    resumeModified, lessonOption, showMe});
   parser.addPositionalArgument(
       QStringLiteral("file"),
       QCoreApplication::translate(

@@ -76,7 +76,7 @@ LossChart::LossChart(QWidget* parent)
   setChart(chart);
   delete placeholder;
   setRenderHint(QPainter::Antialiasing);
-  setMinimumSize(220, 180);
+  setMinimumSize(220, 155);  // the timeline bar under it takes ~25 px of the column
   // After the layout has settled, not inside it: the ticks may change the labels' widths.
   connect(chart, &QChart::plotAreaChanged, this, &LossChart::updateTicks, Qt::QueuedConnection);
   setMouseTracking(true);

@@ -68,15 +68,15 @@ QString idleGraphText(const NetworkView& graph, const TrainingSnapshot* shown) {
   return graphHint(shown == nullptr || shown->network.spec().bias);
 }
 
-QLabel* panelTitle(const QString& text, QWidget* parent) {
+}  // namespace
+
+QLabel* MainWindow::panelTitle(const QString& text, QWidget* parent) {
   auto* title = new QLabel(text, parent);
   QFont font = title->font();
   font.setBold(true);
   title->setFont(font);
   return title;
 }
-
-}  // namespace
 
 MainWindow::MainWindow(const Preset& experiment, QWidget* parent)
     : QMainWindow(parent),
@@ -189,57 +189,6 @@ QWidget* MainWindow::createNetworkPanel() {
     m_info->setText(idleGraphText(*m_graph, m_shown.get()));
   });
   return panel;
-}
-
-QWidget* MainWindow::createLossPanel() {
-  auto* top = new QWidget(this);
-  m_chart = new LossChart(top);
-  m_logScale = new QCheckBox(tr("Log scale"), top);
-  m_logScale->setToolTip(tr("Plot the loss on a logarithmic axis, to see small values shrink."));
-  connect(m_logScale, &QCheckBox::toggled, m_chart, &LossChart::setLogScale);
-  auto* header = new QHBoxLayout;
-  header->addWidget(panelTitle(tr("LOSS"), top));
-  header->addStretch();
-  addChartOptions(header, top);
-  header->addWidget(m_logScale);
-  m_stops = new StopPanel(top);
-  auto* topLayout = new QVBoxLayout(top);
-  topLayout->setContentsMargins(4, 4, 4, 4);
-  topLayout->addLayout(header);
-  topLayout->addWidget(m_chart, 1);
-  topLayout->addWidget(createTimelineBar(top));
-  topLayout->addWidget(m_stops);
-
-  auto* bottom = new QWidget(this);
-  m_inspector = new NeuronInspector(bottom);
-  auto* bottomLayout = new QVBoxLayout(bottom);
-  bottomLayout->setContentsMargins(4, 4, 4, 4);
-  bottomLayout->addWidget(panelTitle(tr("NEURON"), bottom));
-  bottomLayout->addWidget(m_inspector, 1);
-
-  m_rightColumn = new QSplitter(Qt::Vertical, this);
-  m_rightColumn->setChildrenCollapsible(false);
-  m_rightColumn->addWidget(top);
-  m_rightColumn->addWidget(createMapPanel());
-  m_rightColumn->addWidget(bottom);
-  // The map takes what the column can give; the neuron's text is short until a neuron is
-  // clicked, and scrolls when it is longer.
-  m_rightColumn->setStretchFactor(0, 2);
-  m_rightColumn->setStretchFactor(1, 5);
-  m_rightColumn->setStretchFactor(2, 1);
-  return m_rightColumn;
-}
-
-QWidget* MainWindow::createMapPanel() {
-  auto* section = new OutputSection(this);
-  m_mapSection = section;
-  m_output = section;
-  m_map = section->panel();
-  // Points clicked on the map are edits of the data like any other: through the DATA panel,
-  // so that the table follows and Undo takes them back.
-  connect(m_map->view(), &DecisionMapView::sampleRequested, m_data, &DatasetPanel::appendSample);
-  connect(m_map->view(), &DecisionMapView::removalRequested, m_data, &DatasetPanel::removeRow);
-  return section;
 }
 
 void MainWindow::connectCommands() {
@@ -426,72 +375,6 @@ void MainWindow::editWeight(int layer, int from, int to, const QPoint& globalPos
                                                 tr("Set %1 to %2").arg(title).arg(value)));
   });
   editor->popup(globalPosition);
-}
-
-void MainWindow::loadPreset(const Preset& preset) {
-  m_experimentName = QString::fromStdString(preset.name);
-  m_controls->trainAction()->setChecked(false);
-  m_data->setDataset(preset.dataset);
-  m_runner->setDataset(preset.dataset);
-  m_runner->setInputScaling(preset.scaling);
-  // The runner checks new settings against the network it has, and a new network against the
-  // settings it has. The perceptron rule trains only one layer: go through plain gradient
-  // descent, which fits any network, so that neither the old network nor the new one refuses.
-  TrainingSettings bridge = preset.settings;
-  if (bridge.optimizer.kind == OptimizerKind::Perceptron) bridge.optimizer.kind = OptimizerKind::Gd;
-  m_runner->setSettings(bridge);
-  m_runner->setNetwork(preset.spec, preset.init, preset.seed);
-  m_runner->setSettings(preset.settings);
-  // A fresh experiment: no stop from the last one, only the preset's own (the seed's 1500).
-  StopConditions stops;
-  stops.maxEpochs = preset.stopAt;
-  m_runner->setStopConditions(stops);
-  m_controls->setSeed(preset.seed);
-  showGeneratorOf(preset);
-  statusBar()->showMessage(presetDescription(preset), 30000);  // what it shows, what to try
-}
-
-void MainWindow::generate(Generator generator, const GeneratorSettings& settings) {
-  try {
-    const std::string_view name = generatorName(generator);
-    m_data->replaceData(
-        generateData(generator, settings),
-        tr("Generate %n %1 row(s)", nullptr, settings.samples)
-            .arg(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()))));
-    m_generated = std::make_pair(generator, settings);
-  } catch (const std::exception& problem) {
-    statusBar()->showMessage(tr("Not generated: %1").arg(QString::fromStdString(problem.what())),
-                             8000);
-  }
-}
-
-void MainWindow::showGeneratorOf(const Preset& preset) {
-  if (preset.generator)
-    m_generated = std::make_pair(*preset.generator, preset.generatorSettings);
-  else
-    m_generated.reset();
-  if (preset.generator)
-    m_generate->showGenerator(*preset.generator, preset.generatorSettings);
-  else
-    m_generate->setExpanded(false);
-}
-
-void MainWindow::restoreLayout() {
-  const QSettings settings;
-  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-  if (!m_columns->restoreState(settings.value(QStringLiteral("window/columns")).toByteArray()))
-    m_columns->setSizes({330, 430, 280});
-  // At first the map gets what the column can give after the loss chart and the neuron's
-  // first lines (the splitter keeps each part above its minimum).
-  if (!m_rightColumn->restoreState(settings.value(QStringLiteral("window/right")).toByteArray()))
-    m_rightColumn->setSizes({3000, 5000, 1000});
-}
-
-void MainWindow::saveLayout() const {
-  QSettings settings;
-  settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-  settings.setValue(QStringLiteral("window/columns"), m_columns->saveState());
-  settings.setValue(QStringLiteral("window/right"), m_rightColumn->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -123,6 +123,7 @@ class MainWindow : public QMainWindow {
   QWidget* createLossPanel();
   QWidget* createMapPanel();
   QWidget* createTimelineBar(QWidget* parent);
+  static QLabel* panelTitle(const QString& text, QWidget* parent);
   /// Log x and the smoothing slider, in the LOSS panel's header.
   void addChartOptions(QHBoxLayout* header, QWidget* parent);
   /// What to show now: the runner's latest snapshot, or the timeline's earlier epoch.

@@ -1,16 +1,16 @@
 #include "timeline_bar.h"
 
-#include <QComboBox>
+#include <QActionGroup>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QStyle>
 #include <QToolButton>
-#include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 
@@ -30,43 +30,44 @@ TimelineBar::TimelineBar(Timeline& timeline, QWidget* parent)
       m_timeline(timeline),
       m_slider(new QSlider(Qt::Horizontal, this)),
       m_play(new QToolButton(this)),
-      m_speed(new QComboBox(this)),
+      m_speedMenu(new QMenu(this)),
+      m_speeds(new QActionGroup(this)),
       m_live(new QPushButton(this)),
       m_trainFromHere(new QPushButton(this)),
       m_label(new QLabel(this)) {
   setObjectName(QStringLiteral("timeline"));
   m_slider->setObjectName(QStringLiteral("timelineSlider"));
   m_play->setObjectName(QStringLiteral("timelinePlay"));
-  m_speed->setObjectName(QStringLiteral("timelineSpeed"));
   m_live->setObjectName(QStringLiteral("timelineLive"));
   m_trainFromHere->setObjectName(QStringLiteral("timelineTrainFromHere"));
   m_slider->setRange(0, 0);
   m_play->setCheckable(true);
-  m_speed->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-  for (int i = 0; i < static_cast<int>(std::size(kSpeeds)); ++i) m_speed->addItem(QString());
-  // Two rows, so that it fits the loss column at 1024×700: the slider with what it shows, then
-  // the buttons.
-  auto* top = new QHBoxLayout;
-  top->addWidget(m_play);
-  top->addWidget(m_slider, 1);
-  top->addWidget(m_label);
-  auto* bottom = new QHBoxLayout;
-  bottom->addWidget(m_speed);
-  bottom->addStretch();
-  bottom->addWidget(m_live);
-  bottom->addWidget(m_trainFromHere);
-  auto* layout = new QVBoxLayout(this);
+  // The speeds in the menu of Play's arrow: one row, so that the bar fits the loss column at
+  // 1024×700 without taking the map's room.
+  m_play->setPopupMode(QToolButton::MenuButtonPopup);
+  m_play->setMenu(m_speedMenu);
+  for (int i = 0; i < static_cast<int>(std::size(kSpeeds)); ++i) {
+    QAction* speed = m_speedMenu->addAction(QString());
+    speed->setCheckable(true);
+    speed->setChecked(i == 0);
+    speed->setData(kSpeeds[i]);
+    m_speeds->addAction(speed);
+  }
+  auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->setSpacing(2);
-  layout->addLayout(top);
-  layout->addLayout(bottom);
+  layout->setSpacing(4);
+  layout->addWidget(m_play);
+  layout->addWidget(m_slider, 1);
+  layout->addWidget(m_label);
+  layout->addWidget(m_live);
+  layout->addWidget(m_trainFromHere);
   retranslate();
 
   connect(m_slider, &QSlider::valueChanged, this,
           [this](int position) { m_timeline.showEpoch(epochAt(position)); });
   connect(m_play, &QToolButton::toggled, &m_timeline, &Timeline::setPlaying);
-  connect(m_speed, &QComboBox::currentIndexChanged, this,
-          [this](int index) { m_timeline.setPlaySpeed(kSpeeds[std::max(index, 0)]); });
+  connect(m_speeds, &QActionGroup::triggered, this,
+          [this](QAction* speed) { m_timeline.setPlaySpeed(speed->data().toDouble()); });
   connect(m_live, &QPushButton::clicked, &m_timeline, &Timeline::goLive);
   connect(m_trainFromHere, &QPushButton::clicked, &m_timeline, &Timeline::trainFromHere);
   connect(&m_timeline, &Timeline::changed, this, &TimelineBar::follow);
@@ -76,13 +77,11 @@ TimelineBar::TimelineBar(Timeline& timeline, QWidget* parent)
 void TimelineBar::retranslate() {
   m_play->setToolTip(
       tr("Play: replay the run from the shown epoch (or from the start) at the "
-         "chosen speed"));
-  m_speed->setToolTip(tr("How fast Play moves through the run: the whole run in %1 seconds, or "
-                         "so many epochs per second")
-                          .arg(Timeline::kWholeRunSeconds));
-  m_speed->setItemText(0, tr("run in %1 s").arg(Timeline::kWholeRunSeconds));
-  for (int i = 1; i < static_cast<int>(std::size(kSpeeds)); ++i)
-    m_speed->setItemText(i, tr("%1/s").arg(QLocale().toString(kSpeeds[i], 'f', 0)));
+         "chosen speed; the arrow chooses it"));
+  const QList<QAction*> speeds = m_speeds->actions();
+  speeds[0]->setText(tr("The whole run in %1 s").arg(Timeline::kWholeRunSeconds));
+  for (int i = 1; i < speeds.size(); ++i)
+    speeds[i]->setText(tr("%1 epochs/s").arg(QLocale().toString(kSpeeds[i], 'f', 0)));
   m_slider->setToolTip(
       tr("The run's epochs: drag to look at the network as it was then "
          "(training pauses)"));
@@ -139,8 +138,11 @@ void TimelineBar::follow() {
   m_play->setEnabled(m_hasRange);
   m_live->setEnabled(!m_timeline.isLive());
   m_trainFromHere->setEnabled(!m_timeline.isLive());
-  m_label->setText(shown ? tr("epoch %1 of %2").arg(*shown).arg(m_present)
-                         : tr("live, epoch %1").arg(m_present));
+  // Short, so that it fits the loss column at 1024×700 in every language: the tooltip and the
+  // status line say the rest.
+  m_label->setText(shown ? QString::number(*shown) : tr("live"));
+  m_label->setToolTip(shown ? tr("Showing epoch %1 of the run's %2").arg(*shown).arg(m_present)
+                            : tr("Showing the present, epoch %1, as training goes").arg(m_present));
 }
 
 }  // namespace nnlab

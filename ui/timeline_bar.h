@@ -2,7 +2,8 @@
 
 #include <QWidget>
 
-class QComboBox;
+class QActionGroup;
+class QMenu;
 class QLabel;
 class QPushButton;
 class QSlider;
@@ -29,7 +30,9 @@ class TimelineBar : public QWidget {
 
   QSlider* slider() const { return m_slider; }
   QToolButton* playButton() const { return m_play; }
-  QComboBox* speedBox() const { return m_speed; }
+  /// Play's speeds, in the menu of its arrow: the whole run in 10 s, then epochs per second.
+  QMenu* speedMenu() const { return m_speedMenu; }
+  QActionGroup* speeds() const { return m_speeds; }
   QPushButton* liveButton() const { return m_live; }
   QPushButton* trainFromHereButton() const { return m_trainFromHere; }
   QLabel* epochLabel() const { return m_label; }
@@ -44,7 +47,8 @@ class TimelineBar : public QWidget {
   Timeline& m_timeline;
   QSlider* m_slider;
   QToolButton* m_play;
-  QComboBox* m_speed;
+  QMenu* m_speedMenu;
+  QActionGroup* m_speeds;
   QPushButton* m_live;
   QPushButton* m_trainFromHere;
   QLabel* m_label;

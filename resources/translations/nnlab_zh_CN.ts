@@ -2496,22 +2496,6 @@ Last update, whole batch:   ∂L/∂w      Δw</source>
 <context>
     <name>nnlab::TimelineBar</name>
     <message>
-        <source>Play: replay the run from the shown epoch (or from the start) at the chosen speed</source>
-        <translation>播放：以所选速度从显示的迭代（或从头）回放训练过程</translation>
-    </message>
-    <message>
-        <source>How fast Play moves through the run: the whole run in %1 seconds, or so many epochs per second</source>
-        <translation>播放的速度：整个训练在 %1 秒内播完，或每秒若干次迭代</translation>
-    </message>
-    <message>
-        <source>run in %1 s</source>
-        <translation>全程 %1 秒</translation>
-    </message>
-    <message>
-        <source>%1/s</source>
-        <translation>%1/秒</translation>
-    </message>
-    <message>
         <source>The run&apos;s epochs: drag to look at the network as it was then (training pauses)</source>
         <translation>训练的各次迭代：拖动即可查看网络当时的样子（训练会暂停）</translation>
     </message>
@@ -2532,12 +2516,28 @@ Last update, whole batch:   ∂L/∂w      Δw</source>
         <translation>从显示的迭代继续训练；撤销（Ctrl+Z）可找回之后的训练</translation>
     </message>
     <message>
-        <source>epoch %1 of %2</source>
-        <translation>第 %1 / %2 次迭代</translation>
+        <source>Play: replay the run from the shown epoch (or from the start) at the chosen speed; the arrow chooses it</source>
+        <translation>播放：以所选速度从显示的迭代（或从头）回放训练过程；箭头可选择速度</translation>
     </message>
     <message>
-        <source>live, epoch %1</source>
-        <translation>实时，第 %1 次迭代</translation>
+        <source>The whole run in %1 s</source>
+        <translation>整个训练 %1 秒播完</translation>
+    </message>
+    <message>
+        <source>%1 epochs/s</source>
+        <translation>每秒 %1 次迭代</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Showing epoch %1 of the run&apos;s %2</source>
+        <translation>正在显示这次训练 %2 次迭代中的第 %1 次</translation>
+    </message>
+    <message>
+        <source>Showing the present, epoch %1, as training goes</source>
+        <translation>正在显示当前状态（第 %1 次迭代），随训练更新</translation>
     </message>
 </context>
 <context>

@@ -1,19 +1,78 @@
-// The window's timeline: which epoch of the run it shows, the bar under the loss chart and the
-// chart's cursor (see Timeline and TimelineBar).
+// The window's LOSS column: the loss chart with its options, the timeline (which epoch of the
+// run the window shows, the bar under the chart and the chart's cursor; see Timeline and
+// TimelineBar), the stop conditions, and the OUTPUT map under them.
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 #include "dataset_panel.h"
+#include "decision_map_panel.h"
+#include "decision_map_view.h"
 #include "loss_chart.h"
 #include "main_window.h"
+#include "neuron_inspector.h"
+#include "output_section.h"
+#include "stop_panel.h"
 #include "timeline.h"
 #include "timeline_bar.h"
 #include "training_runner.h"
 
 namespace nnlab {
+
+QWidget* MainWindow::createLossPanel() {
+  auto* top = new QWidget(this);
+  m_chart = new LossChart(top);
+  m_logScale = new QCheckBox(tr("Log scale"), top);
+  m_logScale->setToolTip(tr("Plot the loss on a logarithmic axis, to see small values shrink."));
+  connect(m_logScale, &QCheckBox::toggled, m_chart, &LossChart::setLogScale);
+  auto* header = new QHBoxLayout;
+  header->addWidget(panelTitle(tr("LOSS"), top));
+  header->addStretch();
+  addChartOptions(header, top);
+  header->addWidget(m_logScale);
+  m_stops = new StopPanel(top);
+  auto* topLayout = new QVBoxLayout(top);
+  topLayout->setContentsMargins(4, 4, 4, 4);
+  topLayout->addLayout(header);
+  topLayout->addWidget(m_chart, 1);
+  topLayout->addWidget(createTimelineBar(top));
+  topLayout->addWidget(m_stops);
+
+  auto* bottom = new QWidget(this);
+  m_inspector = new NeuronInspector(bottom);
+  auto* bottomLayout = new QVBoxLayout(bottom);
+  bottomLayout->setContentsMargins(4, 4, 4, 4);
+  bottomLayout->addWidget(panelTitle(tr("NEURON"), bottom));
+  bottomLayout->addWidget(m_inspector, 1);
+
+  m_rightColumn = new QSplitter(Qt::Vertical, this);
+  m_rightColumn->setChildrenCollapsible(false);
+  m_rightColumn->addWidget(top);
+  m_rightColumn->addWidget(createMapPanel());
+  m_rightColumn->addWidget(bottom);
+  // The map takes what the column can give; the neuron's text is short until a neuron is
+  // clicked, and scrolls when it is longer.
+  m_rightColumn->setStretchFactor(0, 2);
+  m_rightColumn->setStretchFactor(1, 5);
+  m_rightColumn->setStretchFactor(2, 1);
+  return m_rightColumn;
+}
+
+QWidget* MainWindow::createMapPanel() {
+  auto* section = new OutputSection(this);
+  m_mapSection = section;
+  m_output = section;
+  m_map = section->panel();
+  // Points clicked on the map are edits of the data like any other: through the DATA panel,
+  // so that the table follows and Undo takes them back.
+  connect(m_map->view(), &DecisionMapView::sampleRequested, m_data, &DatasetPanel::appendSample);
+  connect(m_map->view(), &DecisionMapView::removalRequested, m_data, &DatasetPanel::removeRow);
+  return section;
+}
 
 QWidget* MainWindow::createTimelineBar(QWidget* parent) {
   m_timeline = new Timeline(*m_runner, m_data->undoStack(), this);
