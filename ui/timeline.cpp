@@ -88,11 +88,14 @@ void Timeline::request(long long epoch) {
 
 void Timeline::poll() {
   const auto latest = m_runner.latestSnapshot();
-  // Training went on again (Train, Step, a preset; however briefly): the present is what to
-  // show.
+  // Training went on again (Train, Step, a preset; however briefly), or the run was changed (new
+  // data, settings or weights start a new timeline): the present is what to show.
   if (!isLive() && latest && latest->commandsApplied >= m_pausedAt) {
-    if (!m_pausedPresent) m_pausedPresent = latest->epoch;
-    if (latest->epoch != *m_pausedPresent ||
+    if (!m_pausedPresent) {
+      m_pausedPresent = latest->epoch;
+      m_pausedStart = latest->timelineStart;
+    }
+    if (latest->epoch != *m_pausedPresent || latest->timelineStart != m_pausedStart ||
         (latest->state == RunState::Running && latest->commandsApplied > m_pausedAt)) {
       goLive();
       return;

@@ -70,6 +70,7 @@ class Timeline : public QObject {
   std::shared_ptr<const TrainingSnapshot> m_past;
   std::uint64_t m_pausedAt = 0;              ///< commands posted when looking back paused training
   std::optional<long long> m_pausedPresent;  ///< the epoch training paused at then
+  std::optional<long long> m_pausedStart;    ///< and the timeline's first epoch
   QTimer* m_playTimer;
   double m_speed = 0.0;
   double m_playPosition = 0.0;  ///< the epoch Play has reached, with its fraction

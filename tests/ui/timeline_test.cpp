@@ -9,6 +9,7 @@
 #include <QActionGroup>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
@@ -183,6 +184,21 @@ TEST_F(TimelineTest, AReopenedSessionCanBeScrubbed) {
       [&] { return other.shownSnapshot()->epoch == 700 && !other.timeline()->isLive(); },
       kTimeoutMs));
   expectSame(other.shownSnapshot()->network, trained(700));
+}
+
+// A new learning rate starts a new timeline: the earlier epoch shown belonged to the old one,
+// so the window returns to the present.
+TEST_F(TimelineTest, ChangingTheRunWhileLookingBackReturnsToThePresent) {
+  m_window->timeline()->showEpoch(300);
+  ASSERT_TRUE(shownWhere([](const TrainingSnapshot& s) { return s.epoch == 300; }));
+  QLineEdit* rate = m_window->controls()->learningRateBox();
+  rate->selectAll();
+  QTest::keyClicks(rate, QStringLiteral("0.5"));
+  QTest::keyClick(rate, Qt::Key_Return);
+  ASSERT_TRUE(QTest::qWaitFor([&] { return m_window->timeline()->isLive(); }, kTimeoutMs));
+  ASSERT_TRUE(shownWhere([](const TrainingSnapshot& s) {
+    return s.epoch == 1500 && s.settings.optimizer.learningRate == 0.5;
+  }));
 }
 
 }  // namespace
