@@ -40,8 +40,8 @@ LossChart::LossChart(QWidget* parent)
       m_hoverLabel(new QLabel(this)) {
   auto* chart = new QChart;
   chart->setAnimationOptions(QChart::NoAnimation);
-  chart->legend()->hide();  // shown once there is a test line to tell apart
-  chart->legend()->setAlignment(Qt::AlignTop);
+  chart->legend()->hide();                        // shown once there is a test line to tell apart
+  chart->legend()->setAlignment(Qt::AlignRight);  // the column is wider than it is tall
   m_series->setName(tr("train"));
   m_testSeries->setName(tr("test"));
   m_nonNumbers->setName(tr("not a number"));
@@ -199,7 +199,9 @@ void LossChart::updateTicks() {
     // Ticks at round steps (top is 1, 2 or 5 × 10^k): labels such as "3.75e+04" are wider
     // than the axis makes room for and get cut to "3.75e+…".
     const double mantissa = top / std::pow(10.0, std::floor(std::log10(top)));
-    const int yTicks = std::abs(mantissa - 2.0) < 1e-9 ? 5 : 6;
+    // A short plot (1024×700 with the timeline under it) gets 3: 0, top/2, top, still round;
+    // more would not fit their labels and show as "…".
+    const int yTicks = plot.height() < 120 ? 3 : std::abs(mantissa - 2.0) < 1e-9 ? 5 : 6;
     if (m_yLinear->tickCount() != yTicks) m_yLinear->setTickCount(yTicks);
     setRangeIfChanged(m_yLinear, 0.0, top);
   }
