@@ -70,7 +70,9 @@ class GradientPassTest : public ::testing::TestWithParam<std::tuple<int, Loss>> 
 // fixed-size code (4 rows) and the general one (5 rows), with the fused output δ (bce) and
 // without.
 TEST_P(GradientPassTest, GradientsMatchFiniteDifferences) {
-  const auto [n, loss] = GetParam();
+  // Not a structured binding: clang 14 cannot capture those in the lambda below.
+  const int n = std::get<0>(GetParam());
+  const Loss loss = std::get<1>(GetParam());
   Network network = net(true);
   const Matrix x = rows(n);
   Matrix y(n, 2);
