@@ -4,6 +4,7 @@
 #include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QMenuBar>
@@ -108,7 +109,11 @@ MainWindow::MainWindow(const Preset& experiment, QWidget* parent)
   m_graph->setFocus();  // not a spin box: Space, R and S must reach the window's shortcuts
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  // The docks hide as the window goes, and a dock's "shown" action must not reach into a window
+  // half destroyed (the Lessons dock ends its lesson when hidden).
+  for (QDockWidget* dock : findChildren<QDockWidget*>()) dock->toggleViewAction()->disconnect();
+}
 
 void MainWindow::createWidgets() {
   m_controls = new ControlBar(this);
