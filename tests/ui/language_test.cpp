@@ -22,6 +22,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 
+#include "child_process.h"
 #include "help_dialogs.h"
 #include "language_menu.h"
 #include "launch_options.h"
@@ -160,11 +161,7 @@ TEST(Language, ARestartsSessionComesBackAsItWas) {
 
 // The program's side of a restart: nnlab --resume brings the session back, then deletes the file.
 TEST(Language, TheProgramResumesARestartsSession) {
-#if defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-  GTEST_SKIP() << "ThreadSanitizer cannot follow the fork() that starts the child process";
-#endif
-#endif
+  NNLAB_SKIP_CHILD_PROCESS_TEST();
   QTemporaryDir folder;
   const QString file = folder.filePath(QStringLiteral("restart.nnlab"));
   const QString report = folder.filePath(QStringLiteral("report.json"));
@@ -197,11 +194,7 @@ TEST(Language, TheProgramResumesARestartsSession) {
 // View ▸ Language's restart: the session goes to a file, a new process brings it back (here
 // told to report and quit), and this window closes without asking.
 TEST(Language, ARestartHandsTheSessionToANewProcess) {
-#if defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-  GTEST_SKIP() << "ThreadSanitizer cannot follow the fork() that starts the child process";
-#endif
-#endif
+  NNLAB_SKIP_CHILD_PROCESS_TEST();
   QTemporaryDir folder;
   const QString report = folder.filePath(QStringLiteral("report.json"));
   MainWindow window(*findPreset("gauss"));

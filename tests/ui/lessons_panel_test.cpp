@@ -22,6 +22,7 @@
 #include <QTimer>
 #include <QToolButton>
 
+#include "child_process.h"
 #include "control_bar.h"
 #include "dataset_panel.h"
 #include "lesson_controls.h"
@@ -298,6 +299,7 @@ QJsonObject lessonReport(const QTemporaryDir& dir) {
 }
 
 TEST(Lessons, AScriptedRunReportsTheLessonsCheck) {
+  NNLAB_SKIP_CHILD_PROCESS_TEST();
   QTemporaryDir dir;
   const QString report = dir.filePath(QStringLiteral("r.json"));
   QString errors;
@@ -321,6 +323,7 @@ TEST(Lessons, AScriptedRunReportsTheLessonsCheck) {
 }
 
 TEST(Lessons, ABadLessonFileEndsAScriptedRunWithStatusOne) {
+  NNLAB_SKIP_CHILD_PROCESS_TEST();
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("bad.lesson"));
   QFile file(path);

@@ -29,6 +29,7 @@
 #include <QUrl>
 #include <memory>
 
+#include "child_process.h"
 #include "control_bar.h"
 #include "dataset_model.h"
 #include "dataset_panel.h"
@@ -342,11 +343,7 @@ TEST(SessionWindow, AnAutosaveOfAnEarlierProcessWithTheSameNumberIsKeptAndOffere
 // The real program, killed (SIGKILL) after it autosaved: the next start finds the session and
 // restores it when asked.
 TEST(SessionWindow, AnAutosaveSurvivesAKilledProcessAndIsOffered) {
-#if defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-  GTEST_SKIP() << "ThreadSanitizer cannot follow the fork() that starts the child process";
-#endif
-#endif
+  NNLAB_SKIP_CHILD_PROCESS_TEST();
   QTemporaryDir dir;
   qputenv("NNLAB_AUTOSAVE_DIR", dir.path().toLocal8Bit());
   QProcess child;
