@@ -23,6 +23,8 @@ struct OptimizerSettings {
   double beta1 = 0.9;     ///< Adam's first-moment decay
   double beta2 = 0.999;   ///< Adam's second-moment decay
   double epsilon = 1e-8;  ///< Adam's guard against division by zero
+
+  bool operator==(const OptimizerSettings&) const = default;
 };
 
 /// ∂L/∂parameters, shaped like the network's layers.

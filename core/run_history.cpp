@@ -27,6 +27,15 @@ std::size_t recordBytes(const Network& network, const TrainerState& state) {
   return bytes;
 }
 
+std::vector<HistoryRecord> presentRecords(const std::vector<HistoryRecord>& records,
+                                          const std::vector<RunSegment>& segments) {
+  const long long start = segments.empty() ? 0 : segments.back().end;
+  std::vector<HistoryRecord> present;
+  for (const HistoryRecord& record : records)
+    if (record.state.epoch >= start) present.push_back(record);
+  return present;
+}
+
 void checkRecordsFit(const std::vector<HistoryRecord>& records, const Trainer& trainer) {
   Trainer probe = trainer;
   for (std::size_t i = 0; i < records.size(); ++i) {
@@ -57,27 +66,88 @@ bool RunHistory::record(const Trainer& trainer) {
   const long long epoch = trainer.epoch();
   if (!m_records.empty() && epoch <= m_records.back().state.epoch) return false;
   if (!m_records.empty() && epoch % m_stride != 0) return false;
-  HistoryRecord record{trainer.network(), trainer.state(), 0};
-  record.bytes = recordBytes(record.network, record.state);
-  m_bytes += record.bytes;
-  m_records.push_back(std::move(record));
-  while ((m_bytes > m_budget || m_records.size() > m_maxRecords) && m_records.size() > 2) thin();
+  if (m_records.empty()) m_presentStart = epoch;
+  push({trainer.network(), trainer.state(), 0, m_records.empty()});
+  fit();
   return true;
 }
 
-// Keeps the first record and those on the doubled stride; the rest go.
-void RunHistory::thin() {
+void RunHistory::push(HistoryRecord record) {
+  record.bytes = recordBytes(record.network, record.state);
+  m_bytes += record.bytes;
+  m_records.push_back(std::move(record));
+}
+
+// Thins the records until they fit; when the pinned ones alone do not, the oldest stretch goes.
+void RunHistory::fit() {
+  while ((m_bytes > m_budget || m_records.size() > m_maxRecords) && m_records.size() > 2) {
+    if (thin()) continue;
+    if (m_segments.empty()) return;
+    dropOldestSegment();
+  }
+}
+
+// Keeps the first record, the pinned ones and those on the doubled stride; the rest go. Returns
+// false, changing nothing, when every record but the first is pinned: none can go.
+bool RunHistory::thin() {
+  if (std::all_of(m_records.begin() + 1, m_records.end(),
+                  [](const HistoryRecord& r) { return r.pinned; }))
+    return false;
   m_stride *= 2;
   std::vector<HistoryRecord> kept;
   kept.reserve(m_records.size() / 2 + 2);
   m_bytes = 0;
   for (std::size_t i = 0; i < m_records.size(); ++i) {
-    if (i == 0 || m_records[i].state.epoch % m_stride == 0) {
+    if (i == 0 || m_records[i].pinned || m_records[i].state.epoch % m_stride == 0) {
       m_bytes += m_records[i].bytes;
       kept.push_back(std::move(m_records[i]));
     }
   }
   m_records = std::move(kept);
+  return true;
+}
+
+void RunHistory::dropOldestSegment() {
+  const long long until = m_segments.size() > 1 ? m_segments[1].start : m_presentStart;
+  const auto from =
+      std::find_if(m_records.begin(), m_records.end(),
+                   [until](const HistoryRecord& r) { return r.state.epoch >= until; });
+  for (auto it = m_records.begin(); it != from; ++it) m_bytes -= it->bytes;
+  m_records.erase(m_records.begin(), from);
+  m_segments.erase(m_segments.begin());
+}
+
+void RunHistory::closeSegment(const Trainer& trainer, std::shared_ptr<const Dataset> data,
+                              InputScaling scaling) {
+  const long long epoch = trainer.epoch();
+  if (m_records.empty() || epoch <= m_presentStart) return;  // nothing trained with them
+  m_segments.push_back(
+      {m_presentStart, epoch, trainer.settings(), std::move(data), std::move(scaling)});
+  m_presentStart = epoch;
+}
+
+void RunHistory::restartAt(const Trainer& trainer) {
+  const long long epoch = trainer.epoch();
+  truncate(epoch);
+  if (!m_records.empty() && m_records.back().state.epoch == epoch) {
+    m_bytes -= m_records.back().bytes;
+    m_records.pop_back();
+  }
+  // Went back into a closed stretch: it ends here, and the present starts here.
+  while (!m_segments.empty() && m_segments.back().start >= epoch) m_segments.pop_back();
+  if (!m_segments.empty() && m_segments.back().end > epoch) m_segments.back().end = epoch;
+  if (m_records.empty() || epoch < m_presentStart) m_presentStart = epoch;
+  push({trainer.network(), trainer.state(), 0, true});
+  fit();
+}
+
+const RunSegment* RunHistory::segmentOf(long long epoch) const {
+  const HistoryRecord* from = nearest(epoch);
+  if (!from || from->state.epoch >= m_presentStart) return nullptr;
+  const auto after = std::upper_bound(m_segments.begin(), m_segments.end(), from->state.epoch,
+                                      [](long long e, const RunSegment& s) { return e < s.start; });
+  if (after == m_segments.begin()) return nullptr;
+  return &*std::prev(after);
 }
 
 const HistoryRecord* RunHistory::nearest(long long epoch) const {
@@ -93,6 +163,15 @@ bool RunHistory::moveTo(Trainer& trainer, long long epoch) const {
   const HistoryRecord* from = nearest(epoch);
   if (!from) return false;
   Trainer moved = trainer;
+  if (const RunSegment* segment = segmentOf(epoch)) {
+    // Trained with other data or settings: the stretch's own, as it was then.
+    try {
+      moved.setSettings(segment->settings);
+      moved.setDataset(segment->scaling.apply(*segment->data));
+    } catch (const std::invalid_argument&) {
+      return false;
+    }
+  }
   moved.setNetwork(from->network);
   moved.restoreState(from->state);
   if (epoch > from->state.epoch && moved.step(epoch - from->state.epoch).diverged) return false;
@@ -105,25 +184,36 @@ void RunHistory::truncate(long long epoch) {
     m_bytes -= m_records.back().bytes;
     m_records.pop_back();
   }
+  while (!m_segments.empty() && m_segments.back().start > epoch) m_segments.pop_back();
 }
 
 RunHistory RunHistory::fromRecords(std::vector<HistoryRecord> records, long long stride,
-                                   std::size_t budgetBytes, std::size_t maxRecords) {
+                                   std::size_t budgetBytes, std::size_t maxRecords,
+                                   std::vector<RunSegment> segments) {
   if (stride < 1 || (stride & (stride - 1)) != 0)
     throw std::invalid_argument("the timeline's stride is not a power of 2");
   RunHistory history(budgetBytes, maxRecords);
   history.m_stride = stride;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const RunSegment& segment = segments[i];
+    if (!segment.data || segment.end <= segment.start ||
+        (i > 0 && segment.start != segments[i - 1].end))
+      throw std::invalid_argument("the timeline's stretches do not follow each other");
+  }
+  history.m_presentStart =
+      segments.empty() ? (records.empty() ? 0 : records.front().state.epoch) : segments.back().end;
   for (HistoryRecord& record : records) {
     if (record.state.epoch < 0 ||
         (!history.m_records.empty() && record.state.epoch <= history.m_records.back().state.epoch))
       throw std::invalid_argument("the timeline's epochs are out of order");
-    record.bytes = recordBytes(record.network, record.state);
-    history.m_bytes += record.bytes;
-    history.m_records.push_back(std::move(record));
+    const long long epoch = record.state.epoch;
+    record.pinned = history.m_records.empty() || epoch == history.m_presentStart ||
+                    std::any_of(segments.begin(), segments.end(),
+                                [epoch](const RunSegment& s) { return s.start == epoch; });
+    history.push(std::move(record));
   }
-  while ((history.m_bytes > history.m_budget || history.m_records.size() > history.m_maxRecords) &&
-         history.m_records.size() > 2)
-    history.thin();
+  history.m_segments = std::move(segments);
+  history.fit();
   return history;
 }
 
@@ -136,8 +226,10 @@ std::vector<long long> RunHistory::epochs() const {
 
 void RunHistory::clear() {
   m_records.clear();
+  m_segments.clear();
   m_bytes = 0;
   m_stride = 1;
+  m_presentStart = 0;
 }
 
 }  // namespace nnlab

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <vector>
 
+#include "dataset.h"
+#include "input_scaling.h"
 #include "network.h"
 #include "trainer.h"
 
@@ -14,7 +17,24 @@ struct HistoryRecord {
   Network network;
   TrainerState state;     ///< state.epoch is the record's epoch
   std::size_t bytes = 0;  ///< what the record holds, roughly: its numbers and containers
+  /// Where a stretch of the run starts (after a change of data or settings, a restore of
+  /// weights): thinning keeps it, as no replay may run across that change.
+  bool pinned = false;
 };
+
+/// A closed stretch of a run, [start, end): the epochs trained with these settings on these data
+/// (the data as given, and the input scaling that turned them into what the network read).
+struct RunSegment {
+  long long start = 0;
+  long long end = 0;
+  TrainingSettings settings;
+  std::shared_ptr<const Dataset> data;
+  InputScaling scaling;
+};
+
+/// A run history's default memory budget and most records (see RunHistory).
+inline constexpr std::size_t kRunHistoryBytes = std::size_t{64} << 20;
+inline constexpr std::size_t kRunHistoryRecords = 4096;
 
 /// The parameters of a run at chosen epochs, within a memory budget, so that any earlier epoch can
 /// be shown again exactly: a recorded one as it is, any other by replaying training from the
@@ -28,12 +48,16 @@ struct HistoryRecord {
 /// the seed (3-4-1) that is about 2 MB, and over 10⁸ epochs a replay runs at most 32,768 epochs
 /// (a few milliseconds); an 8×64 network with Adam (about 800 kB a record) keeps 80.
 ///
-/// The run's data and settings must not change between the records replayed over: whoever
-/// changes them (a data edit, a new learning rate) clears the history or starts a new one.
+/// The run's data and settings may change on the way (a data edit, a new learning rate): the
+/// changer closes the stretch so far with the data and settings it was trained with
+/// (closeSegment), and the new stretch starts with a pinned record (restartAt). A replay starts
+/// from the nearest earlier record, which is never before the stretch the epoch belongs to, and
+/// uses that stretch's data and settings: an epoch on either side of a change is shown as it was.
+/// Pinned records survive thinning; when they alone outgrow the budget, the oldest stretch goes.
 class RunHistory {
  public:
-  explicit RunHistory(std::size_t budgetBytes = std::size_t{64} << 20,
-                      std::size_t maxRecords = 4096);
+  explicit RunHistory(std::size_t budgetBytes = kRunHistoryBytes,
+                      std::size_t maxRecords = kRunHistoryRecords);
 
   /// Records the trainer's present when its epoch is due (a multiple of the stride, after the
   /// last record); returns whether it did. Call it after each step of training.
@@ -45,16 +69,31 @@ class RunHistory {
   /// as it was, when no record is at or before `epoch` or training diverges on the way.
   bool moveTo(Trainer& trainer, long long epoch) const;
 
-  /// Forgets the records after `epoch` (the run went back to it and goes on from there).
-  void truncate(long long epoch);
+  /// The run's data or settings are about to change at `trainer`'s epoch: the stretch so far was
+  /// trained with `trainer`'s settings on `scaling.apply(*data)`. Call restartAt once changed.
+  void closeSegment(const Trainer& trainer, std::shared_ptr<const Dataset> data,
+                    InputScaling scaling);
+  /// The run goes on from `trainer`'s present (after a change, or weights put back at an earlier
+  /// epoch): the records after it are forgotten and a pinned one replaces any at its epoch.
+  /// `trainer` must hold the present data and settings.
+  void restartAt(const Trainer& trainer);
+  /// The stretch `epoch` was trained in, when its data or settings are not the present ones;
+  /// nullptr for the present stretch (or an epoch before the first record).
+  const RunSegment* segmentOf(long long epoch) const;
+
   /// The records, oldest first: what a saved session keeps.
   const std::vector<HistoryRecord>& records() const { return m_records; }
+  /// The closed stretches, oldest first; the records from presentStart() on are the present's.
+  const std::vector<RunSegment>& segments() const { return m_segments; }
+  long long presentStart() const { return m_presentStart; }
   /// A history holding `records` (oldest first, as records() gave them) recorded with `stride`,
-  /// within `budgetBytes` and `maxRecords` like a new one. Throws std::invalid_argument when
-  /// they could not have come from one (epochs out of order, a stride that is not a power of 2).
+  /// within `budgetBytes` and `maxRecords` like a new one, with the closed stretches `segments`
+  /// before the present. Throws std::invalid_argument when they could not have come from one
+  /// (epochs out of order, a stride that is not a power of 2, stretches that do not fit).
   static RunHistory fromRecords(std::vector<HistoryRecord> records, long long stride,
-                                std::size_t budgetBytes = std::size_t{64} << 20,
-                                std::size_t maxRecords = 4096);
+                                std::size_t budgetBytes = kRunHistoryBytes,
+                                std::size_t maxRecords = kRunHistoryRecords,
+                                std::vector<RunSegment> segments = {});
 
   std::size_t bytes() const { return m_bytes; }
   std::size_t budget() const { return m_budget; }
@@ -65,19 +104,31 @@ class RunHistory {
   void clear();
 
  private:
-  void thin();
+  /// Forgets the records and stretches after `epoch`.
+  void truncate(long long epoch);
+  void push(HistoryRecord record);
+  void fit();
+  bool thin();
+  void dropOldestSegment();
 
   std::size_t m_budget;
   std::size_t m_maxRecords;
   std::size_t m_bytes = 0;
   long long m_stride = 1;
+  long long m_presentStart = 0;  ///< the epoch of the present stretch's first record
   std::vector<HistoryRecord> m_records;
+  std::vector<RunSegment> m_segments;
 };
 
 /// Checks that every record could go on with `trainer`'s data and settings: the network's
 /// shape, finite weights, the optimizer state and shuffle order (as Trainer::restoreState
 /// checks them), and epochs in order. Throws std::invalid_argument naming the record.
 void checkRecordsFit(const std::vector<HistoryRecord>& records, const Trainer& trainer);
+
+/// The records of the stretch after the last of `segments` (all of them without any): those
+/// trained with the present data and settings, what a saved session keeps.
+std::vector<HistoryRecord> presentRecords(const std::vector<HistoryRecord>& records,
+                                          const std::vector<RunSegment>& segments);
 
 /// The bytes a record of `network` with `state` holds (numbers and containers, not allocator
 /// slack).

@@ -124,14 +124,24 @@ Json testHistoryJson(const TestLossHistory::State& history) {
   return {{"spacing", history.spacing}, {"points", std::move(points)}};
 }
 
+// [epoch, kind, before, after] per event (see RunEvent).
+Json eventsJson(const std::vector<RunEvent>& events) {
+  Json out = Json::array();
+  for (const RunEvent& e : events) {
+    if (!std::isfinite(e.before) || !std::isfinite(e.after))
+      throw SessionError("an event of the run holds a value that is not a finite number");
+    out.push_back({e.epoch, kRunEventKinds.name(e.kind), e.before, e.after});
+  }
+  return out;
+}
+
 Json viewJson(const SessionView& view) {
   Json neuron = view.inspectedNeuron
                     ? Json::array({view.inspectedNeuron->first, view.inspectedNeuron->second})
                     : Json(nullptr);
-  return {{"log_scale", view.logScale},
-          {"discretize", view.discretize},
-          {"selected_row", view.selectedRow},
-          {"inspected_neuron", std::move(neuron)},
+  return {{"log_scale", view.logScale},       {"log_x", view.logX},
+          {"smoothing", view.smoothing},      {"discretize", view.discretize},
+          {"selected_row", view.selectedRow}, {"inspected_neuron", std::move(neuron)},
           {"step_count", view.stepCount}};
 }
 
@@ -146,10 +156,13 @@ Json generatorJson(Generator generator, const GeneratorSettings& settings) {
 // The weights "Revert to best" returns to, so that it still works after the session reopens.
 // The run's records, so that a reopened run can be looked at again: each record's trainer state
 // and weights ({"weights", "bias"} per layer, like a moment). Thinned as the runner thins them
-// to at most kSessionTimelineBytes, so that a big network's session stays a sensible size.
+// to at most kSessionTimelineBytes, so that a big network's session stays a sensible size. Only
+// the present stretch's: the records before the last change of data or settings would need
+// those data and settings too.
 Json timelineJson(const RunnerState& state) {
   const RunHistory kept =
-      RunHistory::fromRecords(state.timeline, state.timelineStride, kSessionTimelineBytes);
+      RunHistory::fromRecords(presentRecords(state.timeline, state.timelineSegments),
+                              state.timelineStride, kSessionTimelineBytes);
   Json records = Json::array();
   for (const HistoryRecord& record : kept.records()) {
     Gradients weights;
@@ -199,6 +212,7 @@ std::string sessionToJson(const Session& session) {
       {"history", historyJson(state.history)},
       {"test_history", testHistoryJson(state.testHistory)},
       {"timeline", timelineJson(state)},
+      {"events", eventsJson(state.events)},
       {"best", bestJson(state.best)},
       {"generator", session.generator ? generatorJson(*session.generator, session.generatorSettings)
                                       : Json(nullptr)},

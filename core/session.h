@@ -34,6 +34,8 @@ inline constexpr int kSessionMaxDepth = 64;
 /// What the window shows besides the training itself, so that a session reopens as it was.
 struct SessionView {
   bool logScale = false;
+  bool logX = false;       ///< the loss chart's epochs on a log axis
+  double smoothing = 0.0;  ///< the loss chart's EMA weight, 0 … 0.99 (0: none)
   bool discretize = false;
   int selectedRow = -1;  ///< the data row the graph shows; −1 for none
   /// The neuron the inspector writes out (column 0 = inputs, unit), if any.

@@ -243,6 +243,25 @@ TestLossHistory::State readTestHistory(const Json& value, const Reader& outer) {
   return history;
 }
 
+std::vector<RunEvent> readEvents(const Json& value, const Reader& outer) {
+  const Reader reader = outer.inside("events");
+  if (!value.is_array()) reader.fail("must be an array of [epoch, kind, before, after]");
+  std::vector<RunEvent> events;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const std::string name = "event " + std::to_string(i + 1);
+    reader.array(value[i], name, 4, "value", "an event is [epoch, kind, before, after]");
+    const auto kind = value[i][1].is_string() ? kRunEventKinds.parse(value[i][1].get<std::string>())
+                                              : std::nullopt;
+    if (!kind) reader.fail(name + ": the kind must be one of " + kRunEventKinds.names());
+    const long long epoch = reader.integer(value[i][0], name, 0, kMaxCount);
+    if (!events.empty() && epoch < events.back().epoch)
+      reader.fail(name + ": its epoch is before the one before");
+    events.push_back(
+        {epoch, *kind, reader.number(value[i][2], name), reader.number(value[i][3], name)});
+  }
+  return events;
+}
+
 // Records whose weights take the model's shape; checkTogether checks the rest.
 void readTimeline(const Json& value, const Reader& outer, RunnerState& state) {
   const Reader reader = outer.inside("timeline");
@@ -295,10 +314,16 @@ void readGenerator(const Json& value, const Reader& outer, Session& session) {
 SessionView readView(const Json& value, const Reader& outer) {
   const Reader reader = outer.inside("view");
   reader.object(value);
-  reader.onlyKeys(value,
-                  {"log_scale", "discretize", "selected_row", "inspected_neuron", "step_count"});
+  reader.onlyKeys(value, {"log_scale", "log_x", "smoothing", "discretize", "selected_row",
+                          "inspected_neuron", "step_count"});
   SessionView view;
   view.logScale = reader.boolean(reader.member(value, "log_scale"), "log_scale");
+  if (value.contains("log_x")) view.logX = reader.boolean(value["log_x"], "log_x");  // since v3
+  if (value.contains("smoothing")) {
+    view.smoothing = reader.number(value["smoothing"], "smoothing");
+    if (!(view.smoothing >= 0.0 && view.smoothing < 1.0))
+      reader.fail("smoothing must be in [0, 1)");
+  }
   view.discretize = reader.boolean(reader.member(value, "discretize"), "discretize");
   view.selectedRow = static_cast<int>(reader.integer(
       reader.member(value, "selected_row"), "selected_row", -1, std::numeric_limits<int>::max()));
@@ -363,7 +388,7 @@ Session sessionFromJson(std::string_view text, const std::string& fileName) {
   const Reader reader(fileName, "");
   checkHeader(root, reader);
   reader.onlyKeys(root, {"format", "version", "data", "model", "training", "state", "history",
-                         "test_history", "timeline", "best", "generator", "view"});
+                         "test_history", "timeline", "events", "best", "generator", "view"});
   Session session;
   RunnerState& state = session.training;
   state.dataset = readData(reader.member(root, "data"), reader);
@@ -377,6 +402,8 @@ Session sessionFromJson(std::string_view text, const std::string& fileName) {
     state.testHistory = readTestHistory(*test, reader);
   if (const auto timeline = root.find("timeline"); timeline != root.end())  // since version 3
     readTimeline(*timeline, reader, state);
+  if (const auto events = root.find("events"); events != root.end())  // since version 3
+    state.events = readEvents(*events, reader);
   if (const auto best = root.find("best"); best != root.end())  // version 1 has none
     state.best = readBest(*best, reader, fileName);
   if (const auto generator = root.find("generator"); generator != root.end())

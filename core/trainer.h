@@ -27,6 +27,8 @@ struct TrainingSettings {
   double l1 = 0.0;                ///< adds l1·Σ|w| to the loss (weights only, not biases)
   double l2 = 0.0;                ///< adds (l2/2)·Σw² to the loss (weights only, not biases)
   std::uint64_t shuffleSeed = 1;  ///< minibatch order; reshuffled every epoch
+
+  bool operator==(const TrainingSettings&) const = default;
 };
 
 /// Where a trainer is, beyond its weights and settings: what it takes to go on with a saved run

@@ -280,10 +280,11 @@ void TrainingRunner::Impl::restoreAfterDivergence(const StepResult& result) {
   const double rate = trainer.settings().optimizer.learningRate;
   trainer.setNetwork(backup);  // also clears the optimizer state that led here
   trainer.setEpoch(backupEpoch);
-  runHistory.clear();  // training from here on is not the run's continuation
   // Point k is the loss after k epochs: the next epoch records backupEpoch's afresh.
   history.truncate(backupEpoch - 1);
   testHistory.truncate(backupEpoch);
+  // The timeline up to the backup stays; from there, the run goes on from the restored state.
+  beginStretch({backupEpoch, RunEventKind::Diverged, static_cast<double>(badEpoch), rate});
   chunk = 1;
   const char* what = std::isnan(result.loss) ? "NaN" : "infinite";
   pauseWith(PauseReason::Diverged, std::string("The loss became ") + what + " at epoch " +
@@ -327,6 +328,7 @@ void TrainingRunner::Impl::replaceTrainer(Network network, std::shared_ptr<const
                                           long long epoch) {
   trainer = Trainer(std::move(network), networkView(*data), trainer.settings());
   trainer.setEpoch(epoch);
+  runHistory.clear();  // weights of another shape: the old records cannot be shown with them
   dataset = std::move(data);
   backUp(Clock::now(), true);
   clearBest();

@@ -12,6 +12,7 @@
 #include "input_scaling.h"
 #include "loss_history.h"
 #include "network.h"
+#include "run_event.h"
 #include "run_history.h"
 #include "test_loss_history.h"
 #include "trainer.h"
@@ -98,6 +99,9 @@ struct TrainingSnapshot {
   /// The first epoch of the run that can be shown again (see TrainingRunner::snapshotAt);
   /// nullopt before this stretch of the run has trained an epoch.
   std::optional<long long> timelineStart;
+  /// What happened along the loss curve (changes of rate, settings and data, divergence,
+  /// restores), oldest first; cleared with the curve.
+  std::vector<RunEvent> events;
 };
 
 /// Everything a runner holds that matters for going on with its training later: what a saved
@@ -121,6 +125,11 @@ struct RunnerState {
   /// when there are none. The stride is the one they were recorded with.
   std::vector<HistoryRecord> timeline;
   long long timelineStride = 1;
+  /// The closed stretches before the present one (see RunHistory::segments): their data and
+  /// settings, so that an undo keeps the whole timeline. A saved session keeps only the present
+  /// stretch's records and none of these.
+  std::vector<RunSegment> timelineSegments;
+  std::vector<RunEvent> events;  ///< as in the snapshot
   /// The weights with the lowest test loss seen, what revertToBest() returns to; nullopt
   /// without test rows or before the first test loss was measured.
   struct Best {

@@ -47,6 +47,7 @@ void TrainingRunner::Impl::publish() {
     testHistory.clear();  // no test rows (any more)
   next->testHistory = testHistory.points();
   if (runHistory.size() > 0) next->timelineStart = runHistory.records().front().state.epoch;
+  next->events = events;
   nextPublish = nextDue(now, Clock::now(), options.publishIntervalSeconds);
   unpublished = false;
   std::shared_ptr<const TrainingSnapshot> old = std::move(next);
@@ -55,28 +56,6 @@ void TrainingRunner::Impl::publish() {
     snapshot.swap(old);
   }
   // `old` is released here, outside the lock: a reader never waits for a snapshot's destructor.
-}
-
-std::shared_ptr<const TrainingSnapshot> TrainingRunner::Impl::snapshotAt(long long epoch) {
-  if (epoch > trainer.epoch()) return nullptr;
-  Trainer moved = trainer;
-  if (!runHistory.moveTo(moved, epoch)) return nullptr;
-  auto shown = std::make_shared<TrainingSnapshot>(*latest());
-  shown->commandsApplied = applied;
-  shown->epoch = epoch;
-  shown->state = state == RunState::Stopped ? state : RunState::Paused;
-  shown->predictions = moved.predictAll();
-  const Evaluation evaluation =
-      evaluatePredictions(moved.settings().loss, shown->predictions, *dataset);
-  shown->loss = evaluation.trainLoss;
-  shown->testLoss = evaluation.testLoss;
-  shown->trainAccuracy = evaluation.trainAccuracy;
-  shown->testAccuracy = evaluation.testAccuracy;
-  shown->network = moved.network();
-  shown->gradients = moved.gradients();
-  shown->lastChange = moved.optimizer().lastChange(shown->gradients);
-  shown->gradientsKnown = moved.gradientsKnown();
-  return shown;
 }
 
 // Called at every publication: the test loss is measured there anyway, and checking it every
@@ -123,8 +102,7 @@ void TrainingRunner::Impl::doReset(std::uint64_t newSeed) {
   fresh.initialize(init, newSeed);
   seed = newSeed;
   replaceTrainer(std::move(fresh), dataset, 0);  // a new trainer: the same shuffles as a new run
-  history.clear();
-  testHistory.clear();
+  clearCurves();
   pauseWith(PauseReason::None);
   message.clear();
 }
@@ -134,13 +112,26 @@ void TrainingRunner::Impl::doSetSettings(const TrainingSettings& settings) {
     message = "Refused the new settings: " + *problem + "; the old ones stay.";
     return;
   }
-  if (settings.loss != trainer.settings().loss) {
+  const TrainingSettings old = trainer.settings();
+  if (settings == old) return;
+  if (settings.loss != old.loss) {
     // Losses of another kind are not comparable: the curve starts again from this epoch.
     clearBest();
-    history.clear();
-    testHistory.clear();
+    clearCurves();
+    runHistory.clear();
+    trainer.setSettings(settings);
+    return;
   }
+  runHistory.closeSegment(trainer, dataset, scaling);
   trainer.setSettings(settings);
+  TrainingSettings rateOnly = old;
+  rateOnly.optimizer.learningRate = settings.optimizer.learningRate;
+  if (rateOnly == settings) {
+    beginStretch({trainer.epoch(), RunEventKind::LearningRate, old.optimizer.learningRate,
+                  settings.optimizer.learningRate});
+  } else {
+    beginStretch({trainer.epoch(), RunEventKind::Settings});
+  }
 }
 
 void TrainingRunner::Impl::doSetSpeedLimit(double epochsPerSecond) {
@@ -172,9 +163,11 @@ void TrainingRunner::Impl::doSetDataset(std::shared_ptr<const Dataset> data) {
       message = "Refused the new data: " + *problem + "; the old data stays.";
       return;
     }
+    runHistory.closeSegment(trainer, dataset, scaling);  // before networkView() fits anew
     trainer.setDataset(networkView(*data));
     dataset = std::move(data);
     clearBest();
+    beginStretch({trainer.epoch(), RunEventKind::Data});
     return;
   }
   std::vector<DenseLayer> kept = setAside;  // changed only if the refit goes through
@@ -189,6 +182,7 @@ void TrainingRunner::Impl::doSetDataset(std::shared_ptr<const Dataset> data) {
                 : refitMessage(refit.network, inputsChanged, outputsChanged, false) + " (" +
                       std::string(initName(init)) + ", seed " + std::to_string(seed) + ").";
   replaceTrainer(std::move(refit.network), std::move(data), trainer.epoch());
+  beginStretch({trainer.epoch(), RunEventKind::Data});  // the timeline starts afresh here
 }
 
 void TrainingRunner::Impl::doSetNetwork(const NetworkSpec& spec, Init newInit,
@@ -206,8 +200,7 @@ void TrainingRunner::Impl::doSetNetwork(const NetworkSpec& spec, Init newInit,
   init = newInit;
   seed = newSeed;
   replaceTrainer(std::move(fresh), dataset, 0);
-  history.clear();
-  testHistory.clear();
+  clearCurves();
   pauseWith(PauseReason::None);
   message.clear();
 }
@@ -230,10 +223,7 @@ void TrainingRunner::Impl::doSetModel(Network network) {
   const long long epoch = sameShape ? trainer.epoch() : 0;
   trainer.setNetwork(std::move(network));
   trainer.setEpoch(epoch);
-  if (!sameShape) {
-    history.clear();
-    testHistory.clear();
-  }
+  if (!sameShape) clearCurves();
   backUp(Clock::now(), true);
   clearBest();
 }
@@ -270,10 +260,12 @@ void TrainingRunner::Impl::doSetModelWithScaling(Network network, InputScaling f
 
 void TrainingRunner::Impl::doSetInputScaling(ScalingKind kind) {
   if (kind == scalingKind && !fixedScaling) return;
+  runHistory.closeSegment(trainer, dataset, scaling);
   fixedScaling.reset();
   scalingKind = kind;
   trainer.setDataset(networkView(*dataset));
   clearBest();  // test losses of differently scaled inputs do not compare
+  beginStretch({trainer.epoch(), RunEventKind::Data});
 }
 
 RunnerState TrainingRunner::Impl::captured() {
@@ -292,6 +284,8 @@ RunnerState TrainingRunner::Impl::captured() {
   state.testHistory = testHistory.state();
   state.timeline = runHistory.records();
   state.timelineStride = runHistory.stride();
+  state.timelineSegments = runHistory.segments();
+  state.events = events;
   if (bestTestLoss) state.best = RunnerState::Best{best, *bestTestLoss, bestEpoch};
   return state;
 }
@@ -315,9 +309,10 @@ void TrainingRunner::Impl::doRestore(RunnerState state) {
         TestLossHistory::fromState(testHistory.budget(), std::move(state.testHistory)));
     if (state.best && !state.best->network.sameShape(state.network))
       throw std::invalid_argument("the best weights do not have the network's shape");
-    checkRecordsFit(state.timeline, *restored);
+    checkRecordsFit(presentRecords(state.timeline, state.timelineSegments), *restored);
     restoredTimeline.emplace(
-        RunHistory::fromRecords(std::move(state.timeline), state.timelineStride));
+        RunHistory::fromRecords(std::move(state.timeline), state.timelineStride, kRunHistoryBytes,
+                                kRunHistoryRecords, std::move(state.timelineSegments)));
   } catch (const std::exception& problem) {
     scalingKind = oldKind;
     fixedScaling = std::move(oldFixed);
@@ -329,6 +324,7 @@ void TrainingRunner::Impl::doRestore(RunnerState state) {
   history = std::move(*restoredHistory);
   testHistory = std::move(*restoredTestHistory);
   runHistory = std::move(*restoredTimeline);
+  events = std::move(state.events);
   dataset = data;
   init = state.init;
   seed = state.seed;
@@ -344,42 +340,6 @@ void TrainingRunner::Impl::doRestore(RunnerState state) {
   }
   pauseWith(PauseReason::None);
   message.clear();
-}
-
-void TrainingRunner::Impl::doGoBackTo(long long epoch) {
-  if (epoch == trainer.epoch()) return;
-  Trainer moved = trainer;
-  if (epoch > trainer.epoch() || !runHistory.moveTo(moved, epoch)) {
-    message = "Epoch " + std::to_string(epoch) + " is not in this run's timeline.";
-    return;
-  }
-  const long long present = trainer.epoch();
-  trainer = std::move(moved);
-  runHistory.truncate(epoch);
-  history.truncate(epoch - 1);  // the next epoch records epoch's loss afresh
-  testHistory.truncate(epoch);
-  if (bestTestLoss && bestEpoch > epoch) clearBest();  // found later in the run left behind
-  backUp(Clock::now(), true);
-  pauseWith(PauseReason::None);
-  message = "Went back from epoch " + std::to_string(present) + " to epoch " +
-            std::to_string(epoch) + "; training goes on from there.";
-}
-
-void TrainingRunner::Impl::doRevertToBest() {
-  if (!bestTestLoss) {
-    message = "There are no best weights to revert to: no test loss has been measured.";
-    return;
-  }
-  trainer.setNetwork(best);  // also clears the optimizer state
-  trainer.setEpoch(bestEpoch);
-  history.truncate(bestEpoch - 1);  // the next epoch records bestEpoch's loss afresh
-  testHistory.truncate(bestEpoch);
-  backUp(Clock::now(), true);
-  chunk = 1;
-  std::ostringstream text;
-  text << "Restored the weights of epoch " << bestEpoch << ", which had the lowest test loss ("
-       << *bestTestLoss << ").";
-  message = text.str();
 }
 
 }  // namespace nnlab

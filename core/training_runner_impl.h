@@ -71,7 +71,9 @@ struct TrainingRunner::Impl {
     CommandKind kind;
     std::function<void()> run;
     std::uint64_t sequence;  // from postedCommands
-    bool keepsHistory;       // leaves the trained run as it was (run, pause, a query, …)
+    // Keeps the timeline: leaves the trained run as it was (run, pause, a query, …) or records
+    // its change in it (a new rate or data). The others clear it.
+    bool keepsHistory;
   };
 
   void post(std::function<void()> command, CommandKind kind = CommandKind::Other,
@@ -95,6 +97,8 @@ struct TrainingRunner::Impl {
   void publish();
   void trackBest(const Evaluation& evaluation);
   void clearBest();
+  void clearCurves();
+  void beginStretch(RunEvent event);
   double measuredRate(Clock::time_point now);
 
   // Commands, run on the training thread.
@@ -146,11 +150,13 @@ struct TrainingRunner::Impl {
   StopConditions stopConditions;
   LossHistory history;
   TestLossHistory testHistory;  ///< measured at each publication
-  // The run's parameters for going back to an earlier epoch: cleared by every command that
-  // changes what training computes (data, settings, weights), as a replay could not repeat it.
+  // The run's parameters for going back to an earlier epoch. A change of data or settings starts
+  // a new stretch of it; other changes of what training computes (a new network, weights put
+  // in by hand, another loss) clear it, as a replay could not repeat them.
   RunHistory runHistory;
-  long long chunk = 1;  // epochs per chunk, adapted to take ~kChunkSeconds
-  Network backup;       // the last weights known to give a finite loss
+  std::vector<RunEvent> events;  // along the loss curve, oldest first
+  long long chunk = 1;           // epochs per chunk, adapted to take ~kChunkSeconds
+  Network backup;                // the last weights known to give a finite loss
   long long backupEpoch = 0;
   Clock::time_point nextBackup;
   Clock::time_point paceStart;  // speed limit: epochs trained since paceStart

@@ -66,12 +66,12 @@ void TrainingRunner::setLearningRate(double learningRate) {
         settings.optimizer.learningRate = learningRate;
         impl->doSetSettings(settings);
       },
-      Impl::CommandKind::LearningRate);
+      Impl::CommandKind::LearningRate, true);
 }
 
 void TrainingRunner::setSettings(const TrainingSettings& settings) {
   m_impl->post([impl = m_impl.get(), settings] { impl->doSetSettings(settings); },
-               Impl::CommandKind::Settings);
+               Impl::CommandKind::Settings, true);
 }
 
 void TrainingRunner::setSpeedLimit(double epochsPerSecond) {
@@ -92,7 +92,7 @@ void TrainingRunner::setMaxEpochs(long long epochs) {
 void TrainingRunner::setDataset(Dataset dataset) {
   auto shared = std::make_shared<const Dataset>(std::move(dataset));
   m_impl->post([impl = m_impl.get(), shared] { impl->doSetDataset(shared); },
-               Impl::CommandKind::Dataset);
+               Impl::CommandKind::Dataset, true);
 }
 
 void TrainingRunner::setNetwork(const NetworkSpec& spec, Init init, std::uint64_t seed) {
@@ -118,7 +118,8 @@ void TrainingRunner::setWeight(int layer, int from, int to, double value) {
 }
 
 void TrainingRunner::setInputScaling(ScalingKind kind) {
-  m_impl->post([impl = m_impl.get(), kind] { impl->doSetInputScaling(kind); });
+  m_impl->post([impl = m_impl.get(), kind] { impl->doSetInputScaling(kind); },
+               Impl::CommandKind::Other, true);
 }
 
 std::future<RunnerState> TrainingRunner::captureState() {
@@ -177,7 +178,7 @@ void TrainingRunner::goBackTo(long long epoch) {
 }
 
 void TrainingRunner::revertToBest() {
-  m_impl->post([impl = m_impl.get()] { impl->doRevertToBest(); });
+  m_impl->post([impl = m_impl.get()] { impl->doRevertToBest(); }, Impl::CommandKind::Other, true);
 }
 
 std::uint64_t TrainingRunner::postedCommands() const { return m_impl->posted.load(); }

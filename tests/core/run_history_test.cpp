@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
+#include <memory>
 
 #include "data_generators.h"
 #include "presets.h"
@@ -55,6 +57,86 @@ TEST_P(RunHistoryReplay, EveryEpochComesBackBitForBit) {
 
 INSTANTIATE_TEST_SUITE_P(Presets, RunHistoryReplay,
                          ::testing::Values("seed", "spiral", "blobs3", "sine"));
+
+// A run whose rate, data and optimizer change on the way, recorded into a history thinned several
+// times: every epoch on either side of a change comes back as the run computed it, and training
+// on from it goes on as the run went on up to the next change.
+class RunHistoryStretches : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(RunHistoryStretches, EpochsOnBothSidesOfAChangeComeBackBitForBit) {
+  const Preset preset = *findPreset(GetParam());
+  Trainer run = trainerFor(preset);
+  auto data = std::make_shared<const Dataset>(preset.dataset);
+  RunHistory history(24 * recordBytes(run.network(), run.state()));
+  const std::vector<long long> changes = {100, 200, 250};
+  std::map<long long, Network> truth{{0, run.network()}};
+  ASSERT_TRUE(history.record(run));
+  for (long long e = 1; e <= 300; ++e) {
+    run.step(1);
+    truth.emplace(e, run.network());
+    history.record(run);
+    if (std::find(changes.begin(), changes.end(), e) == changes.end()) continue;
+    history.closeSegment(run, data, InputScaling());
+    TrainingSettings settings = run.settings();
+    if (e == 100) settings.optimizer.learningRate *= 0.5;
+    if (e == 250) settings.optimizer.kind = OptimizerKind::Momentum;
+    run.setSettings(settings);
+    if (e == 200) {
+      Dataset edited = *data;
+      edited.targets(0, 0) = 1.0 - edited.targets(0, 0);
+      data = std::make_shared<const Dataset>(edited);
+      run.setDataset(edited);
+    }
+    history.restartAt(run);
+  }
+  EXPECT_GT(history.stride(), 8) << "the test should thin the history";
+  ASSERT_EQ(history.segments().size(), 3u);
+  EXPECT_EQ(history.presentStart(), 250);
+  for (const long long epoch : {0LL, 37LL, 99LL, 100LL, 101LL, 163LL, 199LL, 200LL, 201LL, 249LL,
+                                250LL, 251LL, 277LL, 300LL}) {
+    Trainer shown = run;  // the present data and settings; the stretch's are put in
+    ASSERT_TRUE(history.moveTo(shown, epoch)) << epoch;
+    EXPECT_EQ(shown.epoch(), epoch);
+    expectSameNetwork(shown.network(), truth.at(epoch), epoch);
+    const bool crossesAChange = std::any_of(changes.begin(), changes.end(), [epoch](long long c) {
+      return epoch < c && c < epoch + 10;
+    });
+    if (crossesAChange || epoch + 10 > 300) continue;
+    shown.step(10);
+    expectSameNetwork(shown.network(), truth.at(epoch + 10), epoch + 10);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Presets, RunHistoryStretches, ::testing::Values("seed", "spiral", "sine"));
+
+// Each change pins a record; when the pinned ones alone pass the limit, the oldest stretches go
+// and the timeline starts later, still exact.
+TEST(RunHistory, ChangesBeyondTheRecordLimitDropTheOldestStretches) {
+  Trainer run = trainerFor(seedPreset());
+  auto data = std::make_shared<const Dataset>(seedPreset().dataset);
+  RunHistory history(kRunHistoryBytes, 8);
+  std::map<long long, Network> truth{{0, run.network()}};
+  history.record(run);
+  for (int e = 1; e <= 20; ++e) {
+    run.step(1);
+    truth.emplace(e, run.network());
+    history.record(run);
+    history.closeSegment(run, data, InputScaling());
+    TrainingSettings settings = run.settings();
+    settings.optimizer.learningRate = 1.0 + 0.01 * e;
+    run.setSettings(settings);
+    history.restartAt(run);
+  }
+  EXPECT_LE(history.size(), 8u);
+  const long long first = history.records().front().state.epoch;
+  EXPECT_GT(first, 0) << "the oldest stretches went";
+  EXPECT_EQ(history.segments().front().start, first);
+  for (long long epoch = first; epoch <= 20; ++epoch) {
+    Trainer shown = run;
+    ASSERT_TRUE(history.moveTo(shown, epoch));
+    expectSameNetwork(shown.network(), truth.at(epoch), epoch);
+  }
+}
 
 TEST(RunHistory, RecordsStayEvenlySpacedWithinTheBudget) {
   Trainer trainer = trainerFor(seedPreset());

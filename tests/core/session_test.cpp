@@ -38,6 +38,8 @@ Session trainedSession() {
   session.generator = spiral.generator;
   session.generatorSettings = spiral.generatorSettings;
   session.view = {.logScale = true,
+                  .logX = true,
+                  .smoothing = 0.6,
                   .discretize = true,
                   .selectedRow = 7,
                   .inspectedNeuron = std::make_pair(2, 3),
@@ -93,6 +95,8 @@ TEST(Session, RoundTripKeepsEverythingBitIdentical) {
   EXPECT_EQ(read.view.selectedRow, 7);
   EXPECT_EQ(read.view.inspectedNeuron, std::make_pair(2, 3));
   EXPECT_TRUE(read.view.logScale);
+  EXPECT_TRUE(read.view.logX);
+  EXPECT_EQ(read.view.smoothing, 0.6);
   EXPECT_EQ(read.view.stepCount, 25);
   // Written again, the same text: nothing is lost or rounded on the way.
   EXPECT_EQ(sessionToJson(read), sessionToJson(saved));
@@ -207,6 +211,43 @@ TEST(Session, KeepsEveryEpochOfTheSeedsFifteenHundred) {
   const Session read = sessionFromJson(sessionToJson(session), "seed.nnlab");
   EXPECT_EQ(read.training.timeline.size(), 1501u);
   EXPECT_EQ(read.training.timelineStride, 1);
+}
+
+// After a change of rate the session keeps the present stretch of the timeline (the earlier
+// records would need the earlier settings) and every marker of the run.
+TEST(Session, KeepsThePresentStretchAndTheRunsEvents) {
+  const Preset seed = seedPreset();
+  TrainingRunner runner(seed.makeNetwork(), seed.init, seed.seed, seed.dataset, seed.settings);
+  runner.step(100);
+  testing::waitFor(runner, [](const TrainingSnapshot& t) {
+    return t.epoch == 100 && t.state == RunState::Paused;
+  });
+  runner.setLearningRate(0.5);
+  runner.step(50);
+  testing::waitFor(runner, [](const TrainingSnapshot& t) {
+    return t.epoch == 150 && t.state == RunState::Paused;
+  });
+  Session session;
+  session.training = runner.captureState().get();
+  ASSERT_EQ(session.training.events.size(), 1u);
+  const Session read = sessionFromJson(sessionToJson(session), "seed.nnlab");
+  EXPECT_EQ(read.training.events, session.training.events);
+  ASSERT_EQ(read.training.timeline.size(), 51u);
+  EXPECT_EQ(read.training.timeline.front().state.epoch, 100);
+  TrainingRunner reopened(seed.makeNetwork(), seed.init, seed.seed, seed.dataset, seed.settings);
+  reopened.restore(read.training);
+  testing::waitFor(reopened, [](const TrainingSnapshot& t) { return t.epoch == 150; });
+  EXPECT_EQ(reopened.latestSnapshot()->timelineStart, 100);
+  EXPECT_EQ(reopened.latestSnapshot()->events, session.training.events);
+}
+
+TEST(SessionErrors, AnEventOfAnUnknownKindIsRefused) {
+  Session session = trainedSession();
+  session.training.events = {{10, RunEventKind::LearningRate, 1.0, 0.5}};
+  const std::string bad = edited(sessionToJson(session), "[10,\"learning_rate\"", "[10,\"rate\"");
+  EXPECT_NE(errorOf(bad).find("events: event 1: the kind must be one of learning_rate"),
+            std::string::npos)
+      << errorOf(bad);
 }
 
 TEST(SessionErrors, ATimelineRecordThatDoesNotFitIsRefused) {

@@ -1,5 +1,6 @@
 // The runner keeps its run's history: any earlier epoch comes back as a snapshot equal, bit for
-// bit, to what training computed then; a change of data, settings or weights starts it afresh.
+// bit, to what training computed then, on either side of a change of data or settings; a new
+// network or weights put in by hand start it afresh.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -55,7 +56,66 @@ TEST(TrainingRunnerHistory, AnEarlierEpochIsTheRunsOwnBitForBit) {
   }
 }
 
-TEST(TrainingRunnerHistory, ASettingsChangeStartsTheRunAfresh) {
+// A new rate mid-run is an event of the run, not a new run: epochs on either side of it come
+// back as training computed them (each with its own rate), and the chart gets a marker.
+TEST(TrainingRunnerHistory, ALearningRateChangeMidRunIsReplayedOnBothSides) {
+  const Preset preset = seedPreset();
+  auto runner = runnerFor(preset);
+  stepAndWait(*runner, 100, 100);
+  TrainingSettings faster = preset.settings;
+  faster.optimizer.learningRate = 0.5;
+  runner->setSettings(faster);
+  const Snapshot present = stepAndWait(*runner, 50, 150);
+  Trainer reference(preset.makeNetwork(), preset.dataset, preset.settings);
+  reference.step(99);
+  const Snapshot before = runner->snapshotAt(99).get();
+  ASSERT_TRUE(before);
+  expectSameNetwork(before->network, reference.network());
+  EXPECT_EQ(before->settings.optimizer.learningRate, preset.settings.optimizer.learningRate);
+  reference.step(1);
+  reference.setSettings(faster);
+  reference.step(20);
+  const Snapshot after = runner->snapshotAt(120).get();
+  ASSERT_TRUE(after);
+  expectSameNetwork(after->network, reference.network());
+  EXPECT_EQ(after->settings.optimizer.learningRate, 0.5);
+  ASSERT_EQ(present->events.size(), 1u);
+  EXPECT_EQ(present->events[0], (RunEvent{100, RunEventKind::LearningRate,
+                                          preset.settings.optimizer.learningRate, 0.5}));
+  EXPECT_EQ(present->timelineStart, 0);
+}
+
+// An edit of the data mid-run: earlier epochs are shown with the data they were trained on.
+TEST(TrainingRunnerHistory, ADataEditMidRunIsReplayedOnBothSides) {
+  const Preset preset = *findPreset("spiral");  // shuffled minibatches with Adam
+  auto runner = runnerFor(preset);
+  stepAndWait(*runner, 100, 100);
+  Dataset edited = preset.dataset;
+  edited.targets(0, 0) = 1.0 - edited.targets(0, 0);
+  runner->setDataset(edited);
+  const Snapshot present = stepAndWait(*runner, 50, 150);
+  Trainer reference(preset.makeNetwork(), preset.dataset, preset.settings);
+  reference.step(60);
+  const Snapshot before = runner->snapshotAt(60).get();
+  ASSERT_TRUE(before);
+  expectSameNetwork(before->network, reference.network());
+  EXPECT_EQ(before->predictions, reference.predictAll());
+  EXPECT_EQ(before->dataset->targets(0, 0), preset.dataset.targets(0, 0));
+  reference.step(40);
+  reference.setDataset(edited);
+  reference.step(30);
+  const Snapshot after = runner->snapshotAt(130).get();
+  ASSERT_TRUE(after);
+  expectSameNetwork(after->network, reference.network());
+  EXPECT_EQ(after->dataset->targets(0, 0), edited.targets(0, 0));
+  ASSERT_EQ(present->events.size(), 1u);
+  EXPECT_EQ(present->events[0].kind, RunEventKind::Data);
+  EXPECT_EQ(present->events[0].epoch, 100);
+}
+
+// Train from here before a change: the run goes on from that epoch's weights with the present
+// rate, and the change's marker (after that epoch) goes with the abandoned epochs.
+TEST(TrainingRunnerHistory, GoingBackBeforeAChangeTrainsOnWithThePresentSettings) {
   const Preset preset = seedPreset();
   auto runner = runnerFor(preset);
   stepAndWait(*runner, 100, 100);
@@ -63,14 +123,20 @@ TEST(TrainingRunnerHistory, ASettingsChangeStartsTheRunAfresh) {
   faster.optimizer.learningRate = 0.5;
   runner->setSettings(faster);
   stepAndWait(*runner, 50, 150);
-  EXPECT_FALSE(runner->snapshotAt(99).get()) << "replayed with the new rate, it would differ";
-  const Snapshot shown = runner->snapshotAt(120).get();
-  ASSERT_TRUE(shown);
+  runner->goBackTo(60);
+  const Snapshot back = waitFor(*runner, [](const TrainingSnapshot& s) { return s.epoch == 60; });
+  EXPECT_NE(back->message.find("with the present data and settings"), std::string::npos)
+      << back->message;
+  EXPECT_TRUE(back->events.empty());
+  const Snapshot trained = stepAndWait(*runner, 40, 100);
   Trainer reference(preset.makeNetwork(), preset.dataset, preset.settings);
-  reference.step(100);
+  reference.step(60);
   reference.setSettings(faster);
-  reference.step(20);
-  expectSameNetwork(shown->network, reference.network());
+  reference.step(40);
+  expectSameNetwork(trained->network, reference.network());
+  const Snapshot earlier = runner->snapshotAt(30).get();
+  ASSERT_TRUE(earlier) << "the epochs before the new start stay on the timeline";
+  EXPECT_EQ(earlier->settings.optimizer.learningRate, preset.settings.optimizer.learningRate);
 }
 
 TEST(TrainingRunnerHistory, PausingAndSpeedLimitsKeepTheHistory) {
@@ -134,6 +200,28 @@ TEST(TrainingRunnerHistory, ACapturedStateKeepsTheTimeline) {
   expectSameNetwork(after->network, before->network);
   EXPECT_EQ(after->predictions, before->predictions);
   EXPECT_EQ(other->latestSnapshot()->timelineStart, 0);
+}
+
+// An undo restores a captured state: its stretches before a change come back with it.
+TEST(TrainingRunnerHistory, ACapturedStateKeepsTheStretchesBeforeAChange) {
+  const Preset preset = seedPreset();
+  auto runner = runnerFor(preset);
+  stepAndWait(*runner, 80, 80);
+  runner->setLearningRate(0.25);
+  stepAndWait(*runner, 20, 100);
+  const Snapshot before = runner->snapshotAt(40).get();
+  RunnerState state = runner->captureState().get();
+  ASSERT_EQ(state.timelineSegments.size(), 1u);
+  ASSERT_EQ(state.events.size(), 1u);
+  auto other = runnerFor(preset);
+  other->restore(std::move(state));
+  const Snapshot restored =
+      waitFor(*other, [](const TrainingSnapshot& s) { return s.epoch == 100; });
+  EXPECT_EQ(restored->events.size(), 1u);
+  const Snapshot after = other->snapshotAt(40).get();
+  ASSERT_TRUE(after);
+  expectSameNetwork(after->network, before->network);
+  EXPECT_EQ(after->predictions, before->predictions);
 }
 
 TEST(TrainingRunnerHistory, ATimelineThatDoesNotFitIsRefusedWithTheState) {

@@ -83,6 +83,13 @@ TEST(TrainingRunnerStopTest, RevertToBestRestoresTheLowestTestLoss) {
   ASSERT_TRUE(reverted->testLoss.has_value());
   EXPECT_EQ(*reverted->testLoss, *trained->bestTestLoss);
   EXPECT_LE(*reverted->testLoss, *trained->testLoss);
+  ASSERT_FALSE(reverted->events.empty());
+  EXPECT_EQ(reverted->events.back(), (RunEvent{*trained->bestEpoch, RunEventKind::RestoredBest,
+                                               *trained->bestTestLoss, 0.0}));
+  // The timeline up to the best epoch stays, and the run goes on from the restored weights.
+  const Snapshot earlier = runner->snapshotAt(*trained->bestEpoch / 2).get();
+  ASSERT_TRUE(earlier);
+  EXPECT_EQ(earlier->epoch, *trained->bestEpoch / 2);
 }
 
 TEST(TrainingRunnerStopTest, ClassificationSnapshotsCarryAccuracies) {

@@ -259,6 +259,13 @@ TEST(TrainingRunner, DivergencePausesAndRestoresFiniteWeights) {
       << s->message;
   // Point k is the loss after k epochs: nothing is known yet of the restored epoch on.
   for (const HistoryPoint& p : s->history) EXPECT_LT(p.epoch, s->epoch);
+  // The chart marks it: where the run went on from, the epoch that blew up, and the rate.
+  ASSERT_EQ(s->events.size(), 1u);
+  EXPECT_EQ(s->events[0].kind, RunEventKind::Diverged);
+  EXPECT_EQ(s->events[0].epoch, s->epoch);
+  EXPECT_GT(s->events[0].before, static_cast<double>(s->epoch));
+  EXPECT_EQ(s->events[0].after, 1000.0);
+  EXPECT_TRUE(runner.snapshotAt(s->epoch).get()) << "the restored epoch is on the timeline";
 
   // A sensible learning rate trains on from the restored weights, one point per epoch.
   runner.setLearningRate(1e-3);

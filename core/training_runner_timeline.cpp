@@ -1,0 +1,111 @@
+// The runner's timeline: showing an earlier epoch, going back to one, and the stretches and
+// events a change of data or settings, a divergence or a restore leaves in the run.
+#include <sstream>
+#include <utility>
+
+#include "training_runner_impl.h"
+
+namespace nnlab {
+
+using namespace runner_detail;
+
+std::shared_ptr<const TrainingSnapshot> TrainingRunner::Impl::snapshotAt(long long epoch) {
+  if (epoch > trainer.epoch()) return nullptr;
+  Trainer moved = trainer;
+  if (!runHistory.moveTo(moved, epoch)) return nullptr;
+  auto shown = std::make_shared<TrainingSnapshot>(*latest());
+  // An epoch trained with other data or settings is shown with them.
+  if (const RunSegment* stretch = runHistory.segmentOf(epoch)) {
+    shown->dataset = stretch->data;
+    shown->scaling = stretch->scaling;
+    shown->settings = stretch->settings;
+  }
+  shown->commandsApplied = applied;
+  shown->epoch = epoch;
+  shown->state = state == RunState::Stopped ? state : RunState::Paused;
+  shown->predictions = moved.predictAll();
+  const Evaluation evaluation =
+      evaluatePredictions(moved.settings().loss, shown->predictions, *shown->dataset);
+  shown->loss = evaluation.trainLoss;
+  shown->testLoss = evaluation.testLoss;
+  shown->trainAccuracy = evaluation.trainAccuracy;
+  shown->testAccuracy = evaluation.testAccuracy;
+  shown->network = moved.network();
+  shown->gradients = moved.gradients();
+  shown->lastChange = moved.optimizer().lastChange(shown->gradients);
+  shown->gradientsKnown = moved.gradientsKnown();
+  return shown;
+}
+
+void TrainingRunner::Impl::clearCurves() {
+  history.clear();
+  testHistory.clear();
+  events.clear();
+}
+
+// The run goes on from the trainer's present, which a change or a restore has just made: the
+// timeline replays from here with the present data and settings, and the chart marks why.
+void TrainingRunner::Impl::beginStretch(RunEvent event) {
+  truncateEvents(events, event.epoch);
+  if (runHistory.size() > 0) runHistory.restartAt(trainer);
+  // A slider dragged while paused changes the rate many times at one epoch: one marker, from
+  // the first rate to the last.
+  if (!events.empty() && events.back().epoch == event.epoch && events.back().kind == event.kind) {
+    events.back().after = event.after;
+    return;
+  }
+  events.push_back(event);
+}
+
+void TrainingRunner::Impl::doGoBackTo(long long epoch) {
+  if (epoch == trainer.epoch()) return;
+  Trainer moved = trainer;
+  if (epoch > trainer.epoch() || !runHistory.moveTo(moved, epoch)) {
+    message = "Epoch " + std::to_string(epoch) + " is not in this run's timeline.";
+    return;
+  }
+  const long long present = trainer.epoch();
+  const bool otherStretch = runHistory.segmentOf(epoch) != nullptr;
+  if (otherStretch) {
+    // Trained then with other data or settings: the run goes on with the present ones, from
+    // that epoch's weights (and its optimizer state and shuffle, where they still fit).
+    trainer.setNetwork(moved.network());
+    try {
+      trainer.restoreState(moved.state());
+    } catch (const std::invalid_argument&) {
+      trainer.setEpoch(epoch);
+    }
+  } else {
+    trainer = std::move(moved);
+  }
+  runHistory.restartAt(trainer);
+  truncateEvents(events, epoch);
+  history.truncate(epoch - 1);  // the next epoch records epoch's loss afresh
+  testHistory.truncate(epoch);
+  if (bestTestLoss && bestEpoch > epoch) clearBest();  // found later in the run left behind
+  backUp(Clock::now(), true);
+  pauseWith(PauseReason::None);
+  message = "Went back from epoch " + std::to_string(present) + " to epoch " +
+            std::to_string(epoch) + "; training goes on from there" +
+            (otherStretch ? " with the present data and settings." : ".");
+}
+
+void TrainingRunner::Impl::doRevertToBest() {
+  if (!bestTestLoss) {
+    message = "There are no best weights to revert to: no test loss has been measured.";
+    return;
+  }
+  trainer.setNetwork(best);  // also clears the optimizer state
+  trainer.setEpoch(bestEpoch);
+  history.truncate(bestEpoch - 1);  // the next epoch records bestEpoch's loss afresh
+  testHistory.truncate(bestEpoch);
+  beginStretch({bestEpoch, RunEventKind::RestoredBest, *bestTestLoss});
+  backUp(Clock::now(), true);
+  chunk = 1;
+  std::ostringstream text;
+  text << "Restored the weights of epoch " << bestEpoch << ", which had the lowest test loss ("
+       << *bestTestLoss << ").";
+  message = text.str();
+}
+
+}  // namespace nnlab
