@@ -115,7 +115,12 @@ void LossChart::showSnapshot(const TrainingSnapshot& snapshot) {
   m_history = snapshot.history;
   m_stopEpoch = snapshot.stopConditions.maxEpochs;
   m_testHistory = snapshot.testHistory;
+  if (snapshot.events != m_events) {
+    m_events = snapshot.events;
+    viewport()->update();
+  }
   replot();
+  checkSquashed();
 }
 
 void LossChart::setLogScale(bool on) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "loss_history.h"
+#include "run_event.h"
 #include "test_loss_history.h"
 
 class QLineSeries;
@@ -26,7 +27,9 @@ struct TrainingSnapshot;
 /// decimated history, no animation. Linear or logarithmic y; hovering shows epoch and loss.
 /// When the data has test rows, their loss is a second line, recorded from the snapshots shown.
 /// Losses that are not numbers (NaN, ±inf) are left out of the lines and marked by triangles
-/// along the top edge at their epochs.
+/// along the top edge at their epochs. The run's events (a new learning rate, settings or data,
+/// a divergence, a restore of the best weights) are dashed markers that say what happened when
+/// hovered.
 class LossChart : public QChartView {
   Q_OBJECT
 
@@ -57,6 +60,10 @@ class LossChart : public QChartView {
   std::pair<double, double> epochRange() const;
   /// Points of the smoothed line (tests use it).
   int smoothPointCount() const;
+  /// The run's events drawn as markers in the epochs shown now (tests use it).
+  std::vector<RunEvent> visibleEvents() const;
+  /// What a marker says when hovered: "epoch 100: learning rate 1 → 0.5".
+  static QString eventText(const RunEvent& event);
 
  public slots:
   void setLogScale(bool on);
@@ -71,6 +78,9 @@ class LossChart : public QChartView {
  signals:
   /// The user pressed or dragged on the plot at `epoch`: the timeline should show it.
   void epochPicked(long long epoch);
+  /// A long run learned all it learned in its first 1 % of epochs, a spike at the left edge of a
+  /// linear epoch axis: the window turns Log x on (once a run; the user may turn it off again).
+  void learningSquashed();
 
  protected:
   void mouseMoveEvent(QMouseEvent* event) override;
@@ -106,10 +116,18 @@ class LossChart : public QChartView {
   /// Drops what a log epoch axis cannot show (epoch 0).
   QList<QPointF> forXAxis(QList<QPointF> points) const;
   QList<QPointF> smoothPoints() const;
+  /// Whether 99 % of the loss's fall happened in the first 1 % of a run of 10⁴ epochs or more.
+  bool learningIsSquashed() const;
+  void checkSquashed();
   QAbstractAxis* xAxis() const;
   double anyY() const;
   /// The epoch under a view position, within the run's range.
   long long epochAtPosition(const QPointF& position) const;
+  /// An epoch's x in chart coordinates; nullopt outside the plot.
+  std::optional<double> chartX(long long epoch) const;
+  void drawEvents(QPainter* painter) const;
+  /// The event whose marker is within a few pixels of a chart position, if any.
+  const RunEvent* eventNear(const QPointF& position) const;
 
   QLineSeries* m_series;
   QLineSeries* m_testSeries;
@@ -127,6 +145,7 @@ class LossChart : public QChartView {
   QRubberBand* m_band = nullptr;
   std::optional<QPoint> m_bandOrigin;  ///< where a right-button band began
   bool m_logX = false;
+  bool m_squashSaid = false;  ///< learningSquashed() was emitted for this run
   double m_smoothing = 0.0;
   std::optional<std::pair<double, double>> m_zoom;  ///< the epochs shown, when zoomed
   bool m_logScale = false;
@@ -138,6 +157,7 @@ class LossChart : public QChartView {
   QString m_lossLabel;
   std::vector<HistoryPoint> m_history;
   std::vector<TestLossPoint> m_testHistory;  ///< the snapshot's, kept by the runner
+  std::vector<RunEvent> m_events;            ///< the snapshot's: markers on the plot
 };
 
 }  // namespace nnlab

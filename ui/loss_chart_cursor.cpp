@@ -77,20 +77,27 @@ void LossChart::mouseReleaseEvent(QMouseEvent* event) {
   QChartView::mouseReleaseEvent(event);
 }
 
+std::optional<double> LossChart::chartX(long long epoch) const {
+  if (m_epochUnit <= 0.0 || (m_logX && epoch <= 0)) return std::nullopt;
+  const QRectF plot = chart()->plotArea();
+  const QPointF at =
+      chart()->mapToPosition(QPointF(static_cast<double>(epoch) / m_epochUnit, anyY()), m_series);
+  if (at.x() < plot.left() - 0.5 || at.x() > plot.right() + 0.5) return std::nullopt;
+  return at.x();
+}
+
 void LossChart::drawForeground(QPainter* painter, const QRectF& rect) {
   QChartView::drawForeground(painter, rect);
-  if (!m_cursorEpoch || m_epochUnit <= 0.0) return;
+  drawEvents(painter);
+  const std::optional<double> x = m_cursorEpoch ? chartX(*m_cursorEpoch) : std::nullopt;
+  if (!x) return;
   const QRectF plot = chart()->plotArea();
-  const QPointF at = chart()->mapToPosition(
-      QPointF(static_cast<double>(*m_cursorEpoch) / m_epochUnit, anyY()), m_series);
-  if (at.x() < plot.left() - 0.5 || at.x() > plot.right() + 0.5) return;
   painter->save();
   QColor colour = palette().color(QPalette::Text);
   colour.setAlphaF(0.75);
   painter->setPen(QPen(colour, 1.5));
-  const QPointF top = chart()->mapToScene(QPointF(at.x(), plot.top()));
-  const QPointF bottom = chart()->mapToScene(QPointF(at.x(), plot.bottom()));
-  painter->drawLine(top, bottom);
+  painter->drawLine(chart()->mapToScene(QPointF(*x, plot.top())),
+                    chart()->mapToScene(QPointF(*x, plot.bottom())));
   painter->restore();
 }
 

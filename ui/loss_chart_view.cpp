@@ -60,6 +60,7 @@ void LossChart::updateHoverLabel() {
         [](const TestLossPoint& sample, long long epoch) { return sample.epoch < epoch; });
     text += tr(", test %1").arg(lossText((near == test.end() ? test.back() : *near).loss));
   }
+  if (const RunEvent* event = eventNear(position)) text += QLatin1Char('\n') + eventText(*event);
   m_hoverLabel->setText(text);
   m_hoverLabel->adjustSize();
   // Inside the plot area, so that it never covers the axis labels.

@@ -18,7 +18,8 @@ namespace nnlab {
 
 namespace {
 
-constexpr double kWheelZoom = 0.8;  // the range one wheel notch in keeps
+constexpr double kWheelZoom = 0.8;     // the range one wheel notch in keeps
+constexpr long long kLongRun = 10000;  // epochs before a run can be squashed
 
 }  // namespace
 
@@ -56,6 +57,30 @@ void LossChart::setSmoothing(double weight) {
   colour.setAlphaF(1.0);
   m_smoothSeries->setPen(QPen(colour, 2.0));
   replot();
+}
+
+bool LossChart::learningIsSquashed() const {
+  if (m_history.size() < 2 || m_history.back().epoch < kLongRun) return false;
+  const double first = m_history.front().loss;
+  double lowest = first;
+  for (const HistoryPoint& point : m_history)
+    if (std::isfinite(point.loss)) lowest = std::min(lowest, point.loss);
+  if (!std::isfinite(first) || !(first > lowest)) return false;
+  const double nearlyAll = lowest + 0.01 * (first - lowest);
+  const auto learned =
+      std::find_if(m_history.begin(), m_history.end(),
+                   [nearlyAll](const HistoryPoint& p) { return p.loss <= nearlyAll; });
+  return learned->epoch * 100 < m_history.back().epoch;
+}
+
+void LossChart::checkSquashed() {
+  if (m_history.empty() || m_history.back().epoch < kLongRun) {
+    m_squashSaid = false;  // a new run (or one gone back to its start) may be squashed again
+    return;
+  }
+  if (m_squashSaid || m_logX || m_zoom || !learningIsSquashed()) return;
+  m_squashSaid = true;
+  emit learningSquashed();
 }
 
 int LossChart::smoothPointCount() const { return static_cast<int>(m_smoothSeries->count()); }

@@ -89,13 +89,16 @@ void Timeline::request(long long epoch) {
 void Timeline::poll() {
   const auto latest = m_runner.latestSnapshot();
   // Training went on again (Train, Step, a preset; however briefly), or the run was changed (new
-  // data, settings or weights start a new timeline): the present is what to show.
+  // data or settings are an event of it; new weights start a new timeline): the present is
+  // what to show.
   if (!isLive() && latest && latest->commandsApplied >= m_pausedAt) {
     if (!m_pausedPresent) {
       m_pausedPresent = latest->epoch;
       m_pausedStart = latest->timelineStart;
+      m_pausedEvents = latest->events;
     }
     if (latest->epoch != *m_pausedPresent || latest->timelineStart != m_pausedStart ||
+        latest->events != m_pausedEvents ||
         (latest->state == RunState::Running && latest->commandsApplied > m_pausedAt)) {
       goLive();
       return;
@@ -114,8 +117,8 @@ void Timeline::poll() {
   if (isLive()) return;
   if (!shown) {
     goLive();
-    emit refused(tr("Epoch %1 cannot be shown: it is not in this run's timeline (a change of "
-                    "data, settings or weights starts a new one).")
+    emit refused(tr("Epoch %1 cannot be shown: it is not in this run's timeline (a new network, "
+                    "loss or weights put in by hand start a new one).")
                      .arg(asked));
     return;
   }

@@ -4,6 +4,9 @@
 #include <future>
 #include <memory>
 #include <optional>
+#include <vector>
+
+#include "run_event.h"
 
 class QTimer;
 class QUndoStack;
@@ -71,6 +74,7 @@ class Timeline : public QObject {
   std::uint64_t m_pausedAt = 0;              ///< commands posted when looking back paused training
   std::optional<long long> m_pausedPresent;  ///< the epoch training paused at then
   std::optional<long long> m_pausedStart;    ///< and the timeline's first epoch
+  std::vector<RunEvent> m_pausedEvents;      ///< and the run's events
   QTimer* m_playTimer;
   double m_speed = 0.0;
   double m_playPosition = 0.0;  ///< the epoch Play has reached, with its fraction

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QSignalSpy>
 #include <QTest>
 #include <QValueAxis>
 #include <QWheelEvent>
@@ -105,6 +106,35 @@ TEST_F(LossChartZoomTest, SmoothingDrawsTheMovingAverageOverAFaintRawCurve) {
   m_chart.setSmoothing(0.0);
   EXPECT_EQ(m_chart.smoothPointCount(), 0);
   EXPECT_EQ(m_chart.trainPen().color().alphaF(), 1.0);
+}
+
+// A long run whose loss fell in its first epochs is a spike at the left edge of a linear axis:
+// the chart asks for log x, once; a run that learned all along does not.
+TEST(LossChartAutoRange, ALongRunThatLearnedAtTheStartAsksForLogXOnce) {
+  LossChart chart;
+  chart.resize(500, 320);
+  chart.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&chart));
+  QSignalSpy squashed(&chart, &LossChart::learningSquashed);
+  TrainingSnapshot snapshot;
+  for (long long e = 0; e <= 100000; e += 10) {
+    const double loss = 1.0 / (1.0 + static_cast<double>(e));  // flat after ~100 epochs
+    snapshot.history.push_back({e, loss, loss, loss});
+  }
+  chart.showSnapshot(snapshot);
+  EXPECT_EQ(squashed.count(), 1);
+  chart.showSnapshot(snapshot);
+  EXPECT_EQ(squashed.count(), 1) << "once a run: the user may turn log x off again";
+
+  LossChart steady;
+  QSignalSpy notSquashed(&steady, &LossChart::learningSquashed);
+  TrainingSnapshot slow;
+  for (long long e = 0; e <= 100000; e += 10) {
+    const double loss = 1.0 - 0.9 * static_cast<double>(e) / 100000.0;
+    slow.history.push_back({e, loss, loss, loss});
+  }
+  steady.showSnapshot(slow);
+  EXPECT_EQ(notSquashed.count(), 0);
 }
 
 }  // namespace

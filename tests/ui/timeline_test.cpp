@@ -199,6 +199,15 @@ TEST_F(TimelineTest, ChangingTheRunWhileLookingBackReturnsToThePresent) {
   ASSERT_TRUE(shownWhere([](const TrainingSnapshot& s) {
     return s.epoch == 1500 && s.settings.optimizer.learningRate == 0.5;
   }));
+  // The change is an event of the run: marked on the chart, and the epochs before it are still
+  // on the timeline, shown with the rate they were trained with.
+  const std::vector<RunEvent> marked = m_window->lossChart()->visibleEvents();
+  ASSERT_EQ(marked.size(), 1u);
+  EXPECT_EQ(marked[0], (RunEvent{1500, RunEventKind::LearningRate, 1.0, 0.5}));
+  m_window->timeline()->showEpoch(300);
+  ASSERT_TRUE(shownWhere([](const TrainingSnapshot& s) { return s.epoch == 300; }));
+  expectSame(m_window->shownSnapshot()->network, trained(300));
+  EXPECT_EQ(m_window->shownSnapshot()->settings.optimizer.learningRate, 1.0);
 }
 
 }  // namespace
