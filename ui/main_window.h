@@ -16,6 +16,7 @@ class QHBoxLayout;
 class QSplitter;
 class QTimer;
 class QCheckBox;
+class QSlider;
 class QDockWidget;
 class QAction;
 
@@ -165,6 +166,8 @@ class MainWindow : public QMainWindow {
   QWidget* m_mapSection = nullptr;  // the OUTPUT title and map; hidden without 2 inputs
   OutputSection* m_output = nullptr;
   QCheckBox* m_logScale = nullptr;
+  QCheckBox* m_logX = nullptr;     ///< the loss chart's epochs on a log axis
+  QSlider* m_smoothing = nullptr;  ///< the loss chart's EMA weight, in hundredths
   NeuronInspector* m_inspector = nullptr;
   StatusLine* m_statusLine = nullptr;
   SessionController* m_session = nullptr;

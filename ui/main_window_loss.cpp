@@ -89,7 +89,7 @@ QWidget* MainWindow::createTimelineBar(QWidget* parent) {
 }
 
 void MainWindow::addChartOptions(QHBoxLayout* header, QWidget* parent) {
-  auto* logX = new QCheckBox(tr("Log x"), parent);
+  auto* logX = m_logX = new QCheckBox(tr("Log x"), parent);
   logX->setObjectName(QStringLiteral("logX"));
   logX->setToolTip(
       tr("Epochs on a logarithmic axis: the first epochs, where most of the "
@@ -97,7 +97,13 @@ void MainWindow::addChartOptions(QHBoxLayout* header, QWidget* parent) {
          "the epochs, a band dragged with the right button zooms into it, a "
          "double-click shows the whole run again."));
   connect(logX, &QCheckBox::toggled, m_chart, &LossChart::setLogX);
-  auto* smoothing = new QSlider(Qt::Horizontal, parent);
+  connect(m_chart, &LossChart::learningSquashed, this, [this, logX] {
+    logX->setChecked(true);
+    statusBar()->showMessage(tr("The loss fell in the first 1 % of the epochs: Log x is on, so "
+                                "that the chart shows where learning happened."),
+                             10000);
+  });
+  auto* smoothing = m_smoothing = new QSlider(Qt::Horizontal, parent);
   smoothing->setObjectName(QStringLiteral("smoothing"));
   smoothing->setRange(0, 99);
   smoothing->setMaximumWidth(70);

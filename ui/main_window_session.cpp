@@ -6,11 +6,13 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSlider>
 #include <QSpinBox>
 #include <QTableView>
 #include <QThread>
 #include <QUrl>
 #include <chrono>
+#include <cmath>
 #include <stdexcept>
 
 #include "control_bar.h"
@@ -50,6 +52,8 @@ Session MainWindow::captureSession() const {
     session.generatorSettings = m_generated->second;
   }
   session.view.logScale = m_logScale->isChecked();
+  session.view.logX = m_logX->isChecked();
+  session.view.smoothing = m_smoothing->value() / 100.0;
   session.view.discretize = m_map->discretizeBox()->isChecked();
   const QModelIndex current = m_data->view()->currentIndex();
   session.view.selectedRow = current.isValid() ? current.row() : -1;
@@ -66,6 +70,8 @@ void MainWindow::applySession(const Session& session) {
   m_controls->showSpeedLimit(state.speedLimit);
   m_controls->stepCount()->setValue(session.view.stepCount);
   m_logScale->setChecked(session.view.logScale);
+  m_logX->setChecked(session.view.logX);
+  m_smoothing->setValue(static_cast<int>(std::lround(session.view.smoothing * 100.0)));
   m_map->discretizeBox()->setChecked(session.view.discretize);
   if (session.generator) {
     m_generated = std::make_pair(*session.generator, session.generatorSettings);

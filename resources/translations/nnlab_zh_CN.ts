@@ -1694,6 +1694,30 @@
         <source>smoothed</source>
         <translation>平滑</translation>
     </message>
+    <message>
+        <source>learning rate %1 → %2</source>
+        <translation>学习率 %1 → %2</translation>
+    </message>
+    <message>
+        <source>the training settings changed</source>
+        <translation>训练设置改变了</translation>
+    </message>
+    <message>
+        <source>the data changed</source>
+        <translation>数据改变了</translation>
+    </message>
+    <message>
+        <source>the loss diverged at epoch %1 (learning rate %2); training went on from here</source>
+        <translation>损失在第 %1 次迭代发散（学习率 %2）；训练从这里继续</translation>
+    </message>
+    <message>
+        <source>the best weights came back (test loss %1)</source>
+        <translation>恢复了最佳权重（测试损失 %1）</translation>
+    </message>
+    <message>
+        <source>epoch %1: %2</source>
+        <translation>第 %1 次迭代：%2</translation>
+    </message>
 </context>
 <context>
     <name>nnlab::MainWindow</name>
@@ -1958,6 +1982,10 @@
     <message>
         <source>Smooth</source>
         <translation>平滑</translation>
+    </message>
+    <message>
+        <source>The loss fell in the first 1 % of the epochs: Log x is on, so that the chart shows where learning happened.</source>
+        <translation>损失在前 1 % 的迭代里就降下来了：已打开“对数 x”，让曲线显示学习发生在哪里。</translation>
     </message>
 </context>
 <context>
@@ -2489,8 +2517,8 @@ Last update, whole batch:   ∂L/∂w      Δw</source>
         <translation>从第 %1 次迭代继续训练</translation>
     </message>
     <message>
-        <source>Epoch %1 cannot be shown: it is not in this run&apos;s timeline (a change of data, settings or weights starts a new one).</source>
-        <translation>无法显示第 %1 次迭代：它不在这次训练的时间轴上（更改数据、设置或权重会开始新的时间轴）。</translation>
+        <source>Epoch %1 cannot be shown: it is not in this run&apos;s timeline (a new network, loss or weights put in by hand start a new one).</source>
+        <translation>无法显示第 %1 次迭代：它不在这次训练的时间轴上（新的网络、损失函数或手动设置的权重会开始一条新的时间轴）。</translation>
     </message>
 </context>
 <context>

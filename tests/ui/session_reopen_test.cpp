@@ -2,8 +2,11 @@
 // the last gradient is not known until training steps again.
 #include <gtest/gtest.h>
 
+#include <QCheckBox>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -133,6 +136,46 @@ TEST(SessionReopen, TheTestLossCurveComesBackWithTheSession) {
       },
       kTimeoutMs));
   EXPECT_EQ(second->lossChart()->testPointCount(), points);
+}
+
+// The loss chart as the user left it: log x, the smoothing, and the markers of the run's events.
+TEST(SessionReopen, TheChartsLogXSmoothingAndMarkersComeBackWithTheSession) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("seed.nnlab"));
+  auto first = openWindow(seedPreset());
+  stepAndWait(*first, 100);
+  QLineEdit* rate = first->controls()->learningRateBox();
+  rate->selectAll();
+  QTest::keyClicks(rate, QStringLiteral("0.5"));
+  QTest::keyClick(rate, Qt::Key_Return);
+  stepAndWait(*first, 50);
+  auto* logX = first->findChild<QCheckBox*>(QStringLiteral("logX"));
+  auto* smoothing = first->findChild<QSlider*>(QStringLiteral("smoothing"));
+  ASSERT_TRUE(logX && smoothing);
+  QTest::mouseClick(logX, Qt::LeftButton, {}, QPoint(8, logX->height() / 2));
+  ASSERT_TRUE(first->lossChart()->logX());
+  smoothing->setFocus();
+  for (int i = 0; i < 3; ++i) QTest::keyClick(smoothing, Qt::Key_PageUp);
+  const int smoothed = smoothing->value();
+  ASSERT_GT(smoothed, 0);
+  ASSERT_EQ(first->lossChart()->visibleEvents().size(), 1u);
+  QString error;
+  ASSERT_TRUE(first->session()->save(path, &error)) << error.toStdString();
+
+  auto second = openWindow(seedPreset());
+  ASSERT_TRUE(second->session()->open(path, &error)) << error.toStdString();
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] {
+        const auto s = second->shownSnapshot();
+        return s && s->epoch == 150 && !second->lossChart()->visibleEvents().empty();
+      },
+      kTimeoutMs));
+  EXPECT_TRUE(second->findChild<QCheckBox*>(QStringLiteral("logX"))->isChecked());
+  EXPECT_TRUE(second->lossChart()->logX());
+  EXPECT_EQ(second->findChild<QSlider*>(QStringLiteral("smoothing"))->value(), smoothed);
+  EXPECT_DOUBLE_EQ(second->lossChart()->smoothing(), smoothed / 100.0);
+  EXPECT_EQ(second->lossChart()->visibleEvents().front(),
+            (RunEvent{100, RunEventKind::LearningRate, 1.0, 0.5}));
 }
 
 }  // namespace

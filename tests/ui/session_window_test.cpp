@@ -358,9 +358,16 @@ TEST(SessionWindow, AnAutosaveSurvivesAKilledProcessAndIsOffered) {
   ASSERT_TRUE(child.waitForStarted(kTimeoutMs));
   const QString autosave =
       QDir(dir.path()).filePath(QStringLiteral("autosave-%1.nnlab").arg(child.processId()));
-  ASSERT_TRUE(QTest::qWaitFor([&] { return QFile::exists(autosave); }, kTimeoutMs));
-  QTest::qWait(300);  // let an autosave being written finish: it is replaced atomically anyway
-  child.kill();       // SIGKILL: no clean exit
+  // An autosave of a trained run (the first may come before training; slow under sanitizers).
+  const auto trainedAutosave = [&] {
+    try {
+      return readSessionFile(autosave.toStdString()).training.trainer.epoch > 0;
+    } catch (const std::exception&) {
+      return false;  // not written yet
+    }
+  };
+  ASSERT_TRUE(QTest::qWaitFor(trainedAutosave, kTimeoutMs));
+  child.kill();  // SIGKILL: no clean exit
   ASSERT_TRUE(child.waitForFinished(kTimeoutMs));
   ASSERT_TRUE(QFile::exists(autosave));
 
@@ -383,8 +390,9 @@ TEST(SessionWindow, AnAutosaveSurvivesAKilledProcessAndIsOffered) {
   });
   window->session()->offerRecovery();
   window->session()->setInteractive(false);
+  ASSERT_TRUE(
+      QTest::qWaitFor([&] { return window->runner().latestSnapshot()->epoch > 0; }, kTimeoutMs));
   const auto restored = window->runner().latestSnapshot();
-  EXPECT_GT(restored->epoch, 0);
   EXPECT_EQ(restored->dataset->rows(), findPreset("gauss")->dataset.rows());
   EXPECT_TRUE(window->isWindowModified());  // restored, but not saved anywhere yet
   EXPECT_FALSE(QFile::exists(autosave));
