@@ -27,6 +27,11 @@ Snapshot stepAndWait(TrainingRunner& runner, long long epochs, long long until) 
   });
 }
 
+TrainingSettings withRate(TrainingSettings settings, double rate) {
+  settings.optimizer.learningRate = rate;
+  return settings;
+}
+
 void expectSameNetwork(const Network& actual, const Network& expected) {
   ASSERT_EQ(actual.layerCount(), expected.layerCount());
   for (int l = 0; l < actual.layerCount(); ++l) {
@@ -60,10 +65,9 @@ TEST(TrainingRunnerHistory, AnEarlierEpochIsTheRunsOwnBitForBit) {
 // back as training computed them (each with its own rate), and the chart gets a marker.
 TEST(TrainingRunnerHistory, ALearningRateChangeMidRunIsReplayedOnBothSides) {
   const Preset preset = seedPreset();
+  const TrainingSettings faster = withRate(preset.settings, 0.5);
   auto runner = runnerFor(preset);
   stepAndWait(*runner, 100, 100);
-  TrainingSettings faster = preset.settings;
-  faster.optimizer.learningRate = 0.5;
   runner->setSettings(faster);
   const Snapshot present = stepAndWait(*runner, 50, 150);
   Trainer reference(preset.makeNetwork(), preset.dataset, preset.settings);
@@ -117,10 +121,9 @@ TEST(TrainingRunnerHistory, ADataEditMidRunIsReplayedOnBothSides) {
 // rate, and the change's marker (after that epoch) goes with the abandoned epochs.
 TEST(TrainingRunnerHistory, GoingBackBeforeAChangeTrainsOnWithThePresentSettings) {
   const Preset preset = seedPreset();
+  const TrainingSettings faster = withRate(preset.settings, 0.5);
   auto runner = runnerFor(preset);
   stepAndWait(*runner, 100, 100);
-  TrainingSettings faster = preset.settings;
-  faster.optimizer.learningRate = 0.5;
   runner->setSettings(faster);
   stepAndWait(*runner, 50, 150);
   runner->goBackTo(60);

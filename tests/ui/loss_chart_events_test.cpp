@@ -30,12 +30,19 @@ QString hoverText(const LossChart& chart) {
   return {};
 }
 
-TEST(LossChartEvents, EachEventIsAMarkerThatSaysWhatHappenedWhenHovered) {
+class LossChartEvents : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    chart.resize(500, 320);
+    chart.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&chart));
+    chart.showSnapshot(runWithEvents());
+  }
+
   LossChart chart;
-  chart.resize(500, 320);
-  chart.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&chart));
-  chart.showSnapshot(runWithEvents());
+};
+
+TEST_F(LossChartEvents, EachEventIsAMarkerThatSaysWhatHappenedWhenHovered) {
   EXPECT_EQ(chart.visibleEvents().size(), 3u);
   QTest::mouseMove(chart.viewport(), chart.positionOfEpoch(300));
   ASSERT_TRUE(QTest::qWaitFor([&] { return !hoverText(chart).isEmpty(); }));
@@ -49,12 +56,7 @@ TEST(LossChartEvents, EachEventIsAMarkerThatSaysWhatHappenedWhenHovered) {
       << "between markers the label names none";
 }
 
-TEST(LossChartEvents, OnlyTheMarkersInTheEpochsShownAreDrawn) {
-  LossChart chart;
-  chart.resize(500, 320);
-  chart.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&chart));
-  chart.showSnapshot(runWithEvents());
+TEST_F(LossChartEvents, OnlyTheMarkersInTheEpochsShownAreDrawn) {
   // A band dragged with the right button over epochs 500 … 1000.
   const QPoint from = chart.positionOfEpoch(500);
   const QPoint to = chart.positionOfEpoch(1000) - QPoint(1, 0);
@@ -69,7 +71,7 @@ TEST(LossChartEvents, OnlyTheMarkersInTheEpochsShownAreDrawn) {
   EXPECT_EQ(chart.visibleEvents().size(), 3u) << "log x shows them all";
 }
 
-TEST(LossChartEvents, EveryKindSaysWhatHappened) {
+TEST(LossChartEventText, EveryKindSaysWhatHappened) {
   EXPECT_EQ(LossChart::eventText({5, RunEventKind::Settings}),
             QStringLiteral("epoch 5: the training settings changed"));
   EXPECT_EQ(LossChart::eventText({5, RunEventKind::Data}),

@@ -48,6 +48,15 @@ std::shared_ptr<const TrainingSnapshot> stepAndWait(MainWindow& window, long lon
   return window.runner().latestSnapshot();
 }
 
+/// `first`'s session saved to `path` and opened in a new window (on another preset).
+std::unique_ptr<MainWindow> savedAndReopened(MainWindow& first, const QString& path) {
+  QString error;
+  EXPECT_TRUE(first.session()->save(path, &error)) << error.toStdString();
+  auto second = openWindow(seedPreset());
+  EXPECT_TRUE(second->session()->open(path, &error)) << error.toStdString();
+  return second;
+}
+
 /// What the line under the graph says while the mouse rests on the edge `from` → `to`.
 QString edgeInfo(MainWindow& window, int layer, int from, int to) {
   NetworkView* view = window.networkView();
@@ -66,11 +75,7 @@ TEST(SessionReopen, RevertToBestWorksAfterTheSessionIsSavedAndReopened) {
   auto first = openWindow(*findPreset("circle"));
   const auto trained = stepAndWait(*first, 400);
   ASSERT_TRUE(trained->bestEpoch.has_value());
-  QString error;
-  ASSERT_TRUE(first->session()->save(path, &error)) << error.toStdString();
-
-  auto second = openWindow(seedPreset());
-  ASSERT_TRUE(second->session()->open(path, &error)) << error.toStdString();
+  auto second = savedAndReopened(*first, path);
   ASSERT_TRUE(QTest::qWaitFor(
       [&] {
         const auto s = second->shownSnapshot();
@@ -124,11 +129,7 @@ TEST(SessionReopen, TheTestLossCurveComesBackWithTheSession) {
   for (int i = 0; i < 3; ++i) stepAndWait(*first, 50);
   const int points = first->lossChart()->testPointCount();
   ASSERT_GE(points, 3);
-  QString error;
-  ASSERT_TRUE(first->session()->save(path, &error)) << error.toStdString();
-
-  auto second = openWindow(seedPreset());
-  ASSERT_TRUE(second->session()->open(path, &error)) << error.toStdString();
+  auto second = savedAndReopened(*first, path);
   ASSERT_TRUE(QTest::qWaitFor(
       [&] {
         const auto s = second->shownSnapshot();
@@ -159,11 +160,7 @@ TEST(SessionReopen, TheChartsLogXSmoothingAndMarkersComeBackWithTheSession) {
   const int smoothed = smoothing->value();
   ASSERT_GT(smoothed, 0);
   ASSERT_EQ(first->lossChart()->visibleEvents().size(), 1u);
-  QString error;
-  ASSERT_TRUE(first->session()->save(path, &error)) << error.toStdString();
-
-  auto second = openWindow(seedPreset());
-  ASSERT_TRUE(second->session()->open(path, &error)) << error.toStdString();
+  auto second = savedAndReopened(*first, path);
   ASSERT_TRUE(QTest::qWaitFor(
       [&] {
         const auto s = second->shownSnapshot();
