@@ -78,8 +78,9 @@ QWidget* MainWindow::createTimelineBar(QWidget* parent) {
   m_timeline = new Timeline(*m_runner, m_data->undoStack(), this);
   m_timelineBar = new TimelineBar(*m_timeline, parent);
   connect(m_chart, &LossChart::epochPicked, m_timeline, &Timeline::showEpoch);
-  connect(m_timeline, &Timeline::refused, this,
-          [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+  const auto show = [this](const QString& message) { statusBar()->showMessage(message, 10000); };
+  connect(m_timeline, &Timeline::refused, this, show);
+  connect(m_timeline, &Timeline::said, this, show);
   // Going live shows the latest snapshot at the next frame even when training has not
   // published a new one.
   connect(m_timeline, &Timeline::changed, this, [this] {

@@ -3,7 +3,6 @@
 #include <QLocale>
 #include <QStringList>
 #include <cmath>
-#include <exception>
 #include <utility>
 
 namespace nnlab {
@@ -24,12 +23,10 @@ QString layerName(size_t index, size_t count) {
 NetworkCommand::NetworkCommand(TrainingRunner& runner, const TrainingSnapshot& before,
                                NetworkSpec spec, Init init, std::uint64_t seed,
                                std::function<void(const QString&)> tell)
-    : m_runner(runner),
+    : RunnerStateCommand(runner, std::move(tell)),
       m_spec(std::move(spec)),
       m_init(init),
-      m_seed(seed),
-      m_tell(std::move(tell)),
-      m_first(runner.captureState().share()) {
+      m_seed(seed) {
   const NetworkSpec old = before.network.spec();
   setText(describe(old, before.init, m_spec, m_init));
   m_change = changes(old, before.init, m_spec, m_init);
@@ -43,52 +40,15 @@ NetworkCommand::NetworkCommand(TrainingRunner& runner, const TrainingSnapshot& b
   }
 }
 
-void NetworkCommand::redo() {
-  if (!m_done || !m_after) {
-    m_done = true;
-    m_runner.setNetwork(m_spec, m_init, m_seed);
-    m_tell(tr("New network (%1): training starts again at epoch 0 from new weights. Ctrl+Z "
-              "brings back %2.")
-               .arg(m_change, m_oldSummary));
-    return;
-  }
-  // The old network as training has left it since the undo, for the next undo.
-  m_before = current();
-  if (!m_before) return;
-  m_runner.restore(inSurroundings(*m_after, *m_before));
-  m_tell(tr("Redone: %1, as training left it.").arg(text()));
+void NetworkCommand::apply() {
+  runner().setNetwork(m_spec, m_init, m_seed);
+  tell(tr("New network (%1): training starts again at epoch 0 from new weights. Ctrl+Z "
+          "brings back %2.")
+           .arg(m_change, m_oldSummary));
 }
 
-void NetworkCommand::undo() {
-  std::optional<RunnerState> before = m_before;
-  try {
-    if (!before) before = m_first.get();
-  } catch (const std::exception& problem) {
-    m_tell(tr("Cannot undo the new network: %1.").arg(QString::fromStdString(problem.what())));
-    return;
-  }
-  // The new network as training has left it, for a redo; and what the old one goes back into.
-  m_after = current();
-  if (!m_after) return;
-  m_runner.restore(inSurroundings(std::move(*before), *m_after));
-  m_tell(tr("Undone: back to %1, paused.").arg(m_oldSummary));
-}
-
-std::optional<RunnerState> NetworkCommand::current() {
-  try {
-    return m_runner.captureState().get();
-  } catch (const std::exception& problem) {
-    m_tell(tr("Cannot change the network now: %1.").arg(QString::fromStdString(problem.what())));
-    return std::nullopt;
-  }
-}
-
-RunnerState NetworkCommand::inSurroundings(RunnerState state, const RunnerState& now) {
-  state.dataset = now.dataset;
-  state.scaling = now.scaling;
-  state.stopConditions = now.stopConditions;
-  state.speedLimit = now.speedLimit;
-  return state;
+QString NetworkCommand::undoneMessage() const {
+  return tr("Undone: back to %1, paused.").arg(m_oldSummary);
 }
 
 QString NetworkCommand::describe(const NetworkSpec& from, Init fromInit, const NetworkSpec& to,

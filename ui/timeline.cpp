@@ -1,12 +1,13 @@
 #include "timeline.h"
 
 #include <QTimer>
-#include <QUndoCommand>
 #include <QUndoStack>
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <utility>
 
+#include "runner_state_command.h"
 #include "training_runner.h"
 
 namespace nnlab {
@@ -15,27 +16,24 @@ namespace {
 
 constexpr int kPlayIntervalMs = 33;
 
-/// Train from here, as an undo step: redo goes back to the epoch (keeping what the run was, with
-/// its timeline, first), undo restores that run.
-class TrainFromHereCommand : public QUndoCommand {
+/// Train from here, as an undo step: redo goes back to the epoch, undo restores the run as it
+/// was, with its timeline (see RunnerStateCommand).
+class TrainFromHereCommand : public RunnerStateCommand {
  public:
-  TrainFromHereCommand(TrainingRunner& runner, long long epoch)
-      : QUndoCommand(Timeline::tr("Train from epoch %1").arg(epoch)),
-        m_runner(runner),
-        m_epoch(epoch) {}
-
-  void redo() override {
-    m_later = m_runner.captureState().share();  // posted first: taken before going back
-    m_runner.goBackTo(m_epoch);
-  }
-  void undo() override {
-    if (m_later.valid()) m_runner.restore(m_later.get());
+  TrainFromHereCommand(TrainingRunner& runner, long long epoch, long long present,
+                       std::function<void(const QString&)> tell)
+      : RunnerStateCommand(runner, std::move(tell)), m_epoch(epoch), m_present(present) {
+    setText(Timeline::tr("Train from epoch %1").arg(epoch));
   }
 
  private:
-  TrainingRunner& m_runner;
+  void apply() override { runner().goBackTo(m_epoch); }
+  QString undoneMessage() const override {
+    return Timeline::tr("Undone: the run is back at epoch %1 as it was, paused.").arg(m_present);
+  }
+
   long long m_epoch;
-  std::shared_future<RunnerState> m_later;
+  long long m_present;
 };
 
 }  // namespace
@@ -165,7 +163,8 @@ void Timeline::trainFromHere() {
   const long long epoch = *m_wanted;
   goLive();
   if (epoch < present() && m_undoStack)
-    m_undoStack->push(new TrainFromHereCommand(m_runner, epoch));
+    m_undoStack->push(new TrainFromHereCommand(m_runner, epoch, present(),
+                                               [this](const QString& text) { emit said(text); }));
   m_runner.run();
 }
 

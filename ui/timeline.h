@@ -59,6 +59,8 @@ class Timeline : public QObject {
   void changed();
   /// An epoch could not be shown (the message says why); the timeline went live.
   void refused(const QString& message);
+  /// A message for the status bar (an undone Train from here).
+  void said(const QString& message);
 
  private:
   void request(long long epoch);

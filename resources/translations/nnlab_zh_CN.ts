@@ -206,20 +206,8 @@
         <translation>权重已设为在损失地形上选中的点；Ctrl+Z 恢复原来的权重。</translation>
     </message>
     <message>
-        <source>Redone: %1, as training left it.</source>
-        <translation>已重做：%1，保持训练结束时的样子。</translation>
-    </message>
-    <message>
-        <source>Cannot undo: %1.</source>
-        <translation>无法撤销：%1。</translation>
-    </message>
-    <message>
         <source>Undone: the weights are back as they were, paused.</source>
         <translation>已撤销：权重恢复原样，已暂停。</translation>
-    </message>
-    <message>
-        <source>Cannot change the weights now: %1.</source>
-        <translation>现在无法更改权重：%1。</translation>
     </message>
 </context>
 <context>
@@ -415,20 +403,8 @@
         <translation>新网络（%1）：训练从新权重的第 0 次迭代重新开始。Ctrl+Z 可恢复 %2。</translation>
     </message>
     <message>
-        <source>Redone: %1, as training left it.</source>
-        <translation>已重做：%1，保持训练结束时的样子。</translation>
-    </message>
-    <message>
-        <source>Cannot undo the new network: %1.</source>
-        <translation>无法撤销新网络：%1。</translation>
-    </message>
-    <message>
         <source>Undone: back to %1, paused.</source>
         <translation>已撤销：回到 %1，已暂停。</translation>
-    </message>
-    <message>
-        <source>Cannot change the network now: %1.</source>
-        <translation>现在无法更改网络：%1。</translation>
     </message>
     <message>
         <source>Change %1</source>
@@ -559,6 +535,21 @@
     <message>
         <source>The lesson could not be opened.</source>
         <translation>无法打开这一课。</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerStateCommand</name>
+    <message>
+        <source>Redone: %1, as training left it.</source>
+        <translation>已重做：%1，保持训练结束时的样子。</translation>
+    </message>
+    <message>
+        <source>Cannot undo: %1.</source>
+        <translation>无法撤销：%1。</translation>
+    </message>
+    <message>
+        <source>Cannot change the run now: %1.</source>
+        <translation>现在无法更改这次训练：%1。</translation>
     </message>
 </context>
 <context>
@@ -2519,6 +2510,10 @@ Last update, whole batch:   ∂L/∂w      Δw</source>
     <message>
         <source>Epoch %1 cannot be shown: it is not in this run&apos;s timeline (a new network, loss or weights put in by hand start a new one).</source>
         <translation>无法显示第 %1 次迭代：它不在这次训练的时间轴上（新的网络、损失函数或手动设置的权重会开始一条新的时间轴）。</translation>
+    </message>
+    <message>
+        <source>Undone: the run is back at epoch %1 as it was, paused.</source>
+        <translation>已撤销：训练回到原来的第 %1 次迭代，已暂停。</translation>
     </message>
 </context>
 <context>
