@@ -141,6 +141,33 @@ void RunHistory::restartAt(const Trainer& trainer) {
   fit();
 }
 
+std::vector<HistoryRecord> RunHistory::presentRecords(std::size_t budgetBytes,
+                                                      long long& stride) const {
+  stride = m_stride;
+  const auto first =
+      std::find_if(m_records.begin(), m_records.end(),
+                   [this](const HistoryRecord& r) { return r.state.epoch >= m_presentStart; });
+  if (first == m_records.end()) return {};
+  // Doubles the stride until the records on it (and the first) fit, as thinning would.
+  const auto kept = [first](const HistoryRecord& r, long long s) {
+    return &r == &*first || r.state.epoch % s == 0;
+  };
+  for (;;) {
+    std::size_t bytes = 0, count = 0;
+    for (auto it = first; it != m_records.end(); ++it) {
+      if (!kept(*it, stride)) continue;
+      bytes += it->bytes;
+      ++count;
+    }
+    if ((bytes <= budgetBytes && count <= m_maxRecords) || count <= 2) break;
+    stride *= 2;
+  }
+  std::vector<HistoryRecord> copies;
+  for (auto it = first; it != m_records.end(); ++it)
+    if (kept(*it, stride)) copies.push_back(*it);
+  return copies;
+}
+
 const RunSegment* RunHistory::segmentOf(long long epoch) const {
   const HistoryRecord* from = nearest(epoch);
   if (!from || from->state.epoch >= m_presentStart) return nullptr;

@@ -83,6 +83,9 @@ class RunHistory {
 
   /// The records, oldest first: what a saved session keeps.
   const std::vector<HistoryRecord>& records() const { return m_records; }
+  /// The present stretch's records as fromRecords() would keep them within `budgetBytes`, and
+  /// their stride: copies of those alone, not of every record (what a saved session keeps).
+  std::vector<HistoryRecord> presentRecords(std::size_t budgetBytes, long long& stride) const;
   /// The closed stretches, oldest first; the records from presentStart() on are the present's.
   const std::vector<RunSegment>& segments() const { return m_segments; }
   long long presentStart() const { return m_presentStart; }

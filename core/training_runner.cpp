@@ -283,7 +283,9 @@ void TrainingRunner::Impl::restoreAfterDivergence(const StepResult& result) {
   // Point k is the loss after k epochs: the next epoch records backupEpoch's afresh.
   history.truncate(backupEpoch - 1);
   testHistory.truncate(backupEpoch);
-  // The timeline up to the backup stays; from there, the run goes on from the restored state.
+  // The timeline up to the backup stays, a stretch of its own: from there, the run goes on from
+  // the restored state (with the optimizer's state cleared), not as it went on the first time.
+  runHistory.closeSegment(trainer, dataset, scaling);
   beginStretch({backupEpoch, RunEventKind::Diverged, static_cast<double>(badEpoch), rate});
   chunk = 1;
   const char* what = std::isnan(result.loss) ? "NaN" : "infinite";

@@ -147,6 +147,9 @@ struct RecordedWeights {
   Eigen::VectorXd parameters;
 };
 
+/// captureState()'s default: every record of the timeline, with its stretches.
+inline constexpr std::size_t kWholeTimeline = std::numeric_limits<std::size_t>::max();
+
 /// Trains a network on its own thread (standard library only). Every command returns after at
 /// most a copy of its argument; training picks it up at the next epoch boundary.
 class TrainingRunner {
@@ -212,7 +215,11 @@ class TrainingRunner {
 
   /// Everything needed to go on later, taken at the next epoch boundary (within about a
   /// millisecond; the caller may wait on the future). Training goes on meanwhile.
-  std::future<RunnerState> captureState();
+  /// `timelineBytes` bounds what is copied of the timeline: all of it with its stretches (the
+  /// default, for an undo that must bring the whole run back), nothing (0: a model export), or
+  /// the present stretch's records thinned as RunHistory thins them to about that many bytes
+  /// (a saved session), so that a big network's 64 MB of records are not copied to save 1 MB.
+  std::future<RunnerState> captureState(std::size_t timelineBytes = kWholeTimeline);
   /// The run as it was at `epoch`: that epoch's weights, predictions, losses and gradients (with
   /// the loss history as it is now), computed by replaying training from the nearest earlier
   /// record of the run (see RunHistory), bit for bit what the run computed. nullptr when the

@@ -268,7 +268,7 @@ void TrainingRunner::Impl::doSetInputScaling(ScalingKind kind) {
   beginStretch({trainer.epoch(), RunEventKind::Data});
 }
 
-RunnerState TrainingRunner::Impl::captured() {
+RunnerState TrainingRunner::Impl::captured(std::size_t timelineBytes) {
   RunnerState state;
   state.network = trainer.network();
   state.init = init;
@@ -282,9 +282,13 @@ RunnerState TrainingRunner::Impl::captured() {
   state.trainer = trainer.state();
   state.history = history.state();
   state.testHistory = testHistory.state();
-  state.timeline = runHistory.records();
-  state.timelineStride = runHistory.stride();
-  state.timelineSegments = runHistory.segments();
+  if (timelineBytes == kWholeTimeline) {
+    state.timeline = runHistory.records();
+    state.timelineStride = runHistory.stride();
+    state.timelineSegments = runHistory.segments();
+  } else if (timelineBytes > 0) {
+    state.timeline = runHistory.presentRecords(timelineBytes, state.timelineStride);
+  }
   state.events = events;
   if (bestTestLoss) state.best = RunnerState::Best{best, *bestTestLoss, bestEpoch};
   return state;

@@ -114,7 +114,7 @@ struct TrainingRunner::Impl {
   void doSetInputScaling(ScalingKind kind);
   Dataset networkView(const Dataset& raw);
   void doSetWeight(int layer, int from, int to, double value);
-  RunnerState captured();
+  RunnerState captured(std::size_t timelineBytes = kWholeTimeline);
   void doRestore(RunnerState state);
   void doRevertToBest();
   void doGoBackTo(long long epoch);

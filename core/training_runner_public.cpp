@@ -122,14 +122,15 @@ void TrainingRunner::setInputScaling(ScalingKind kind) {
                Impl::CommandKind::Other, true);
 }
 
-std::future<RunnerState> TrainingRunner::captureState() {
+std::future<RunnerState> TrainingRunner::captureState(std::size_t timelineBytes) {
   auto promise = std::make_shared<std::promise<RunnerState>>();
   std::future<RunnerState> future = promise->get_future();
   if (m_impl->stopped.load()) {
     promise->set_exception(std::make_exception_ptr(std::runtime_error("the runner has stopped")));
     return future;
   }
-  m_impl->post([impl = m_impl.get(), promise] { promise->set_value(impl->captured()); },
+  m_impl->post([impl = m_impl.get(), promise,
+                timelineBytes] { promise->set_value(impl->captured(timelineBytes)); },
                Impl::CommandKind::Other, true);
   return future;
 }

@@ -99,6 +99,7 @@ void TrainingRunner::Impl::doRevertToBest() {
   trainer.setEpoch(bestEpoch);
   history.truncate(bestEpoch - 1);  // the next epoch records bestEpoch's loss afresh
   testHistory.truncate(bestEpoch);
+  runHistory.closeSegment(trainer, dataset, scaling);  // see restoreAfterDivergence
   beginStretch({bestEpoch, RunEventKind::RestoredBest, *bestTestLoss});
   backUp(Clock::now(), true);
   chunk = 1;

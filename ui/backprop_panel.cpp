@@ -113,7 +113,7 @@ void BackpropPanel::explain() {
   m_wasRunning = snapshot->state == RunState::Running;
   std::future<RunnerState> state;
   try {
-    state = m_runner.captureState();
+    state = m_runner.captureState(0);  // the update to explain needs no timeline
   } catch (const std::exception&) {
     m_header->setText(tr("Training has ended: there is no update to explain."));
     return;

@@ -36,7 +36,7 @@ Session MainWindow::captureSession() const {
   Session session;
   // At the next epoch boundary: about a millisecond, but as long as one epoch on huge data (a
   // million rows: ~0.2 s), which the window waits for.
-  session.training = m_runner->captureState().get();
+  session.training = m_runner->captureState(kSessionTimelineBytes).get();
   // Training keeps the data it had when it refused the table's (every row a test row, say):
   // saving that would silently lose what the user typed, so nothing is saved.
   if (!sameData(session.training.dataset, m_data->dataset())) {

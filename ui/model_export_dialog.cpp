@@ -35,7 +35,7 @@ bool ModelExportDialog::exportModel(MainWindow& window, const QString& path, Exp
                                     QString* error) {
   try {
     // The weights, data and settings of one epoch boundary, together.
-    const RunnerState state = window.runner().captureState().get();
+    const RunnerState state = window.runner().captureState(0).get();  // no timeline
     const ExportModel model =
         ExportModel::fromRunnerState(state, QFileInfo(path).completeBaseName().toStdString());
     writeExportFile(path.toStdString(), model, format);

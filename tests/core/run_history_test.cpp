@@ -138,6 +138,35 @@ TEST(RunHistory, ChangesBeyondTheRecordLimitDropTheOldestStretches) {
   }
 }
 
+// What a session keeps: the present stretch's records, thinned to a budget, copied alone, the
+// same as thinning a copy of all of them.
+TEST(RunHistory, ThePresentRecordsWithinABudgetAreThoseThinningWouldKeep) {
+  Trainer run = trainerFor(seedPreset());
+  auto data = std::make_shared<const Dataset>(seedPreset().dataset);
+  RunHistory history;
+  history.record(run);
+  for (int e = 1; e <= 900; ++e) {
+    run.step(1);
+    history.record(run);
+    if (e != 300) continue;
+    history.closeSegment(run, data, InputScaling());
+    TrainingSettings settings = run.settings();
+    settings.optimizer.learningRate = 0.5;
+    run.setSettings(settings);
+    history.restartAt(run);
+  }
+  const std::size_t budget = 40 * recordBytes(run.network(), run.state());
+  long long stride = 0;
+  const std::vector<HistoryRecord> kept = history.presentRecords(budget, stride);
+  const RunHistory thinned = RunHistory::fromRecords(
+      presentRecords(history.records(), history.segments()), history.stride(), budget);
+  EXPECT_EQ(stride, thinned.stride());
+  ASSERT_EQ(kept.size(), thinned.size());
+  for (std::size_t i = 0; i < kept.size(); ++i)
+    EXPECT_EQ(kept[i].state.epoch, thinned.records()[i].state.epoch);
+  EXPECT_EQ(kept.front().state.epoch, 300) << "the present stretch starts at the change";
+}
+
 TEST(RunHistory, RecordsStayEvenlySpacedWithinTheBudget) {
   Trainer trainer = trainerFor(seedPreset());
   const std::size_t one = recordBytes(trainer.network(), trainer.state());
