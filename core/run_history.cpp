@@ -78,12 +78,40 @@ void RunHistory::push(HistoryRecord record) {
   m_records.push_back(std::move(record));
 }
 
-// Thins the records until they fit; when the pinned ones alone do not, the oldest stretch goes.
+// Thins the records until they fit. The stretches go first, oldest first, while they hold too
+// much themselves: their pinned records or their data more than half the budget (a rate slider
+// dragged while training starts a stretch at every step; thinning the rest to make room for
+// them would leave the present stretch a record or two).
 void RunHistory::fit() {
+  while (!m_segments.empty() && stretchesOutgrowTheirShare()) dropOldestSegment();
   while ((m_bytes > m_budget || m_records.size() > m_maxRecords) && m_records.size() > 2) {
     if (thin()) continue;
     if (m_segments.empty()) return;
     dropOldestSegment();
+  }
+}
+
+bool RunHistory::stretchesOutgrowTheirShare() const {
+  if (m_dataBytes > m_budget / 2) return true;
+  if (m_bytes <= m_budget / 2 && m_records.size() <= m_maxRecords / 2) return false;
+  std::size_t pinnedBytes = 0, pinned = 0;
+  for (const HistoryRecord& record : m_records) {
+    if (!record.pinned) continue;
+    pinnedBytes += record.bytes;
+    ++pinned;
+  }
+  return pinnedBytes > m_budget / 2 || pinned > m_maxRecords / 2;
+}
+
+// The data the closed stretches keep alive, each data set once (stretches in a row share it).
+void RunHistory::countDataBytes() {
+  m_dataBytes = 0;
+  const Dataset* previous = nullptr;
+  for (const RunSegment& segment : m_segments) {
+    if (segment.data.get() == previous) continue;
+    previous = segment.data.get();
+    m_dataBytes += sizeof(double) *
+                   static_cast<std::size_t>(previous->inputs.size() + previous->targets.size());
   }
 }
 
@@ -115,6 +143,8 @@ void RunHistory::dropOldestSegment() {
   for (auto it = m_records.begin(); it != from; ++it) m_bytes -= it->bytes;
   m_records.erase(m_records.begin(), from);
   m_segments.erase(m_segments.begin());
+  if (!m_records.empty()) m_records.front().pinned = true;
+  countDataBytes();
 }
 
 void RunHistory::closeSegment(const Trainer& trainer, std::shared_ptr<const Dataset> data,
@@ -124,6 +154,7 @@ void RunHistory::closeSegment(const Trainer& trainer, std::shared_ptr<const Data
   m_segments.push_back(
       {m_presentStart, epoch, trainer.settings(), std::move(data), std::move(scaling)});
   m_presentStart = epoch;
+  countDataBytes();
 }
 
 void RunHistory::restartAt(const Trainer& trainer) {
@@ -136,6 +167,7 @@ void RunHistory::restartAt(const Trainer& trainer) {
   // Went back into a closed stretch: it ends here, and the present starts here.
   while (!m_segments.empty() && m_segments.back().start >= epoch) m_segments.pop_back();
   if (!m_segments.empty() && m_segments.back().end > epoch) m_segments.back().end = epoch;
+  countDataBytes();
   if (m_records.empty() || epoch < m_presentStart) m_presentStart = epoch;
   push({trainer.network(), trainer.state(), 0, true});
   fit();
@@ -212,6 +244,7 @@ void RunHistory::truncate(long long epoch) {
     m_records.pop_back();
   }
   while (!m_segments.empty() && m_segments.back().start > epoch) m_segments.pop_back();
+  countDataBytes();
 }
 
 RunHistory RunHistory::fromRecords(std::vector<HistoryRecord> records, long long stride,
@@ -240,6 +273,7 @@ RunHistory RunHistory::fromRecords(std::vector<HistoryRecord> records, long long
     history.push(std::move(record));
   }
   history.m_segments = std::move(segments);
+  history.countDataBytes();
   history.fit();
   return history;
 }
@@ -255,6 +289,7 @@ void RunHistory::clear() {
   m_records.clear();
   m_segments.clear();
   m_bytes = 0;
+  m_dataBytes = 0;
   m_stride = 1;
   m_presentStart = 0;
 }

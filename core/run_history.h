@@ -53,7 +53,8 @@ inline constexpr std::size_t kRunHistoryRecords = 4096;
 /// (closeSegment), and the new stretch starts with a pinned record (restartAt). A replay starts
 /// from the nearest earlier record, which is never before the stretch the epoch belongs to, and
 /// uses that stretch's data and settings: an epoch on either side of a change is shown as it was.
-/// Pinned records survive thinning; when they alone outgrow the budget, the oldest stretch goes.
+/// Pinned records survive thinning. When they, or the data the closed stretches keep, take more
+/// than half the budget, the oldest stretches go first.
 class RunHistory {
  public:
   explicit RunHistory(std::size_t budgetBytes = kRunHistoryBytes,
@@ -113,10 +114,13 @@ class RunHistory {
   void fit();
   bool thin();
   void dropOldestSegment();
+  bool stretchesOutgrowTheirShare() const;
+  void countDataBytes();
 
   std::size_t m_budget;
   std::size_t m_maxRecords;
   std::size_t m_bytes = 0;
+  std::size_t m_dataBytes = 0;  ///< of the data the closed stretches keep (see countDataBytes)
   long long m_stride = 1;
   long long m_presentStart = 0;  ///< the epoch of the present stretch's first record
   std::vector<HistoryRecord> m_records;

@@ -348,8 +348,11 @@ Session sessionFromJson(std::string_view text, const std::string& fileName) {
     state.testHistory = readTestHistory(*test, reader);
   if (const auto timeline = root.find("timeline"); timeline != root.end())  // since version 3
     readTimeline(*timeline, reader, state);
-  if (const auto events = root.find("events"); events != root.end())  // since version 3
+  if (const auto events = root.find("events"); events != root.end()) {  // since version 3
     state.events = readEvents(*events, reader);
+    if (!state.events.empty() && state.events.back().epoch > state.trainer.epoch)
+      reader.inside("events").fail("an event is after the run's epoch");
+  }
   if (const auto best = root.find("best"); best != root.end())  // version 1 has none
     state.best = readBest(*best, reader, fileName);
   if (const auto generator = root.find("generator"); generator != root.end())

@@ -124,14 +124,7 @@ void TrainingRunner::Impl::doSetSettings(const TrainingSettings& settings) {
   }
   runHistory.closeSegment(trainer, dataset, scaling);
   trainer.setSettings(settings);
-  TrainingSettings rateOnly = old;
-  rateOnly.optimizer.learningRate = settings.optimizer.learningRate;
-  if (rateOnly == settings) {
-    beginStretch({trainer.epoch(), RunEventKind::LearningRate, old.optimizer.learningRate,
-                  settings.optimizer.learningRate});
-  } else {
-    beginStretch({trainer.epoch(), RunEventKind::Settings});
-  }
+  beginStretch(changeEvent(old, false));
 }
 
 void TrainingRunner::Impl::doSetSpeedLimit(double epochsPerSecond) {

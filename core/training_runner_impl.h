@@ -39,6 +39,9 @@ constexpr double kChunkSeconds = 0.00075;
 constexpr double kOverheadShare = 0.01;
 constexpr double kMaxGapSeconds = 1.0 / 60.0;
 constexpr double kRateWindowSeconds = 1.0;
+// Changes of the learning rate closer together than this (a slider being dragged) are one event
+// of the run: one marker on the chart, from the first rate to the last.
+constexpr std::chrono::milliseconds kEventMergeTime{1000};
 
 // When the next backup or publication is due, after one that ran from `start` to `end`.
 Clock::time_point nextDue(Clock::time_point start, Clock::time_point end, double minGapSeconds);
@@ -99,6 +102,7 @@ struct TrainingRunner::Impl {
   void clearBest();
   void clearCurves();
   void beginStretch(RunEvent event);
+  RunEvent changeEvent(const TrainingSettings& old, bool dataChanged) const;
   double measuredRate(Clock::time_point now);
 
   // Commands, run on the training thread.
@@ -154,9 +158,10 @@ struct TrainingRunner::Impl {
   // a new stretch of it; other changes of what training computes (a new network, weights put
   // in by hand, another loss) clear it, as a replay could not repeat them.
   RunHistory runHistory;
-  std::vector<RunEvent> events;  // along the loss curve, oldest first
-  long long chunk = 1;           // epochs per chunk, adapted to take ~kChunkSeconds
-  Network backup;                // the last weights known to give a finite loss
+  std::vector<RunEvent> events;     // along the loss curve, oldest first
+  Clock::time_point lastEventTime;  // rate changes closer than kEventMergeTime are one event
+  long long chunk = 1;              // epochs per chunk, adapted to take ~kChunkSeconds
+  Network backup;                   // the last weights known to give a finite loss
   long long backupEpoch = 0;
   Clock::time_point nextBackup;
   Clock::time_point paceStart;  // speed limit: epochs trained since paceStart

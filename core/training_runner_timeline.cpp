@@ -48,13 +48,31 @@ void TrainingRunner::Impl::clearCurves() {
 void TrainingRunner::Impl::beginStretch(RunEvent event) {
   truncateEvents(events, event.epoch);
   if (runHistory.size() > 0) runHistory.restartAt(trainer);
-  // A slider dragged while paused changes the rate many times at one epoch: one marker, from
-  // the first rate to the last.
-  if (!events.empty() && events.back().epoch == event.epoch && events.back().kind == event.kind) {
+  backUp(Clock::now(), true);  // a divergence later goes back to here at the earliest
+  // A slider dragged changes the rate many times, at one epoch while paused or over a stretch
+  // of epochs while training: one marker, from the first rate to the last.
+  const Clock::time_point now = Clock::now();
+  const bool dragged = event.kind == RunEventKind::LearningRate && !events.empty() &&
+                       events.back().kind == event.kind && now - lastEventTime < kEventMergeTime;
+  lastEventTime = now;
+  if (dragged ||
+      (!events.empty() && events.back().epoch == event.epoch && events.back().kind == event.kind)) {
     events.back().after = event.after;
     return;
   }
   events.push_back(event);
+}
+
+// The event a change of settings (and perhaps data) at the trainer's epoch is.
+RunEvent TrainingRunner::Impl::changeEvent(const TrainingSettings& old, bool dataChanged) const {
+  const TrainingSettings& now = trainer.settings();
+  if (dataChanged) return {trainer.epoch(), RunEventKind::Data};
+  TrainingSettings rateOnly = old;
+  rateOnly.optimizer.learningRate = now.optimizer.learningRate;
+  if (rateOnly == now)
+    return {trainer.epoch(), RunEventKind::LearningRate, old.optimizer.learningRate,
+            now.optimizer.learningRate};
+  return {trainer.epoch(), RunEventKind::Settings};
 }
 
 void TrainingRunner::Impl::doGoBackTo(long long epoch) {
@@ -65,7 +83,10 @@ void TrainingRunner::Impl::doGoBackTo(long long epoch) {
     return;
   }
   const long long present = trainer.epoch();
-  const bool otherStretch = runHistory.segmentOf(epoch) != nullptr;
+  const RunSegment* stretch = runHistory.segmentOf(epoch);
+  const bool otherStretch = stretch != nullptr;
+  std::optional<RunEvent> change;
+  if (otherStretch) change = changeEvent(stretch->settings, stretch->data != dataset);
   if (otherStretch) {
     // Trained then with other data or settings: the run goes on with the present ones, from
     // that epoch's weights (and its optimizer state and shuffle, where they still fit).
@@ -78,9 +99,11 @@ void TrainingRunner::Impl::doGoBackTo(long long epoch) {
   } else {
     trainer = std::move(moved);
   }
+  if (change) change->epoch = epoch;
   runHistory.restartAt(trainer);
   truncateEvents(events, epoch);
-  history.truncate(epoch - 1);  // the next epoch records epoch's loss afresh
+  if (change) events.push_back(*change);  // the present data and settings start here now
+  history.truncate(epoch - 1);            // the next epoch records epoch's loss afresh
   testHistory.truncate(epoch);
   if (bestTestLoss && bestEpoch > epoch) clearBest();  // found later in the run left behind
   backUp(Clock::now(), true);

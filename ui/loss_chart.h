@@ -74,6 +74,9 @@ class LossChart : public QChartView {
   void setSmoothing(double weight);
   /// Back to the whole run (double-click does it too).
   void resetZoom();
+  /// The user chose the epoch axis (a reopened session holds the choice): learningSquashed()
+  /// is not emitted for this run.
+  void keepLogXChoice() { m_squashSaid = m_logXChosen = true; }
 
  signals:
   /// The user pressed or dragged on the plot at `epoch`: the timeline should show it.
@@ -146,6 +149,7 @@ class LossChart : public QChartView {
   std::optional<QPoint> m_bandOrigin;  ///< where a right-button band began
   bool m_logX = false;
   bool m_squashSaid = false;  ///< learningSquashed() was emitted for this run
+  bool m_logXChosen = false;  ///< keepLogXChoice(): never emitted in this window
   double m_smoothing = 0.0;
   std::optional<std::pair<double, double>> m_zoom;  ///< the epochs shown, when zoomed
   bool m_logScale = false;

@@ -28,6 +28,7 @@ QAbstractAxis* LossChart::xAxis() const {
 }
 
 void LossChart::setLogX(bool on) {
+  if (on) m_squashSaid = true;  // chosen (or asked for once): turned off, it stays off
   if (on == m_logX) return;
   m_logX = on;
   m_zoom.reset();
@@ -75,7 +76,8 @@ bool LossChart::learningIsSquashed() const {
 
 void LossChart::checkSquashed() {
   if (m_history.empty() || m_history.back().epoch < kLongRun) {
-    m_squashSaid = false;  // a new run (or one gone back to its start) may be squashed again
+    // A new run (or one gone back to its start) may be squashed again.
+    if (!m_logXChosen) m_squashSaid = false;
     return;
   }
   if (m_squashSaid || m_logX || m_zoom || !learningIsSquashed()) return;

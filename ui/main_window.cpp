@@ -322,12 +322,16 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
   m_shown = snapshot;
   m_shownLive = live;
   m_chart->setCursorEpoch(m_timeline->epoch());
-  m_controls->showSnapshot(*snapshot);
+  // The controls steer what training does next: they show the present's settings even while
+  // an earlier epoch (perhaps trained with other settings) is shown, and build on them.
+  const std::shared_ptr<const TrainingSnapshot> present =
+      live ? snapshot : m_runner->latestSnapshot();
+  m_controls->showSnapshot(*present);
   m_data->showSnapshot(*snapshot);
   m_graph->showSnapshot(snapshot, m_sample);
   m_legend->setRange(m_graph->edgeRange());
   if (m_info->toolTip().isEmpty()) m_info->setText(idleGraphText(*m_graph, snapshot.get()));
-  m_architecture->showSnapshot(*snapshot);
+  m_architecture->showSnapshot(*present);
   m_chart->showSnapshot(*snapshot);
   m_stops->showSnapshot(*snapshot);
   m_map->showSnapshot(*snapshot);

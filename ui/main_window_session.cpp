@@ -71,6 +71,7 @@ void MainWindow::applySession(const Session& session) {
   m_controls->stepCount()->setValue(session.view.stepCount);
   m_logScale->setChecked(session.view.logScale);
   m_logX->setChecked(session.view.logX);
+  m_chart->keepLogXChoice();
   m_smoothing->setValue(static_cast<int>(std::lround(session.view.smoothing * 100.0)));
   m_map->discretizeBox()->setChecked(session.view.discretize);
   if (session.generator) {

@@ -94,9 +94,12 @@ void Timeline::poll() {
       m_pausedPresent = latest->epoch;
       m_pausedStart = latest->timelineStart;
       m_pausedEvents = latest->events;
+      m_pausedSettings = latest->settings;
+      m_pausedData = latest->dataset;
     }
     if (latest->epoch != *m_pausedPresent || latest->timelineStart != m_pausedStart ||
-        latest->events != m_pausedEvents ||
+        latest->events != m_pausedEvents || latest->settings != m_pausedSettings ||
+        latest->dataset != m_pausedData ||
         (latest->state == RunState::Running && latest->commandsApplied > m_pausedAt)) {
       goLive();
       return;

@@ -6,7 +6,9 @@
 #include <optional>
 #include <vector>
 
+#include "dataset.h"
 #include "run_event.h"
+#include "trainer.h"
 
 class QTimer;
 class QUndoStack;
@@ -77,6 +79,8 @@ class Timeline : public QObject {
   std::optional<long long> m_pausedPresent;  ///< the epoch training paused at then
   std::optional<long long> m_pausedStart;    ///< and the timeline's first epoch
   std::vector<RunEvent> m_pausedEvents;      ///< and the run's events
+  std::optional<TrainingSettings> m_pausedSettings;  ///< and its settings
+  std::shared_ptr<const Dataset> m_pausedData;       ///< and its data
   QTimer* m_playTimer;
   double m_speed = 0.0;
   double m_playPosition = 0.0;  ///< the epoch Play has reached, with its fraction

@@ -167,6 +167,32 @@ TEST(RunHistory, ThePresentRecordsWithinABudgetAreThoseThinningWouldKeep) {
   EXPECT_EQ(kept.front().state.epoch, 300) << "the present stretch starts at the change";
 }
 
+// A rate slider dragged while training starts a stretch at every step. The oldest stretches go
+// to make room, not the present stretch's records (nor the stride, which would then be huge).
+TEST(RunHistory, ManyChangesDropOldStretchesRatherThanThinTheRest) {
+  Trainer run = trainerFor(seedPreset());
+  auto data = std::make_shared<const Dataset>(seedPreset().dataset);
+  RunHistory history(kRunHistoryBytes, 80);
+  history.record(run);
+  for (int e = 1; e <= 21000; ++e) {
+    run.step(1);
+    history.record(run);
+    if (e <= 20000 || e > 20160 || e % 2 != 0) continue;
+    history.closeSegment(run, data, InputScaling());
+    TrainingSettings settings = run.settings();
+    settings.optimizer.learningRate = 1.0 + 1e-3 * e;
+    run.setSettings(settings);
+    history.restartAt(run);
+  }
+  EXPECT_LE(history.size(), 80u);
+  EXPECT_LE(history.stride(), 1024) << "thinned as if the run had no changes";
+  const auto present = std::count_if(
+      history.records().begin(), history.records().end(),
+      [&](const HistoryRecord& r) { return r.state.epoch >= history.presentStart(); });
+  EXPECT_GE(present, 2);
+  EXPECT_LT(history.records().front().state.epoch, 20000) << "the run before the drag stays";
+}
+
 TEST(RunHistory, RecordsStayEvenlySpacedWithinTheBudget) {
   Trainer trainer = trainerFor(seedPreset());
   const std::size_t one = recordBytes(trainer.network(), trainer.state());

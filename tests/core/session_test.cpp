@@ -250,6 +250,14 @@ TEST(SessionErrors, AnEventOfAnUnknownKindIsRefused) {
       << errorOf(bad);
 }
 
+TEST(SessionErrors, AnEventAfterTheRunsEpochIsRefused) {
+  Session session = trainedSession();
+  session.training.events = {{session.training.trainer.epoch + 1, RunEventKind::Data}};
+  EXPECT_NE(errorOf(sessionToJson(session)).find("events: an event is after the run's epoch"),
+            std::string::npos)
+      << errorOf(sessionToJson(session));
+}
+
 TEST(SessionErrors, ATimelineRecordThatDoesNotFitIsRefused) {
   const std::string good = sessionToJson(trainedSession());
   const std::string late = edited(good, "\"records\":[{\"state\":{\"epoch\":0,",

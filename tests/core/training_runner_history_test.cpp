@@ -130,7 +130,10 @@ TEST(TrainingRunnerHistory, GoingBackBeforeAChangeTrainsOnWithThePresentSettings
   const Snapshot back = waitFor(*runner, [](const TrainingSnapshot& s) { return s.epoch == 60; });
   EXPECT_NE(back->message.find("with the present data and settings"), std::string::npos)
       << back->message;
-  EXPECT_TRUE(back->events.empty());
+  // The present rate now starts at epoch 60: that is where the chart marks it.
+  ASSERT_EQ(back->events.size(), 1u);
+  EXPECT_EQ(back->events[0], (RunEvent{60, RunEventKind::LearningRate,
+                                       preset.settings.optimizer.learningRate, 0.5}));
   const Snapshot trained = stepAndWait(*runner, 40, 100);
   Trainer reference(preset.makeNetwork(), preset.dataset, preset.settings);
   reference.step(60);
@@ -203,6 +206,21 @@ TEST(TrainingRunnerHistory, ACapturedStateKeepsTheTimeline) {
   expectSameNetwork(after->network, before->network);
   EXPECT_EQ(after->predictions, before->predictions);
   EXPECT_EQ(other->latestSnapshot()->timelineStart, 0);
+}
+
+// A slider dragged while training: rate changes within a second are one marker.
+TEST(TrainingRunnerHistory, RateChangesInQuickSuccessionAreOneEvent) {
+  auto runner = runnerFor(seedPreset());
+  stepAndWait(*runner, 100, 100);
+  runner->setLearningRate(0.5);
+  stepAndWait(*runner, 10, 110);
+  runner->setLearningRate(0.25);
+  const Snapshot present = stepAndWait(*runner, 10, 120);
+  ASSERT_EQ(present->events.size(), 1u);
+  EXPECT_EQ(present->events[0], (RunEvent{100, RunEventKind::LearningRate, 1.0, 0.25}));
+  const Snapshot between = runner->snapshotAt(105).get();
+  ASSERT_TRUE(between);
+  EXPECT_EQ(between->settings.optimizer.learningRate, 0.5) << "each stretch keeps its own rate";
 }
 
 // An undo restores a captured state: its stretches before a change come back with it.

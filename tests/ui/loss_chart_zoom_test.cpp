@@ -126,6 +126,12 @@ TEST(LossChartAutoRange, ALongRunThatLearnedAtTheStartAsksForLogXOnce) {
   chart.showSnapshot(snapshot);
   EXPECT_EQ(squashed.count(), 1) << "once a run: the user may turn log x off again";
 
+  LossChart chosen;  // a reopened session holds the user's choice of axis
+  QSignalSpy notAsked(&chosen, &LossChart::learningSquashed);
+  chosen.keepLogXChoice();
+  chosen.showSnapshot(snapshot);
+  EXPECT_EQ(notAsked.count(), 0);
+
   LossChart steady;
   QSignalSpy notSquashed(&steady, &LossChart::learningSquashed);
   TrainingSnapshot slow;

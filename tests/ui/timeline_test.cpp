@@ -208,6 +208,8 @@ TEST_F(TimelineTest, ChangingTheRunWhileLookingBackReturnsToThePresent) {
   ASSERT_TRUE(shownWhere([](const TrainingSnapshot& s) { return s.epoch == 300; }));
   expectSame(m_window->shownSnapshot()->network, trained(300));
   EXPECT_EQ(m_window->shownSnapshot()->settings.optimizer.learningRate, 1.0);
+  // The controls steer what comes next: they keep the present rate while epoch 300 is shown.
+  EXPECT_EQ(rate->text(), QStringLiteral("0.5"));
 }
 
 }  // namespace
