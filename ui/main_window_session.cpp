@@ -21,6 +21,7 @@
 #include "decision_map_panel.h"
 #include "error_box.h"
 #include "generate_panel.h"
+#include "loss_chart.h"
 #include "main_window.h"
 #include "model_export.h"
 #include "model_json.h"
