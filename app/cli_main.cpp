@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "blas_setup.h"
-#include "cli.h"
+#include "app/cli/cli.h"
+#include "core/blas_setup.h"
 
 int main(int argc, char** argv) {
   nnlab::prepareBlas();  // once, before anything trains

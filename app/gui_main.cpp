@@ -4,16 +4,16 @@
 #include <QTimer>
 #include <iostream>
 
-#include "application_info.h"
-#include "blas_setup.h"
-#include "error_box.h"
-#include "language.h"
-#include "launch_options.h"
-#include "lessons_panel.h"
-#include "main_window.h"
-#include "scripted_run.h"
-#include "session_controller.h"
-#include "training_runner.h"
+#include "core/blas_setup.h"
+#include "core/training_runner.h"
+#include "ui/common/error_box.h"
+#include "ui/lessons/lessons_panel.h"
+#include "ui/window/application_info.h"
+#include "ui/window/language.h"
+#include "ui/window/launch_options.h"
+#include "ui/window/main_window.h"
+#include "ui/window/scripted_run.h"
+#include "ui/window/session_controller.h"
 
 namespace {
 

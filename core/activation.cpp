@@ -1,10 +1,10 @@
-#include "activation.h"
+#include "core/activation.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 
-#include "name_table.h"
+#include "core/name_table.h"
 
 namespace nnlab {
 namespace {

@@ -1,4 +1,4 @@
-#include "blas_setup.h"
+#include "core/blas_setup.h"
 
 #include <cstdlib>
 #include <mutex>

@@ -1,11 +1,11 @@
-#include "build_info.h"
+#include "core/build_info.h"
 
 #include <Eigen/Core>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <system_error>
 
-#include "blas_setup.h"
+#include "core/blas_setup.h"
 
 #ifdef NNLAB_SHARED_CORE
 #include <dlfcn.h>

@@ -1,4 +1,4 @@
-#include "csv_reader.h"
+#include "core/csv_reader.h"
 
 #include <cerrno>
 #include <charconv>

@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "dataset.h"
-#include "types.h"
+#include "core/dataset.h"
+#include "core/types.h"
 
 namespace nnlab {
 

@@ -1,4 +1,4 @@
-#include "curve_samples.h"
+#include "core/curve_samples.h"
 
 #include <vector>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "input_scaling.h"
-#include "network.h"
-#include "types.h"
+#include "core/input_scaling.h"
+#include "core/network.h"
+#include "core/types.h"
 
 namespace nnlab {
 

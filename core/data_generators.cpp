@@ -1,12 +1,12 @@
-#include "data_generators.h"
+#include "core/data_generators.h"
 
 #include <array>
 #include <cmath>
 #include <numbers>
 #include <stdexcept>
 
-#include "name_table.h"
-#include "random.h"
+#include "core/name_table.h"
+#include "core/random.h"
 
 namespace nnlab {
 namespace {

@@ -1,4 +1,4 @@
-#include "dataset.h"
+#include "core/dataset.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "random.h"
+#include "core/random.h"
 
 namespace nnlab {
 

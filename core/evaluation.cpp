@@ -1,4 +1,4 @@
-#include "evaluation.h"
+#include "core/evaluation.h"
 
 #include <vector>
 

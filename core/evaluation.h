@@ -3,9 +3,9 @@
 #include <limits>
 #include <optional>
 
-#include "dataset.h"
-#include "loss.h"
-#include "types.h"
+#include "core/dataset.h"
+#include "core/loss.h"
+#include "core/types.h"
 
 namespace nnlab {
 

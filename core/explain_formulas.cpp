@@ -1,4 +1,4 @@
-#include "explain_formulas.h"
+#include "core/explain_formulas.h"
 
 #include <algorithm>
 #include <cmath>

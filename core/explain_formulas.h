@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "explained_update.h"
+#include "core/explained_update.h"
 
 namespace nnlab {
 

@@ -1,8 +1,8 @@
-#include "explain_json.h"
+#include "core/explain_json.h"
 
 #include <nlohmann/json.hpp>
 
-#include "optimizer.h"
+#include "core/optimizer.h"
 
 namespace nnlab {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "explained_update.h"
+#include "core/explained_update.h"
 
 namespace nnlab {
 

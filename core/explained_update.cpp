@@ -1,11 +1,11 @@
-#include "explained_update.h"
+#include "core/explained_update.h"
 
 #include <cmath>
 #include <limits>
 #include <stdexcept>
 #include <string>
 
-#include "kernels/update_kernel.h"
+#include "core/kernels/update_kernel.h"
 
 namespace nnlab {
 namespace {

@@ -2,11 +2,11 @@
 
 #include <vector>
 
-#include "activation.h"
-#include "loss.h"
-#include "trainer.h"
-#include "training_runner.h"
-#include "update_trace.h"
+#include "core/activation.h"
+#include "core/loss.h"
+#include "core/trainer.h"
+#include "core/training_runner.h"
+#include "core/update_trace.h"
 
 namespace nnlab {
 

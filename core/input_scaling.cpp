@@ -1,10 +1,10 @@
-#include "input_scaling.h"
+#include "core/input_scaling.h"
 
 #include <array>
 #include <cmath>
 #include <stdexcept>
 
-#include "name_table.h"
+#include "core/name_table.h"
 
 namespace nnlab {
 namespace {

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "dataset.h"
-#include "types.h"
+#include "core/dataset.h"
+#include "core/types.h"
 
 namespace nnlab {
 

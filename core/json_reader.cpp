@@ -1,4 +1,4 @@
-#include "json_reader.h"
+#include "core/json_reader.h"
 
 #include <cerrno>
 #include <filesystem>

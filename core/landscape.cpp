@@ -1,11 +1,11 @@
-#include "landscape.h"
+#include "core/landscape.h"
 
 #include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
-#include "parameter_vector.h"
+#include "core/parameter_vector.h"
 
 namespace nnlab {
 

@@ -4,10 +4,10 @@
 #include <optional>
 #include <vector>
 
-#include "dataset.h"
-#include "network.h"
-#include "trainer.h"
-#include "types.h"
+#include "core/dataset.h"
+#include "core/network.h"
+#include "core/trainer.h"
+#include "core/types.h"
 
 namespace nnlab {
 

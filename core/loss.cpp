@@ -1,8 +1,8 @@
-#include "loss.h"
+#include "core/loss.h"
 
 #include <array>
 
-#include "name_table.h"
+#include "core/name_table.h"
 
 namespace nnlab {
 namespace {

@@ -1,9 +1,9 @@
-#include "model_json.h"
+#include "core/model_json.h"
 
 #include <string_view>
 
-#include "atomic_file.h"
-#include "json_reader.h"
+#include "core/atomic_file.h"
+#include "core/json_reader.h"
 
 namespace nnlab {
 namespace {

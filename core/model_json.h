@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "input_scaling.h"
-#include "network.h"
+#include "core/input_scaling.h"
+#include "core/network.h"
 
 namespace nnlab {
 

@@ -1,12 +1,12 @@
-#include "network.h"
+#include "core/network.h"
 
 #include <array>
 #include <cmath>
 #include <stdexcept>
 
-#include "kernels/forward_kernel.h"
-#include "name_table.h"
-#include "random.h"
+#include "core/kernels/forward_kernel.h"
+#include "core/name_table.h"
+#include "core/random.h"
 
 namespace nnlab {
 namespace {

@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "activation.h"
-#include "types.h"
+#include "core/activation.h"
+#include "core/types.h"
 
 namespace nnlab {
 

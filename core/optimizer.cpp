@@ -1,12 +1,12 @@
-#include "optimizer.h"
+#include "core/optimizer.h"
 
 #include <array>
 #include <cmath>
 #include <stdexcept>
 #include <string>
 
-#include "kernels/update_kernel.h"
-#include "name_table.h"
+#include "core/kernels/update_kernel.h"
+#include "core/name_table.h"
 
 namespace nnlab {
 namespace {

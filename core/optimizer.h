@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "network.h"
+#include "core/network.h"
 
 namespace nnlab {
 

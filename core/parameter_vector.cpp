@@ -1,4 +1,4 @@
-#include "parameter_vector.h"
+#include "core/parameter_vector.h"
 
 #include <stdexcept>
 #include <string>

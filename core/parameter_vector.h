@@ -1,7 +1,7 @@
 #pragma once
 
-#include "network.h"
-#include "types.h"
+#include "core/network.h"
+#include "core/types.h"
 
 namespace nnlab {
 

@@ -6,11 +6,11 @@
 #include <string_view>
 #include <vector>
 
-#include "data_generators.h"
-#include "dataset.h"
-#include "input_scaling.h"
-#include "network.h"
-#include "trainer.h"
+#include "core/data_generators.h"
+#include "core/dataset.h"
+#include "core/input_scaling.h"
+#include "core/network.h"
+#include "core/trainer.h"
 
 namespace nnlab {
 

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "name_table.h"
+#include "core/name_table.h"
 
 namespace nnlab {
 

@@ -1,4 +1,4 @@
-#include "run_history.h"
+#include "core/run_history.h"
 
 #include <algorithm>
 #include <iterator>

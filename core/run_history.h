@@ -4,10 +4,10 @@
 #include <memory>
 #include <vector>
 
-#include "dataset.h"
-#include "input_scaling.h"
-#include "network.h"
-#include "trainer.h"
+#include "core/dataset.h"
+#include "core/input_scaling.h"
+#include "core/network.h"
+#include "core/trainer.h"
 
 namespace nnlab {
 

@@ -1,13 +1,13 @@
 // Writing session files; reading them is in session_reader.cpp.
-#include "session.h"
+#include "core/session.h"
 
 #include <cinttypes>
 #include <cmath>
 #include <cstdio>
 
-#include "atomic_file.h"
-#include "json_reader.h"
-#include "model_json.h"
+#include "core/atomic_file.h"
+#include "core/json_reader.h"
+#include "core/model_json.h"
 
 namespace nnlab {
 namespace {

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <utility>
 
-#include "data_generators.h"
-#include "training_runner.h"
+#include "core/data_generators.h"
+#include "core/training_runner.h"
 
 namespace nnlab {
 

@@ -4,10 +4,10 @@
 #include <cstdlib>
 #include <limits>
 
-#include "json_reader.h"
-#include "model_json.h"
-#include "session.h"
-#include "session_reader_parts.h"
+#include "core/json_reader.h"
+#include "core/model_json.h"
+#include "core/session.h"
+#include "core/session_reader_parts.h"
 
 namespace nnlab {
 namespace {

@@ -2,7 +2,7 @@
 // run's events (the rest of the session is read in session_reader.cpp).
 #include <string>
 
-#include "session_reader_parts.h"
+#include "core/session_reader_parts.h"
 
 namespace nnlab::session_reader {
 

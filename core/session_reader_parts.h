@@ -5,8 +5,8 @@
 #include <limits>
 #include <vector>
 
-#include "json_reader.h"
-#include "session.h"
+#include "core/json_reader.h"
+#include "core/session.h"
 
 namespace nnlab::session_reader {
 

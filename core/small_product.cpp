@@ -1,4 +1,4 @@
-#include "small_product.h"
+#include "core/small_product.h"
 
 namespace nnlab {
 

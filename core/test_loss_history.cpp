@@ -1,4 +1,4 @@
-#include "test_loss_history.h"
+#include "core/test_loss_history.h"
 
 #include <algorithm>
 #include <cmath>

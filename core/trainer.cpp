@@ -1,11 +1,11 @@
-#include "trainer.h"
+#include "core/trainer.h"
 
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
-#include "kernels/forward_kernel.h"
-#include "small_product.h"
+#include "core/kernels/forward_kernel.h"
+#include "core/small_product.h"
 
 namespace nnlab {
 

@@ -6,14 +6,14 @@
 #include <string>
 #include <vector>
 
-#include "dataset.h"
-#include "evaluation.h"
-#include "kernels/backward_kernel.h"
-#include "loss.h"
-#include "network.h"
-#include "optimizer.h"
-#include "random.h"
-#include "update_trace.h"
+#include "core/dataset.h"
+#include "core/evaluation.h"
+#include "core/kernels/backward_kernel.h"
+#include "core/loss.h"
+#include "core/network.h"
+#include "core/optimizer.h"
+#include "core/random.h"
+#include "core/update_trace.h"
 
 namespace nnlab {
 

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <string>
 
-#include "trainer.h"
+#include "core/trainer.h"
 
 namespace nnlab {
 

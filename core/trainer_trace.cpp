@@ -3,7 +3,7 @@
 // traceNextUpdate() runs the traced one on a copy of the trainer, which it then throws away.
 #include <cmath>
 
-#include "trainer.h"
+#include "core/trainer.h"
 
 namespace nnlab {
 

@@ -1,6 +1,6 @@
 // The runner's thread: its loop, training chunks, pacing and backups (the public commands are in
 // training_runner_public.cpp).
-#include "training_runner.h"
+#include "core/training_runner.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "training_runner_impl.h"
+#include "core/training_runner_impl.h"
 
 namespace nnlab {
 namespace runner_detail {

@@ -8,14 +8,14 @@
 #include <string>
 #include <vector>
 
-#include "dataset.h"
-#include "input_scaling.h"
-#include "loss_history.h"
-#include "network.h"
-#include "run_event.h"
-#include "run_history.h"
-#include "test_loss_history.h"
-#include "trainer.h"
+#include "core/dataset.h"
+#include "core/input_scaling.h"
+#include "core/loss_history.h"
+#include "core/network.h"
+#include "core/run_event.h"
+#include "core/run_history.h"
+#include "core/test_loss_history.h"
+#include "core/trainer.h"
 
 namespace nnlab {
 

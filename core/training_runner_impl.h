@@ -16,10 +16,10 @@
 #include <thread>
 #include <vector>
 
-#include "evaluation.h"
-#include "run_history.h"
-#include "test_loss_history.h"
-#include "training_runner.h"
+#include "core/evaluation.h"
+#include "core/run_history.h"
+#include "core/test_loss_history.h"
+#include "core/training_runner.h"
 
 namespace nnlab {
 namespace runner_detail {

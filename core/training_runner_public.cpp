@@ -6,9 +6,9 @@
 #include <stdexcept>
 #include <utility>
 
-#include "parameter_vector.h"
-#include "training_runner.h"
-#include "training_runner_impl.h"
+#include "core/parameter_vector.h"
+#include "core/training_runner.h"
+#include "core/training_runner_impl.h"
 
 namespace nnlab {
 

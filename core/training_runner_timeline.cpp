@@ -3,7 +3,7 @@
 #include <sstream>
 #include <utility>
 
-#include "training_runner_impl.h"
+#include "core/training_runner_impl.h"
 
 namespace nnlab {
 

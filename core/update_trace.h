@@ -2,8 +2,8 @@
 
 #include <vector>
 
-#include "optimizer.h"
-#include "types.h"
+#include "core/optimizer.h"
+#include "core/types.h"
 
 namespace nnlab {
 

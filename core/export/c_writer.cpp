@@ -1,8 +1,8 @@
-#include "c_writer.h"
+#include "core/export/c_writer.h"
 
 #include <algorithm>
 
-#include "csv_reader.h"
+#include "core/csv_reader.h"
 
 namespace nnlab {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "export_model.h"
+#include "core/export/export_model.h"
 
 namespace nnlab {
 

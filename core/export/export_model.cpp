@@ -1,10 +1,10 @@
-#include "export_model.h"
+#include "core/export/export_model.h"
 
 #include <stdexcept>
 
-#include "csv_reader.h"
-#include "loss.h"
-#include "optimizer.h"
+#include "core/csv_reader.h"
+#include "core/loss.h"
+#include "core/optimizer.h"
 
 namespace nnlab {
 namespace {

@@ -5,11 +5,11 @@
 #include <utility>
 #include <vector>
 
-#include "dataset.h"
-#include "input_scaling.h"
-#include "model_json.h"
-#include "network.h"
-#include "training_runner.h"
+#include "core/dataset.h"
+#include "core/input_scaling.h"
+#include "core/model_json.h"
+#include "core/network.h"
+#include "core/training_runner.h"
 
 namespace nnlab {
 

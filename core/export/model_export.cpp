@@ -1,13 +1,13 @@
-#include "model_export.h"
+#include "core/export/model_export.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 
-#include "atomic_file.h"
-#include "c_writer.h"
-#include "numpy_writer.h"
-#include "onnx_reader.h"
+#include "core/atomic_file.h"
+#include "core/export/c_writer.h"
+#include "core/export/numpy_writer.h"
+#include "core/export/onnx_reader.h"
 
 namespace nnlab {
 namespace {

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "export_model.h"
-#include "onnx_writer.h"
+#include "core/export/export_model.h"
+#include "core/export/onnx_writer.h"
 
 namespace nnlab {
 

@@ -1,8 +1,8 @@
-#include "numpy_writer.h"
+#include "core/export/numpy_writer.h"
 
 #include <nlohmann/json.hpp>
 
-#include "csv_reader.h"
+#include "core/csv_reader.h"
 
 namespace nnlab {
 namespace {

@@ -1,13 +1,13 @@
-#include "onnx_reader.h"
+#include "core/export/onnx_reader.h"
 
 #include <climits>
 #include <cmath>
 #include <map>
 #include <optional>
 
-#include "export_model.h"
-#include "json_reader.h"
-#include "onnx_tensor.h"
+#include "core/export/export_model.h"
+#include "core/export/onnx_tensor.h"
+#include "core/json_reader.h"
 
 namespace nnlab {
 namespace {

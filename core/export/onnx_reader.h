@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "model_json.h"
+#include "core/model_json.h"
 
 namespace nnlab {
 

@@ -1,4 +1,4 @@
-#include "onnx_tensor.h"
+#include "core/export/onnx_tensor.h"
 
 #include <cstring>
 

@@ -1,4 +1,4 @@
-#include "onnx_writer.h"
+#include "core/export/onnx_writer.h"
 
 #include <cmath>
 #include <limits>

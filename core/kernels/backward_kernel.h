@@ -2,9 +2,9 @@
 
 #include <vector>
 
-#include "loss.h"
-#include "network.h"
-#include "optimizer.h"
+#include "core/loss.h"
+#include "core/network.h"
+#include "core/optimizer.h"
 
 namespace nnlab {
 

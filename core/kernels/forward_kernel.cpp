@@ -1,6 +1,6 @@
-#include "kernels/forward_kernel.h"
+#include "core/kernels/forward_kernel.h"
 
-#include "small_product.h"
+#include "core/small_product.h"
 
 namespace nnlab {
 

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "network.h"
+#include "core/network.h"
 
 namespace nnlab {
 

@@ -1,4 +1,4 @@
-#include "kernels/update_kernel.h"
+#include "core/kernels/update_kernel.h"
 
 #include <cmath>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "optimizer.h"
+#include "core/optimizer.h"
 
 namespace nnlab {
 

@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "lesson/check_expression_node.h"
+#include "core/lesson/check_expression_node.h"
 
 namespace nnlab {
 

@@ -1,11 +1,11 @@
-#include "lesson/check_expression.h"
+#include "core/lesson/check_expression.h"
 
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <utility>
 
-#include "lesson/check_expression_node.h"
+#include "core/lesson/check_expression_node.h"
 
 namespace nnlab {
 

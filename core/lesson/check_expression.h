@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "lesson/quantities.h"
+#include "core/lesson/quantities.h"
 
 namespace nnlab {
 

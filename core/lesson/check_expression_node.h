@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "lesson/check_expression.h"
+#include "core/lesson/check_expression.h"
 
 namespace nnlab {
 

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "lesson/check_expression.h"
-#include "presets.h"
+#include "core/lesson/check_expression.h"
+#include "core/presets.h"
 
 namespace nnlab {
 

@@ -1,4 +1,4 @@
-#include "lesson/lesson.h"
+#include "core/lesson/lesson.h"
 
 namespace nnlab {
 

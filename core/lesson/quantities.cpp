@@ -1,8 +1,8 @@
-#include "lesson/quantities.h"
+#include "core/lesson/quantities.h"
 
 #include <cmath>
 
-#include "training_runner.h"
+#include "core/training_runner.h"
 
 namespace nnlab {
 

@@ -1,7 +1,7 @@
 // The benchmarks' main(): the BLAS set up once, as nnlab and nnlab-cli do at start-up.
 #include <benchmark/benchmark.h>
 
-#include "blas_setup.h"
+#include "core/blas_setup.h"
 
 int main(int argc, char** argv) {
   nnlab::prepareBlas();

@@ -10,9 +10,9 @@
 #include <utility>
 #include <vector>
 
-#include "presets.h"
-#include "run_history.h"
-#include "trainer.h"
+#include "core/presets.h"
+#include "core/run_history.h"
+#include "core/trainer.h"
 
 namespace nnlab {
 namespace {

@@ -9,10 +9,10 @@
 #include <ctime>
 #include <thread>
 
-#include "presets.h"
-#include "random.h"
-#include "trainer.h"
-#include "training_runner.h"
+#include "core/presets.h"
+#include "core/random.h"
+#include "core/trainer.h"
+#include "core/training_runner.h"
 
 namespace nnlab {
 namespace {

@@ -8,10 +8,10 @@
 #include <Eigen/Core>
 #include <chrono>
 
-#include "blas_setup.h"
-#include "build_info.h"
-#include "presets.h"
-#include "trainer.h"
+#include "core/blas_setup.h"
+#include "core/build_info.h"
+#include "core/presets.h"
+#include "core/trainer.h"
 
 namespace nnlab {
 namespace {

@@ -1,4 +1,4 @@
-#include "activation.h"
+#include "core/activation.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
-#include "blas_setup.h"
+#include "core/blas_setup.h"
 
 #include <gtest/gtest.h>
 
-#include "small_product.h"
+#include "core/small_product.h"
 
 namespace nnlab {
 namespace {

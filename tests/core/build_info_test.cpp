@@ -1,11 +1,11 @@
-#include "build_info.h"
+#include "core/build_info.h"
 
 #include <gtest/gtest.h>
 
 #include <regex>
 #include <string>
 
-#include "blas_setup.h"
+#include "core/blas_setup.h"
 
 namespace nnlab {
 namespace {

@@ -1,12 +1,12 @@
-#include "lesson/check_expression.h"
+#include "core/lesson/check_expression.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <map>
 
-#include "presets.h"
-#include "training_runner.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
 
 namespace nnlab {
 namespace {

@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "cli.h"
-#include "cli_test_support.h"
+#include "app/cli/cli.h"
+#include "tests/core/cli_test_support.h"
 
 namespace nnlab::cli {
 namespace {

@@ -1,4 +1,4 @@
-#include "cli.h"
+#include "app/cli/cli.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -9,12 +9,12 @@
 #include <fstream>
 #include <sstream>
 
-#include "cli_test_support.h"
-#include "csv_reader.h"
-#include "model_json.h"
-#include "presets.h"
-#include "train_command.h"
-#include "trainer.h"
+#include "app/cli/train_command.h"
+#include "core/csv_reader.h"
+#include "core/model_json.h"
+#include "core/presets.h"
+#include "core/trainer.h"
+#include "tests/core/cli_test_support.h"
 
 namespace nnlab::cli {
 namespace {

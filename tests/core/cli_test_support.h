@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "cli.h"
+#include "app/cli/cli.h"
 
 namespace nnlab::cli::testing {
 

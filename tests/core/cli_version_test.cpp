@@ -1,8 +1,8 @@
 // nnlab-cli --version: what a user quotes in a bug report.
 #include <gtest/gtest.h>
 
-#include "build_info.h"
-#include "cli_test_support.h"
+#include "core/build_info.h"
+#include "tests/core/cli_test_support.h"
 
 namespace nnlab::cli::testing {
 namespace {

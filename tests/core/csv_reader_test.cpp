@@ -1,4 +1,4 @@
-#include "csv_reader.h"
+#include "core/csv_reader.h"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 #include <limits>
 #include <string>
 
-#include "random.h"
+#include "core/random.h"
 
 namespace nnlab {
 namespace {

@@ -1,5 +1,5 @@
 // CurveSamples: the 1-input curve view's numbers come from the network's own forward pass.
-#include "curve_samples.h"
+#include "core/curve_samples.h"
 
 #include <gtest/gtest.h>
 

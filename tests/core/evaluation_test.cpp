@@ -1,8 +1,8 @@
-#include "evaluation.h"
+#include "core/evaluation.h"
 
 #include <gtest/gtest.h>
 
-#include "trainer.h"
+#include "core/trainer.h"
 
 namespace nnlab {
 namespace {

@@ -1,5 +1,5 @@
 // `nnlab-cli explain`: the text laid out like the article, the JSON, and bad input.
-#include "explain_command.h"
+#include "app/cli/explain_command.h"
 
 #include <gtest/gtest.h>
 
@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "cli_test_support.h"
-#include "presets.h"
-#include "trainer.h"
+#include "core/presets.h"
+#include "core/trainer.h"
+#include "tests/core/cli_test_support.h"
 
 namespace nnlab::cli {
 namespace {

@@ -1,8 +1,8 @@
-#include "explain_formulas.h"
+#include "core/explain_formulas.h"
 
 #include <gtest/gtest.h>
 
-#include "presets.h"
+#include "core/presets.h"
 
 namespace nnlab {
 namespace {

@@ -1,4 +1,4 @@
-#include "explained_update.h"
+#include "core/explained_update.h"
 
 #include <gtest/gtest.h>
 
@@ -6,8 +6,8 @@
 #include <limits>
 #include <tuple>
 
-#include "presets.h"
-#include "runner_test_support.h"
+#include "core/presets.h"
+#include "tests/core/runner_test_support.h"
 
 namespace nnlab {
 namespace {

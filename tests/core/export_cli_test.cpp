@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "cli_test_support.h"
-#include "model_json.h"
+#include "core/model_json.h"
+#include "tests/core/cli_test_support.h"
 
 namespace nnlab::cli {
 namespace {

@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "cli_test_support.h"
-#include "model_export.h"
-#include "presets.h"
+#include "core/export/model_export.h"
+#include "core/presets.h"
+#include "tests/core/cli_test_support.h"
 
 namespace nnlab::cli {
 namespace {

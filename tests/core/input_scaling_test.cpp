@@ -1,4 +1,4 @@
-#include "input_scaling.h"
+#include "core/input_scaling.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -7,9 +7,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "cli.h"
-#include "csv_reader.h"
-#include "model_json.h"
+#include "app/cli/cli.h"
+#include "core/csv_reader.h"
+#include "core/model_json.h"
 
 namespace nnlab {
 namespace {

@@ -4,9 +4,9 @@
 
 #include <cmath>
 
-#include "kernels/backward_kernel.h"
-#include "kernels/forward_kernel.h"
-#include "small_product.h"
+#include "core/kernels/backward_kernel.h"
+#include "core/kernels/forward_kernel.h"
+#include "core/small_product.h"
 
 namespace nnlab {
 namespace {

@@ -1,17 +1,17 @@
 // The loss landscape's numbers: the principal plane of a run's weights, the loss over it, and the
 // runner's recorded weights it is drawn from.
-#include "landscape.h"
+#include "core/landscape.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <memory>
 
-#include "loss.h"
-#include "parameter_vector.h"
-#include "presets.h"
-#include "runner_test_support.h"
-#include "training_runner.h"
+#include "core/loss.h"
+#include "core/parameter_vector.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
+#include "tests/core/runner_test_support.h"
 
 namespace nnlab {
 namespace {

@@ -1,10 +1,10 @@
-#include "lesson/lesson.h"
+#include "core/lesson/lesson.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "training_runner.h"
+#include "core/training_runner.h"
 
 namespace nnlab {
 namespace {

@@ -1,4 +1,4 @@
-#include "loss_history.h"
+#include "core/loss_history.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "loss.h"
+#include "core/loss.h"
 
 #include <gtest/gtest.h>
 

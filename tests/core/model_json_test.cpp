@@ -1,4 +1,4 @@
-#include "model_json.h"
+#include "core/model_json.h"
 
 #include <gtest/gtest.h>
 #include <sys/resource.h>
@@ -13,8 +13,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "atomic_file.h"
-#include "random.h"
+#include "core/atomic_file.h"
+#include "core/random.h"
 
 namespace nnlab {
 namespace {

@@ -1,11 +1,11 @@
-#include "network.h"
+#include "core/network.h"
 
 #include <gtest/gtest.h>
 
 #include <stdexcept>
 
-#include "presets.h"
-#include "trainer.h"
+#include "core/presets.h"
+#include "core/trainer.h"
 
 namespace nnlab {
 namespace {

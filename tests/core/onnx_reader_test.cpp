@@ -1,14 +1,14 @@
-#include "onnx_reader.h"
+#include "core/export/onnx_reader.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <sstream>
 
-#include "cli_test_support.h"
-#include "model_export.h"
+#include "core/export/model_export.h"
+#include "core/export/onnx_writer.h"
 #include "onnx/onnx_pb.h"
-#include "onnx_writer.h"
+#include "tests/core/cli_test_support.h"
 
 namespace nnlab {
 namespace {

@@ -1,4 +1,4 @@
-#include "optimizer.h"
+#include "core/optimizer.h"
 
 #include <gtest/gtest.h>
 

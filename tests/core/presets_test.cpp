@@ -1,13 +1,13 @@
-#include "presets.h"
+#include "core/presets.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <sstream>
 
-#include "cli.h"
-#include "data_generators.h"
-#include "trainer.h"
+#include "app/cli/cli.h"
+#include "core/data_generators.h"
+#include "core/trainer.h"
 
 namespace nnlab {
 namespace {

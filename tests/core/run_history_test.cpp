@@ -1,6 +1,6 @@
 // RunHistory keeps a run's parameters within a memory budget, and any epoch of the run comes
 // back exactly: a replay from the nearest record repeats training's own computations.
-#include "run_history.h"
+#include "core/run_history.h"
 
 #include <gtest/gtest.h>
 
@@ -8,8 +8,8 @@
 #include <map>
 #include <memory>
 
-#include "data_generators.h"
-#include "presets.h"
+#include "core/data_generators.h"
+#include "core/presets.h"
 
 namespace nnlab {
 namespace {

@@ -9,7 +9,7 @@
 #include <memory>
 #include <thread>
 
-#include "training_runner.h"
+#include "core/training_runner.h"
 
 namespace nnlab::testing {
 

@@ -1,4 +1,4 @@
-#include "session.h"
+#include "core/session.h"
 
 #include <gtest/gtest.h>
 
@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "presets.h"
-#include "runner_test_support.h"
+#include "core/presets.h"
+#include "tests/core/runner_test_support.h"
 
 namespace nnlab {
 namespace {

@@ -5,11 +5,11 @@
 #include <cmath>
 #include <tuple>
 
-#include "activation.h"
-#include "dataset.h"
-#include "loss.h"
-#include "model_json.h"
-#include "trainer.h"
+#include "core/activation.h"
+#include "core/dataset.h"
+#include "core/loss.h"
+#include "core/model_json.h"
+#include "core/trainer.h"
 
 namespace nnlab {
 namespace {

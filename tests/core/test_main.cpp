@@ -1,7 +1,7 @@
 // The core tests' main(): the BLAS set up once, as nnlab and nnlab-cli do at start-up.
 #include <gtest/gtest.h>
 
-#include "blas_setup.h"
+#include "core/blas_setup.h"
 
 int main(int argc, char** argv) {
   nnlab::prepareBlas();

@@ -7,8 +7,8 @@
 #include <cstdlib>
 #include <memory>
 
-#include "presets.h"
-#include "trainer.h"
+#include "core/presets.h"
+#include "core/trainer.h"
 
 namespace {
 std::atomic<long> g_allocations{0};

@@ -1,4 +1,4 @@
-#include "trainer.h"
+#include "core/trainer.h"
 
 #include <gtest/gtest.h>
 
@@ -9,8 +9,8 @@
 #include <new>
 #include <tuple>
 
-#include "presets.h"
-#include "random.h"
+#include "core/presets.h"
+#include "core/random.h"
 
 namespace nnlab {
 namespace {

@@ -5,9 +5,9 @@
 
 #include <memory>
 
-#include "presets.h"
-#include "runner_test_support.h"
-#include "training_runner.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
+#include "tests/core/runner_test_support.h"
 
 namespace nnlab {
 namespace {

@@ -7,10 +7,10 @@
 #include <functional>
 #include <thread>
 
-#include "presets.h"
-#include "random.h"
-#include "runner_test_support.h"
-#include "training_runner.h"
+#include "core/presets.h"
+#include "core/random.h"
+#include "core/training_runner.h"
+#include "tests/core/runner_test_support.h"
 
 namespace nnlab {
 namespace {

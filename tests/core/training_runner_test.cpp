@@ -1,4 +1,4 @@
-#include "training_runner.h"
+#include "core/training_runner.h"
 
 #include <gtest/gtest.h>
 
@@ -9,9 +9,9 @@
 #include <functional>
 #include <thread>
 
-#include "presets.h"
-#include "random.h"
-#include "runner_test_support.h"
+#include "core/presets.h"
+#include "core/random.h"
+#include "tests/core/runner_test_support.h"
 
 namespace nnlab {
 namespace {

@@ -5,7 +5,7 @@
 #include <exception>
 #include <string_view>
 
-#include "csv_reader.h"
+#include "core/csv_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

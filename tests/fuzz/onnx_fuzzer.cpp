@@ -5,9 +5,9 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "model_export.h"
-#include "onnx_reader.h"
-#include "onnx_writer.h"
+#include "core/export/model_export.h"
+#include "core/export/onnx_reader.h"
+#include "core/export/onnx_writer.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);

@@ -9,10 +9,10 @@
 #include <QTimer>
 #include <memory>
 
-#include "application_info.h"
-#include "build_info.h"
-#include "launch_options.h"
-#include "main_window.h"
+#include "core/build_info.h"
+#include "ui/window/application_info.h"
+#include "ui/window/launch_options.h"
+#include "ui/window/main_window.h"
 
 namespace nnlab {
 namespace {

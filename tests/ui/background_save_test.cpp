@@ -9,11 +9,11 @@
 #include <QTest>
 #include <memory>
 
-#include "main_window.h"
-#include "presets.h"
-#include "session.h"
-#include "session_controller.h"
-#include "training_runner.h"
+#include "core/presets.h"
+#include "core/session.h"
+#include "core/training_runner.h"
+#include "ui/window/main_window.h"
+#include "ui/window/session_controller.h"
 
 namespace nnlab {
 namespace {

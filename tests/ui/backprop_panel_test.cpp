@@ -1,5 +1,5 @@
 // The Backprop view: walked with real keys and clicks, offscreen.
-#include "backprop_panel.h"
+#include "ui/backprop/backprop_panel.h"
 
 #include <gtest/gtest.h>
 
@@ -13,14 +13,14 @@
 #include <QToolButton>
 #include <memory>
 
-#include "control_bar.h"
-#include "forward_values.h"
-#include "main_window.h"
-#include "network_view.h"
-#include "neuron_inspector.h"
-#include "presets.h"
-#include "training_runner.h"
-#include "weight_legend.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
+#include "ui/network/forward_values.h"
+#include "ui/network/network_view.h"
+#include "ui/network/neuron_inspector.h"
+#include "ui/network/weight_legend.h"
+#include "ui/window/control_bar.h"
+#include "ui/window/main_window.h"
 
 namespace nnlab {
 namespace {
@@ -288,7 +288,7 @@ TEST(BackpropPanel, LookAheadWarnsOfAnOvershootAsTheLearningRateIsTyped) {
 }  // namespace
 }  // namespace nnlab
 
-#include "launch_options.h"
+#include "ui/window/launch_options.h"
 
 namespace nnlab {
 namespace {

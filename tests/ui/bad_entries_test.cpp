@@ -10,13 +10,13 @@
 #include <memory>
 #include <vector>
 
-#include "architecture_panel.h"
-#include "main_window.h"
-#include "presets.h"
-#include "session_controller.h"
-#include "status_line.h"
-#include "stop_panel.h"
-#include "training_runner.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
+#include "ui/chart/stop_panel.h"
+#include "ui/network/architecture_panel.h"
+#include "ui/window/main_window.h"
+#include "ui/window/session_controller.h"
+#include "ui/window/status_line.h"
 
 namespace nnlab {
 namespace {

@@ -1,6 +1,6 @@
 // The 1-input curve view: the curve it draws is the network's own prediction, it follows each new
 // snapshot, and the window shows it (instead of the map) exactly when the data has 1 input.
-#include "curve_view.h"
+#include "ui/output/curve_view.h"
 
 #include <gtest/gtest.h>
 
@@ -9,11 +9,11 @@
 #include <cmath>
 #include <memory>
 
-#include "colour_scale.h"
-#include "decision_map_panel.h"
-#include "main_window.h"
-#include "presets.h"
-#include "training_runner.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
+#include "ui/output/colour_scale.h"
+#include "ui/output/decision_map_panel.h"
+#include "ui/window/main_window.h"
 
 namespace nnlab {
 namespace {

@@ -12,10 +12,10 @@
 #include <QTest>
 #include <memory>
 
-#include "control_bar.h"
-#include "main_window.h"
-#include "network_view.h"
-#include "training_runner.h"
+#include "core/training_runner.h"
+#include "ui/network/network_view.h"
+#include "ui/window/control_bar.h"
+#include "ui/window/main_window.h"
 
 namespace nnlab {
 namespace {

@@ -1,4 +1,4 @@
-#include "dataset_model.h"
+#include "ui/data/dataset_model.h"
 
 #include <gtest/gtest.h>
 

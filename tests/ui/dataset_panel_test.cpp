@@ -1,4 +1,4 @@
-#include "dataset_panel.h"
+#include "ui/data/dataset_panel.h"
 
 #include <gtest/gtest.h>
 
@@ -15,8 +15,8 @@
 #include <QUndoStack>
 #include <memory>
 
-#include "dataset_model.h"
-#include "training_runner.h"
+#include "core/training_runner.h"
+#include "ui/data/dataset_model.h"
 
 namespace nnlab {
 namespace {

@@ -1,4 +1,4 @@
-#include "decision_map_view.h"
+#include "ui/output/decision_map_view.h"
 
 #include <gtest/gtest.h>
 
@@ -7,9 +7,9 @@
 #include <QTest>
 #include <memory>
 
-#include "colour_scale.h"
-#include "decision_map_panel.h"
-#include "training_runner.h"
+#include "core/training_runner.h"
+#include "ui/output/colour_scale.h"
+#include "ui/output/decision_map_panel.h"
 
 namespace nnlab {
 namespace {

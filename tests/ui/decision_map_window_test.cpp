@@ -7,15 +7,15 @@
 #include <QUndoStack>
 #include <memory>
 
-#include "dataset_panel.h"
-#include "decision_map_panel.h"
-#include "decision_map_view.h"
-#include "loss_chart.h"
-#include "main_window.h"
-#include "network_view.h"
-#include "presets.h"
-#include "status_line.h"
-#include "training_runner.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
+#include "ui/chart/loss_chart.h"
+#include "ui/data/dataset_panel.h"
+#include "ui/network/network_view.h"
+#include "ui/output/decision_map_panel.h"
+#include "ui/output/decision_map_view.h"
+#include "ui/window/main_window.h"
+#include "ui/window/status_line.h"
 
 namespace nnlab {
 namespace {

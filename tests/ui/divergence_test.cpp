@@ -10,15 +10,15 @@
 #include <QTest>
 #include <memory>
 
-#include "architecture_panel.h"
-#include "control_bar.h"
-#include "dataset_model.h"
-#include "dataset_panel.h"
-#include "main_window.h"
-#include "presets.h"
-#include "session_controller.h"
-#include "status_line.h"
-#include "training_runner.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
+#include "ui/data/dataset_model.h"
+#include "ui/data/dataset_panel.h"
+#include "ui/network/architecture_panel.h"
+#include "ui/window/control_bar.h"
+#include "ui/window/main_window.h"
+#include "ui/window/session_controller.h"
+#include "ui/window/status_line.h"
 
 namespace nnlab {
 namespace {

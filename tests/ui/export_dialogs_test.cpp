@@ -20,15 +20,15 @@
 #include <functional>
 #include <memory>
 
-#include "colour_scale.h"
-#include "exporter.h"
-#include "loss_chart.h"
-#include "main_window.h"
-#include "network_view.h"
-#include "presets.h"
-#include "session_controller.h"
-#include "training_runner.h"
-#include "weight_legend.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
+#include "ui/chart/loss_chart.h"
+#include "ui/network/network_view.h"
+#include "ui/network/weight_legend.h"
+#include "ui/output/colour_scale.h"
+#include "ui/window/exporter.h"
+#include "ui/window/main_window.h"
+#include "ui/window/session_controller.h"
 
 namespace nnlab {
 namespace {

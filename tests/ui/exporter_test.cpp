@@ -1,5 +1,5 @@
 // File ▸ Export: every export writes a file another program can read back.
-#include "exporter.h"
+#include "ui/window/exporter.h"
 
 #include <gtest/gtest.h>
 
@@ -8,15 +8,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "csv_reader.h"
-#include "loss_chart.h"
-#include "main_window.h"
-#include "model_json.h"
-#include "network_view.h"
-#include "presets.h"
-#include "session_controller.h"
-#include "training_runner.h"
-#include "weight_legend.h"
+#include "core/csv_reader.h"
+#include "core/model_json.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
+#include "ui/chart/loss_chart.h"
+#include "ui/network/network_view.h"
+#include "ui/network/weight_legend.h"
+#include "ui/window/main_window.h"
+#include "ui/window/session_controller.h"
 
 namespace nnlab {
 namespace {

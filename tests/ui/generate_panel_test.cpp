@@ -1,6 +1,6 @@
 // The Generate panel: drawn data lands in the table like any edit (undoable), reaches the
 // runner with its test rows, and Split marks test rows in any data.
-#include "generate_panel.h"
+#include "ui/data/generate_panel.h"
 
 #include <gtest/gtest.h>
 
@@ -10,10 +10,10 @@
 #include <QTest>
 #include <QUndoStack>
 
-#include "dataset_panel.h"
-#include "main_window.h"
-#include "presets.h"
-#include "training_runner.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
+#include "ui/data/dataset_panel.h"
+#include "ui/window/main_window.h"
 
 namespace nnlab {
 namespace {

@@ -22,14 +22,14 @@
 #include <QToolButton>
 #include <QToolTip>
 
-#include "control_bar.h"
-#include "dataset_panel.h"
-#include "generate_panel.h"
-#include "help_dialogs.h"
-#include "main_window.h"
-#include "preset_text.h"
-#include "presets.h"
-#include "session_controller.h"
+#include "core/presets.h"
+#include "ui/data/dataset_panel.h"
+#include "ui/data/generate_panel.h"
+#include "ui/window/control_bar.h"
+#include "ui/window/help_dialogs.h"
+#include "ui/window/main_window.h"
+#include "ui/window/preset_text.h"
+#include "ui/window/session_controller.h"
 
 namespace nnlab {
 namespace {

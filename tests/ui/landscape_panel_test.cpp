@@ -1,7 +1,7 @@
 // The loss-landscape view in the window: it computes the run's landscape in the background,
 // clicking the plane sets the weights there and Undo brings the old ones back, clicking the
 // path picks its epoch, and the cursor marks the path point of an epoch.
-#include "landscape_panel.h"
+#include "ui/landscape/landscape_panel.h"
 
 #include <gtest/gtest.h>
 
@@ -13,12 +13,12 @@
 #include <QUndoStack>
 #include <memory>
 
-#include "dataset_panel.h"
-#include "landscape_view.h"
-#include "main_window.h"
-#include "parameter_vector.h"
-#include "presets.h"
-#include "training_runner.h"
+#include "core/parameter_vector.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
+#include "ui/data/dataset_panel.h"
+#include "ui/landscape/landscape_view.h"
+#include "ui/window/main_window.h"
 
 namespace nnlab {
 namespace {

@@ -1,6 +1,6 @@
 // Chinese and English: --lang, the translations installed (nnlab's and Qt's own), and the
 // session a language restart brings back as it was.
-#include "language.h"
+#include "ui/window/language.h"
 
 #include <gtest/gtest.h>
 
@@ -22,14 +22,14 @@
 #include <QTextBrowser>
 #include <QTimer>
 
-#include "child_process.h"
-#include "help_dialogs.h"
-#include "language_menu.h"
-#include "launch_options.h"
-#include "main_window.h"
-#include "session.h"
-#include "session_controller.h"
-#include "training_runner.h"
+#include "core/session.h"
+#include "core/training_runner.h"
+#include "tests/ui/child_process.h"
+#include "ui/window/help_dialogs.h"
+#include "ui/window/language_menu.h"
+#include "ui/window/launch_options.h"
+#include "ui/window/main_window.h"
+#include "ui/window/session_controller.h"
 
 namespace nnlab {
 namespace {

@@ -1,5 +1,5 @@
 // The Lessons panel and the shipped lessons, driven through the real window, offscreen.
-#include "lessons_panel.h"
+#include "ui/lessons/lessons_panel.h"
 
 #include <gtest/gtest.h>
 
@@ -22,17 +22,17 @@
 #include <QTimer>
 #include <QToolButton>
 
-#include "child_process.h"
-#include "control_bar.h"
-#include "dataset_panel.h"
-#include "lesson_controls.h"
-#include "lesson_library.h"
-#include "lesson_session.h"
-#include "main_window.h"
-#include "network_view.h"
-#include "prediction_box.h"
-#include "session_controller.h"
-#include "training_runner.h"
+#include "core/training_runner.h"
+#include "tests/ui/child_process.h"
+#include "ui/backprop/prediction_box.h"
+#include "ui/data/dataset_panel.h"
+#include "ui/lessons/lesson_controls.h"
+#include "ui/lessons/lesson_library.h"
+#include "ui/lessons/lesson_session.h"
+#include "ui/network/network_view.h"
+#include "ui/window/control_bar.h"
+#include "ui/window/main_window.h"
+#include "ui/window/session_controller.h"
 
 namespace nnlab {
 namespace {

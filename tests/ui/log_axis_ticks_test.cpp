@@ -1,4 +1,4 @@
-#include "log_axis_ticks.h"
+#include "ui/chart/log_axis_ticks.h"
 
 #include <gtest/gtest.h>
 

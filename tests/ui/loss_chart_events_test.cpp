@@ -5,8 +5,8 @@
 #include <QLabel>
 #include <QTest>
 
-#include "loss_chart.h"
-#include "training_runner.h"
+#include "core/training_runner.h"
+#include "ui/chart/loss_chart.h"
 
 namespace nnlab {
 namespace {

@@ -1,4 +1,4 @@
-#include "loss_chart.h"
+#include "ui/chart/loss_chart.h"
 
 #include <gtest/gtest.h>
 
@@ -16,7 +16,7 @@
 #include <cmath>
 #include <limits>
 
-#include "training_runner.h"
+#include "core/training_runner.h"
 
 namespace nnlab {
 namespace {

@@ -11,8 +11,8 @@
 #include <QWheelEvent>
 #include <cmath>
 
-#include "loss_chart.h"
-#include "training_runner.h"
+#include "core/training_runner.h"
+#include "ui/chart/loss_chart.h"
 
 namespace nnlab {
 namespace {

@@ -13,12 +13,12 @@
 #include <QToolButton>
 #include <memory>
 
-#include "dataset_model.h"
-#include "dataset_panel.h"
-#include "loss.h"
-#include "main_window.h"
-#include "presets.h"
-#include "training_runner.h"
+#include "core/loss.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
+#include "ui/data/dataset_model.h"
+#include "ui/data/dataset_panel.h"
+#include "ui/window/main_window.h"
 
 namespace nnlab {
 namespace {

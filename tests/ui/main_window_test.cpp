@@ -1,4 +1,4 @@
-#include "main_window.h"
+#include "ui/window/main_window.h"
 
 #include <gtest/gtest.h>
 
@@ -21,17 +21,17 @@
 #include <QToolButton>
 #include <memory>
 
-#include "architecture_panel.h"
-#include "control_bar.h"
-#include "dataset_model.h"
-#include "dataset_panel.h"
-#include "network_view.h"
-#include "neuron_inspector.h"
-#include "presets.h"
-#include "session_controller.h"
-#include "status_line.h"
-#include "training_runner.h"
-#include "weight_editor.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
+#include "ui/data/dataset_model.h"
+#include "ui/data/dataset_panel.h"
+#include "ui/network/architecture_panel.h"
+#include "ui/network/network_view.h"
+#include "ui/network/neuron_inspector.h"
+#include "ui/network/weight_editor.h"
+#include "ui/window/control_bar.h"
+#include "ui/window/session_controller.h"
+#include "ui/window/status_line.h"
 
 namespace nnlab {
 namespace {

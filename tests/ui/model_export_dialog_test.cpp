@@ -1,6 +1,6 @@
 // File ▸ Export model as… writes ONNX, numpy or C, the format chosen by the save dialog's
 // filter; File ▸ Open reads an ONNX file back.
-#include "model_export_dialog.h"
+#include "ui/window/model_export_dialog.h"
 
 #include <gtest/gtest.h>
 
@@ -12,11 +12,11 @@
 #include <QTest>
 #include <QTimer>
 
-#include "main_window.h"
-#include "onnx_reader.h"
-#include "presets.h"
-#include "session_controller.h"
-#include "training_runner.h"
+#include "core/export/onnx_reader.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
+#include "ui/window/main_window.h"
+#include "ui/window/session_controller.h"
 
 namespace nnlab {
 namespace {

@@ -8,15 +8,15 @@
 #include <memory>
 #include <sstream>
 
-#include "cli.h"
-#include "csv_reader.h"
-#include "dataset_model.h"
-#include "dataset_panel.h"
-#include "main_window.h"
-#include "model_json.h"
-#include "presets.h"
-#include "session_controller.h"
-#include "training_runner.h"
+#include "app/cli/cli.h"
+#include "core/csv_reader.h"
+#include "core/model_json.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
+#include "ui/data/dataset_model.h"
+#include "ui/data/dataset_panel.h"
+#include "ui/window/main_window.h"
+#include "ui/window/session_controller.h"
 
 namespace nnlab {
 namespace {

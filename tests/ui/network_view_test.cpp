@@ -1,4 +1,4 @@
-#include "network_view.h"
+#include "ui/network/network_view.h"
 
 #include <gtest/gtest.h>
 
@@ -12,7 +12,7 @@
 #include <memory>
 #include <vector>
 
-#include "training_runner.h"
+#include "core/training_runner.h"
 
 namespace nnlab {
 namespace {

@@ -1,4 +1,4 @@
-#include "neuron_item.h"
+#include "ui/network/neuron_item.h"
 
 #include <gtest/gtest.h>
 

@@ -9,12 +9,12 @@
 #include <cmath>
 #include <memory>
 
-#include "dataset_panel.h"
-#include "main_window.h"
-#include "preset_text.h"
-#include "presets.h"
-#include "session_controller.h"
-#include "training_runner.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
+#include "ui/data/dataset_panel.h"
+#include "ui/window/main_window.h"
+#include "ui/window/preset_text.h"
+#include "ui/window/session_controller.h"
 
 namespace nnlab {
 namespace {

@@ -1,13 +1,13 @@
 // What an undo step that restores a whole run keeps of the present: the data, the scaling, the
 // stops and the speed; and the old run's timeline only where its data are still the data.
-#include "runner_state_command.h"
+#include "ui/common/runner_state_command.h"
 
 #include <gtest/gtest.h>
 
 #include <QTest>
 
-#include "presets.h"
-#include "training_runner.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
 
 namespace nnlab {
 namespace {

@@ -1,4 +1,4 @@
-#include "scripted_run.h"
+#include "ui/window/scripted_run.h"
 
 #include <gtest/gtest.h>
 
@@ -12,11 +12,11 @@
 #include <QTest>
 #include <random>
 
-#include "frame_stats.h"
-#include "launch_options.h"
-#include "main_window.h"
-#include "presets.h"
-#include "trainer.h"
+#include "core/presets.h"
+#include "core/trainer.h"
+#include "ui/window/frame_stats.h"
+#include "ui/window/launch_options.h"
+#include "ui/window/main_window.h"
 
 namespace nnlab {
 namespace {

@@ -9,15 +9,15 @@
 #include <QTest>
 #include <memory>
 
-#include "control_bar.h"
-#include "launch_options.h"
-#include "loss_chart.h"
-#include "main_window.h"
-#include "presets.h"
-#include "session_controller.h"
-#include "stop_panel.h"
-#include "trainer.h"
-#include "training_runner.h"
+#include "core/presets.h"
+#include "core/trainer.h"
+#include "core/training_runner.h"
+#include "ui/chart/loss_chart.h"
+#include "ui/chart/stop_panel.h"
+#include "ui/window/control_bar.h"
+#include "ui/window/launch_options.h"
+#include "ui/window/main_window.h"
+#include "ui/window/session_controller.h"
 
 namespace nnlab {
 namespace {

@@ -13,14 +13,14 @@
 #include <QToolButton>
 #include <memory>
 
-#include "control_bar.h"
-#include "loss_chart.h"
-#include "main_window.h"
-#include "network_view.h"
-#include "presets.h"
-#include "session_controller.h"
-#include "stop_panel.h"
-#include "training_runner.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
+#include "ui/chart/loss_chart.h"
+#include "ui/chart/stop_panel.h"
+#include "ui/network/network_view.h"
+#include "ui/window/control_bar.h"
+#include "ui/window/main_window.h"
+#include "ui/window/session_controller.h"
 
 namespace nnlab {
 namespace {

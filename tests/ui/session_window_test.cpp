@@ -29,17 +29,17 @@
 #include <QUrl>
 #include <memory>
 
-#include "child_process.h"
-#include "control_bar.h"
-#include "dataset_model.h"
-#include "dataset_panel.h"
-#include "exporter.h"
-#include "launch_options.h"
-#include "main_window.h"
-#include "scripted_run.h"
-#include "session.h"
-#include "session_controller.h"
-#include "training_runner.h"
+#include "core/session.h"
+#include "core/training_runner.h"
+#include "tests/ui/child_process.h"
+#include "ui/data/dataset_model.h"
+#include "ui/data/dataset_panel.h"
+#include "ui/window/control_bar.h"
+#include "ui/window/exporter.h"
+#include "ui/window/launch_options.h"
+#include "ui/window/main_window.h"
+#include "ui/window/scripted_run.h"
+#include "ui/window/session_controller.h"
 
 namespace nnlab {
 namespace {

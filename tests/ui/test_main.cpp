@@ -4,8 +4,8 @@
 #include <QApplication>
 #include <QStandardPaths>
 
-#include "blas_setup.h"
-#include "language.h"
+#include "core/blas_setup.h"
+#include "ui/window/language.h"
 
 int main(int argc, char** argv) {
   nnlab::prepareBlas();  // as nnlab does at start-up

@@ -1,7 +1,7 @@
 // The timeline: dragging the loss chart's cursor or the slider shows an earlier epoch exactly as
 // training computed it; Play replays the run; Live returns to the present; Train from here goes
 // on from a past epoch, and Undo brings the later run back.
-#include "timeline.h"
+#include "ui/chart/timeline.h"
 
 #include <gtest/gtest.h>
 
@@ -18,15 +18,15 @@
 #include <QToolButton>
 #include <memory>
 
-#include "control_bar.h"
-#include "loss_chart.h"
-#include "main_window.h"
-#include "presets.h"
-#include "session_controller.h"
-#include "stop_panel.h"
-#include "timeline_bar.h"
-#include "trainer.h"
-#include "training_runner.h"
+#include "core/presets.h"
+#include "core/trainer.h"
+#include "core/training_runner.h"
+#include "ui/chart/loss_chart.h"
+#include "ui/chart/stop_panel.h"
+#include "ui/chart/timeline_bar.h"
+#include "ui/window/control_bar.h"
+#include "ui/window/main_window.h"
+#include "ui/window/session_controller.h"
 
 namespace nnlab {
 namespace {

@@ -51,6 +51,10 @@ TEST(Translations, EverySourceStringIsTranslated) {
     // The same options as the update_translations target (ui/CMakeLists.txt).
     QStringList arguments = {source.filePath(QStringLiteral("ui")),
                              source.filePath(QStringLiteral("app")),
+                             // Includes are written from the root: lupdate reads the headers
+                             // to know each class's namespace (the context of its strings).
+                             QStringLiteral("-I"),
+                             source.absolutePath(),
                              QStringLiteral("-ts"),
                              copy,
                              QStringLiteral("-locations"),

@@ -23,15 +23,15 @@
 #include <QToolButton>
 #include <memory>
 
-#include "dataset_panel.h"
-#include "decision_map_panel.h"
-#include "decision_map_view.h"
-#include "generate_panel.h"
-#include "main_window.h"
-#include "output_section.h"
-#include "presets.h"
-#include "session_controller.h"
-#include "training_runner.h"
+#include "core/presets.h"
+#include "core/training_runner.h"
+#include "ui/data/dataset_panel.h"
+#include "ui/data/generate_panel.h"
+#include "ui/output/decision_map_panel.h"
+#include "ui/output/decision_map_view.h"
+#include "ui/output/output_section.h"
+#include "ui/window/main_window.h"
+#include "ui/window/session_controller.h"
 
 // gtest names the sizes in its messages.
 inline void PrintTo(const QSize& size, std::ostream* out) {
