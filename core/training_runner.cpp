@@ -134,15 +134,11 @@ void TrainingRunner::Impl::loop(std::stop_token token) {
       continue;
     }
     const Clock::time_point now = Clock::now();
-    const long long allowed = epochsAllowed(now);
+    const long long allowed = pacer.epochsAllowed(now);
     if (allowed == 0) {
       // The epochs trained since the last snapshot are shown before the wait, not after it.
       if (unpublished) publish();
-      // At most a second at a time: at 0.001 epochs/s the next epoch is far off, and so far a
-      // time point would overflow.
-      const double wait =
-          std::min(pacedEpochs / speedLimit - Seconds(now - paceStart).count(), 1.0);
-      waitForCommand(token, now + std::chrono::duration_cast<Clock::duration>(Seconds(wait)));
+      waitForCommand(token, now + pacer.waitTime(now));
       continue;
     }
     trainChunk(allowed);
@@ -171,7 +167,7 @@ void TrainingRunner::Impl::runCommands() {
     applied = command.sequence;
     if (!command.keepsHistory) runHistory.clear();
   }
-  chunk = 1;  // the cost of an epoch may have changed; grow back from one
+  pacer.resetChunk();  // the cost of an epoch may have changed
 }
 
 void TrainingRunner::Impl::waitForCommand(std::stop_token token,
@@ -185,38 +181,18 @@ void TrainingRunner::Impl::waitForCommand(std::stop_token token,
   }
 }
 
-// With a limit of L epochs/s, epoch k (from 0) of this stretch may start at paceStart + k/L.
-long long TrainingRunner::Impl::epochsAllowed(Clock::time_point now) {
-  if (speedLimit <= 0.0) return chunk;
-  const double elapsed = Seconds(now - paceStart).count();
-  long long allowed = static_cast<long long>(elapsed * speedLimit) + 1 - pacedEpochs;
-  if (allowed > std::max(1.0, speedLimit)) {  // more than a second behind: do not catch up
-    paceStart = now;
-    pacedEpochs = 0;
-    allowed = 1;
-  }
-  return std::clamp(allowed, 0LL, chunk);
-}
-
 // Trains epoch by epoch so that every epoch's loss reaches the history (Trainer::step reports
 // only the last one) and a loss goal stops at the epoch that reached it.
 void TrainingRunner::Impl::trainChunk(long long limit) {
   long long n = limit;
   if (stepsLeft > 0) n = std::min(n, stepsLeft);
-  if (stopConditions.maxEpochs > 0) {
-    n = std::min(n, stopConditions.maxEpochs - trainer.epoch());
-    if (n <= 0) return pauseWith(PauseReason::MaxEpochs);
-  }
-  const double goal = stopConditions.lossGoal;
-  // The perceptron's epoch loss is that of its starting weights: (next to) 0 means that every
-  // row was right and the epoch changed nothing. (bce of exact 0/1 outputs is ~1e-12.)
+  n = stopRules.epochsBeforeMax(trainer.epoch(), n);
+  if (n <= 0) return pauseWith(PauseReason::MaxEpochs);
   const bool perceptron = trainer.settings().optimizer.kind == OptimizerKind::Perceptron;
-  constexpr double kConvergedLoss = 1e-9;
   const Clock::time_point start = Clock::now();
   StepResult result;
   long long done = 0;
-  bool goalReached = false;
-  bool converged = false;
+  PauseReason stop = PauseReason::None;
   if (runHistory.size() == 0) runHistory.record(trainer);  // where this stretch of the run starts
   while (done < n) {
     result = trainer.step(1);
@@ -226,41 +202,24 @@ void TrainingRunner::Impl::trainChunk(long long limit) {
     // The loss an epoch measures is that of the weights it started from: after epoch − 1
     // epochs. Recorded there, the history agrees with the snapshot's loss at the same epoch.
     history.add(trainer.epoch() - 1, result.loss);
-    if (goal > 0.0 && result.loss <= goal) {
-      goalReached = true;
-      break;
-    }
-    if (perceptron && result.loss <= kConvergedLoss) {
-      converged = true;
-      break;
-    }
+    stop = stopRules.afterEpoch(result.loss, perceptron);
+    if (stop != PauseReason::None) break;
   }
   const Clock::time_point end = Clock::now();
-  totalEpochs += done;
-  pacedEpochs += done;
+  pacer.count(done);
   if (done > 0) unpublished = true;
   if (result.diverged) return restoreAfterDivergence(result);
-  adaptChunk(done, Seconds(end - start).count());
+  pacer.adaptChunk(done, Seconds(end - start).count());
   backUp(end, false);
   if (stepsLeft > 0) {
     stepsLeft -= done;
     if (stepsLeft == 0) return pauseWith(PauseReason::StepDone);
   }
-  if (goalReached) return pauseWith(PauseReason::LossGoal);
-  if (converged) {
-    return pauseWith(PauseReason::Converged,
-                     "The perceptron has converged: it classifies every training row right.");
+  if (stop == PauseReason::Converged) {
+    return pauseWith(stop, "The perceptron has converged: it classifies every training row right.");
   }
-  if (stopConditions.maxEpochs > 0 && trainer.epoch() >= stopConditions.maxEpochs) {
-    pauseWith(PauseReason::MaxEpochs);
-  }
-}
-
-void TrainingRunner::Impl::adaptChunk(long long epochs, double seconds) {
-  if (epochs <= 0) return;
-  const double perEpoch = std::max(seconds / static_cast<double>(epochs), 1e-9);
-  const auto target = static_cast<long long>(kChunkSeconds / perEpoch);
-  chunk = std::clamp(target, 1LL, 2 * chunk);  // grow gently, shrink at once
+  if (stop != PauseReason::None) return pauseWith(stop);
+  if (stopRules.maxReached(trainer.epoch())) pauseWith(PauseReason::MaxEpochs);
 }
 
 void TrainingRunner::Impl::backUp(Clock::time_point now, bool always) {
@@ -287,7 +246,7 @@ void TrainingRunner::Impl::restoreAfterDivergence(const StepResult& result) {
   // the restored state (with the optimizer's state cleared), not as it went on the first time.
   runHistory.closeSegment(trainer, dataset, scaling);
   beginStretch({backupEpoch, RunEventKind::Diverged, static_cast<double>(badEpoch), rate});
-  chunk = 1;
+  pacer.resetChunk();
   const char* what = std::isnan(result.loss) ? "NaN" : "infinite";
   pauseWith(PauseReason::Diverged, std::string("The loss became ") + what + " at epoch " +
                                        std::to_string(badEpoch) + " (learning rate " +
@@ -309,9 +268,7 @@ void TrainingRunner::Impl::startRunning(long long steps) {
   reason = PauseReason::None;
   stepsLeft = steps;
   message.clear();
-  paceStart = Clock::now();
-  pacedEpochs = 0;
-  rateSamples.clear();
+  pacer.start(Clock::now());
 }
 
 // The data as the network reads it: the inputs rescaled by the current input scaling, fitted

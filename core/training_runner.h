@@ -14,35 +14,13 @@
 #include "core/network.h"
 #include "core/run_event.h"
 #include "core/run_history.h"
+#include "core/stop_rules.h"
 #include "core/test_loss_history.h"
 #include "core/trainer.h"
 
 namespace nnlab {
 
 enum class RunState { Running, Paused, Stopped };
-
-/// Why the runner is not running (Paused/Stopped), for the status bar.
-enum class PauseReason {
-  None,       ///< never started
-  User,       ///< pause() was called
-  StepDone,   ///< step(n) finished its n epochs
-  MaxEpochs,  ///< the maximum epoch count was reached
-  LossGoal,   ///< the loss fell to the goal
-  Diverged,   ///< the loss became NaN/inf; the last finite weights were restored
-  Stopped,    ///< stop() was called; the runner accepts no more commands
-  EarlyStop,  ///< the test loss did not improve for StopConditions::earlyStopPatience epochs
-  Converged,  ///< the perceptron rule classifies every training row right: it changes nothing more
-};
-
-/// When training stops by itself.
-struct StopConditions {
-  long long maxEpochs = 0;  ///< 0: no limit
-  double lossGoal = 0.0;    ///< stop when loss ≤ goal; 0: no goal
-  /// Stop when the test loss has not reached a new low for this many epochs; 0: never. Test
-  /// losses are measured when snapshots are published (every few ms), so the stop comes at the
-  /// first publication after the patience runs out. Without test rows it has no effect.
-  long long earlyStopPatience = 0;
-};
 
 /// Options fixed for the runner's lifetime.
 struct RunnerOptions {

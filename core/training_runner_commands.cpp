@@ -28,9 +28,9 @@ void TrainingRunner::Impl::publish() {
   next->testAccuracy = evaluation.testAccuracy;
   next->bestTestLoss = bestTestLoss;
   if (bestTestLoss) next->bestEpoch = bestEpoch;
-  next->epochsPerSecond = measuredRate(now);
-  next->speedLimit = speedLimit;
-  next->stopConditions = stopConditions;
+  next->epochsPerSecond = pacer.measuredRate(now, state == RunState::Running);
+  next->speedLimit = pacer.speedLimit();
+  next->stopConditions = stopRules.conditions();
   next->settings = trainer.settings();
   next->init = init;
   next->seed = seed;
@@ -68,8 +68,7 @@ void TrainingRunner::Impl::trackBest(const Evaluation& evaluation) {
     best = trainer.network();
     return;
   }
-  const long long patience = stopConditions.earlyStopPatience;
-  if (state == RunState::Running && patience > 0 && trainer.epoch() - bestEpoch >= patience) {
+  if (state == RunState::Running && stopRules.patienceRanOut(trainer.epoch(), bestEpoch)) {
     std::ostringstream text;
     text << "The test loss has not improved for " << trainer.epoch() - bestEpoch
          << " epochs; the lowest, " << *bestTestLoss << ", was at epoch " << bestEpoch << ".";
@@ -80,21 +79,6 @@ void TrainingRunner::Impl::trackBest(const Evaluation& evaluation) {
 void TrainingRunner::Impl::clearBest() {
   bestTestLoss.reset();
   bestEpoch = 0;
-}
-
-double TrainingRunner::Impl::measuredRate(Clock::time_point now) {
-  if (state != RunState::Running) {
-    rateSamples.clear();
-    return 0.0;
-  }
-  rateSamples.emplace_back(now, totalEpochs);
-  while (rateSamples.size() > 2 &&
-         Seconds(now - rateSamples[1].first).count() >= kRateWindowSeconds) {
-    rateSamples.pop_front();
-  }
-  const double seconds = Seconds(now - rateSamples.front().first).count();
-  if (seconds <= 0.0) return 0.0;
-  return static_cast<double>(totalEpochs - rateSamples.front().second) / seconds;
 }
 
 void TrainingRunner::Impl::doReset(std::uint64_t newSeed) {
@@ -133,9 +117,7 @@ void TrainingRunner::Impl::doSetSpeedLimit(double epochsPerSecond) {
               ": it must be a positive number of epochs per second, or 0 for unlimited.";
     return;
   }
-  speedLimit = std::isinf(epochsPerSecond) ? 0.0 : epochsPerSecond;
-  paceStart = Clock::now();
-  pacedEpochs = 0;
+  pacer.setSpeedLimit(std::isinf(epochsPerSecond) ? 0.0 : epochsPerSecond, Clock::now());
 }
 
 void TrainingRunner::Impl::doSetDataset(std::shared_ptr<const Dataset> data) {
@@ -270,8 +252,8 @@ RunnerState TrainingRunner::Impl::captured(std::size_t timelineBytes) {
   state.scaling = scalingKind;
   state.fixedScaling = fixedScaling;
   state.settings = trainer.settings();
-  state.stopConditions = stopConditions;
-  state.speedLimit = speedLimit;
+  state.stopConditions = stopRules.conditions();
+  state.speedLimit = pacer.speedLimit();
   state.trainer = trainer.state();
   state.history = history.state();
   state.testHistory = testHistory.state();
@@ -325,8 +307,8 @@ void TrainingRunner::Impl::doRestore(RunnerState state) {
   dataset = data;
   init = state.init;
   seed = state.seed;
-  stopConditions = state.stopConditions;
-  speedLimit = state.speedLimit;
+  stopRules.setConditions(state.stopConditions);
+  pacer.setSpeedLimit(state.speedLimit, Clock::now());
   setAside.clear();
   backUp(Clock::now(), true);
   clearBest();

@@ -7,7 +7,6 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <deque>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -17,6 +16,7 @@
 #include <vector>
 
 #include "core/evaluation.h"
+#include "core/pacer.h"
 #include "core/run_history.h"
 #include "core/test_loss_history.h"
 #include "core/training_runner.h"
@@ -27,10 +27,6 @@ namespace runner_detail {
 using Clock = std::chrono::steady_clock;
 using Seconds = std::chrono::duration<double>;
 
-// One chunk of epochs should take about this long: long enough that the per-chunk work (clock
-// reads, the weight backup, the pending-command check) is noise, short enough that commands and
-// the destructor are served within about a millisecond.
-constexpr double kChunkSeconds = 0.00075;
 // Backups of the weights and snapshot publications are spaced so that each costs at most this
 // share of the training time (a 1000-row dataset makes a snapshot cost a third of an epoch), but
 // never further apart than kMaxGapSeconds, so that a 60 Hz display gets a new picture every
@@ -38,7 +34,6 @@ constexpr double kChunkSeconds = 0.00075;
 // training time).
 constexpr double kOverheadShare = 0.01;
 constexpr double kMaxGapSeconds = 1.0 / 60.0;
-constexpr double kRateWindowSeconds = 1.0;
 // Changes of the learning rate closer together than this (a slider being dragged) are one event
 // of the run: one marker on the chart, from the first rate to the last.
 constexpr std::chrono::milliseconds kEventMergeTime{1000};
@@ -89,9 +84,7 @@ struct TrainingRunner::Impl {
   /// A copy of the latest snapshot with the run's state at `epoch` (see snapshotAt).
   std::shared_ptr<const TrainingSnapshot> snapshotAt(long long epoch);
   void waitForCommand(std::stop_token token, std::optional<Clock::time_point> until);
-  long long epochsAllowed(Clock::time_point now);
   void trainChunk(long long limit);
-  void adaptChunk(long long epochs, double seconds);
   void backUp(Clock::time_point now, bool always);
   void restoreAfterDivergence(const StepResult& result);
   void pauseWith(PauseReason why, std::string text = {});
@@ -103,7 +96,6 @@ struct TrainingRunner::Impl {
   void clearCurves();
   void beginStretch(RunEvent event);
   RunEvent changeEvent(const TrainingSettings& old, bool dataChanged) const;
-  double measuredRate(Clock::time_point now);
 
   // Commands, run on the training thread.
   void doReset(std::uint64_t newSeed);
@@ -150,8 +142,8 @@ struct TrainingRunner::Impl {
   PauseReason reason = PauseReason::None;
   std::string message;
   long long stepsLeft = 0;  // > 0 while step(n) is running
-  double speedLimit = 0.0;  // epochs/s; 0: unlimited
-  StopConditions stopConditions;
+  Pacer pacer;              // chunk size, speed limit, measured rate
+  StopRules stopRules;
   LossHistory history;
   TestLossHistory testHistory;  ///< measured at each publication
   // The run's parameters for going back to an earlier epoch. A change of data or settings starts
@@ -160,14 +152,9 @@ struct TrainingRunner::Impl {
   RunHistory runHistory;
   std::vector<RunEvent> events;     // along the loss curve, oldest first
   Clock::time_point lastEventTime;  // rate changes closer than kEventMergeTime are one event
-  long long chunk = 1;              // epochs per chunk, adapted to take ~kChunkSeconds
   Network backup;                   // the last weights known to give a finite loss
   long long backupEpoch = 0;
   Clock::time_point nextBackup;
-  Clock::time_point paceStart;  // speed limit: epochs trained since paceStart
-  long long pacedEpochs = 0;
-  long long totalEpochs = 0;  // every epoch ever trained, for the rate
-  std::deque<std::pair<Clock::time_point, long long>> rateSamples;
   Clock::time_point nextPublish;
   bool unpublished = false;  // epochs were trained since the last snapshot
   std::uint64_t serial = 0;

@@ -80,12 +80,12 @@ void TrainingRunner::setSpeedLimit(double epochsPerSecond) {
 }
 
 void TrainingRunner::setStopConditions(const StopConditions& conditions) {
-  m_impl->post([impl = m_impl.get(), conditions] { impl->stopConditions = conditions; },
+  m_impl->post([impl = m_impl.get(), conditions] { impl->stopRules.setConditions(conditions); },
                Impl::CommandKind::StopConditions, true);
 }
 
 void TrainingRunner::setMaxEpochs(long long epochs) {
-  m_impl->post([impl = m_impl.get(), epochs] { impl->stopConditions.maxEpochs = epochs; },
+  m_impl->post([impl = m_impl.get(), epochs] { impl->stopRules.setMaxEpochs(epochs); },
                Impl::CommandKind::StopConditions, true);
 }
 

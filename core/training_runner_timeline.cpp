@@ -125,7 +125,7 @@ void TrainingRunner::Impl::doRevertToBest() {
   runHistory.closeSegment(trainer, dataset, scaling);  // see restoreAfterDivergence
   beginStretch({bestEpoch, RunEventKind::RestoredBest, *bestTestLoss});
   backUp(Clock::now(), true);
-  chunk = 1;
+  pacer.resetChunk();
   std::ostringstream text;
   text << "Restored the weights of epoch " << bestEpoch << ", which had the lowest test loss ("
        << *bestTestLoss << ").";
