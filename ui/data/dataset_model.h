@@ -82,6 +82,8 @@ class DatasetModel : public QAbstractTableModel {
   void editRefused(const QString& message);
 
  private:
+  static constexpr int kColumnsPerTarget = 3;  // y, ŷ, y − ŷ
+
   QVariant displayData(int row, int column) const;
   QVariant toolTipData(int row, int column) const;
   QVariant backgroundData(int row, int column) const;

@@ -78,26 +78,7 @@ void NeuronItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
     painter->setBrush(fill);
   }
 
-  if (!m_thumbnail.isNull()) {
-    // The map inside, the selected row's output as the rim around it.
-    const double inner = m_radius * 0.8;
-    const QRectF square(-inner, -inner, 2 * inner, 2 * inner);
-    QPainterPath clip;
-    clip.addEllipse(QPointF(0, 0), inner, inner);
-    painter->save();
-    painter->setClipPath(clip, Qt::IntersectClip);
-    painter->setRenderHint(QPainter::SmoothPixmapTransform);
-    painter->drawImage(square, m_thumbnail);
-    painter->restore();
-    if (m_marker) {
-      const QPointF at(square.left() + m_marker->x() * square.width(),
-                       square.top() + m_marker->y() * square.height());
-      painter->setPen(QPen(QColor(255, 255, 255), 0));
-      painter->setBrush(QColor(20, 20, 20));
-      painter->drawEllipse(at, std::max(1.5, m_radius * 0.09), std::max(1.5, m_radius * 0.09));
-    }
-  }
-
+  if (!m_thumbnail.isNull()) paintThumbnail(*painter);
   if (m_bias) {
     const double side = std::max(4.0, m_radius * 0.45);
     const QRectF square(-m_radius - side * 0.3, -m_radius - side * 0.3, side, side);
@@ -105,12 +86,35 @@ void NeuronItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
     painter->setBrush(divergingColour(*m_bias, m_biasRange));
     painter->drawRect(square);
   }
-  if (!m_showText) return;
+  if (m_showText) paintText(*painter, palette, fill);
+}
 
-  QFont font = painter->font();
+// The map inside, the selected row's output as the rim around it.
+void NeuronItem::paintThumbnail(QPainter& painter) const {
+  const double inner = m_radius * 0.8;
+  const QRectF square(-inner, -inner, 2 * inner, 2 * inner);
+  QPainterPath clip;
+  clip.addEllipse(QPointF(0, 0), inner, inner);
+  painter.save();
+  painter.setClipPath(clip, Qt::IntersectClip);
+  painter.setRenderHint(QPainter::SmoothPixmapTransform);
+  painter.drawImage(square, m_thumbnail);
+  painter.restore();
+  if (m_marker) {
+    const QPointF at(square.left() + m_marker->x() * square.width(),
+                     square.top() + m_marker->y() * square.height());
+    painter.setPen(QPen(QColor(255, 255, 255), 0));
+    painter.setBrush(QColor(20, 20, 20));
+    painter.drawEllipse(at, std::max(1.5, m_radius * 0.09), std::max(1.5, m_radius * 0.09));
+  }
+}
+
+// The value inside (when there is no map), the caption below and the name beside.
+void NeuronItem::paintText(QPainter& painter, const QPalette& palette, const QColor& fill) const {
+  QFont font = painter.font();
   font.setPixelSize(std::max(6, static_cast<int>(m_radius * 0.62)));
-  painter->setFont(font);
-  painter->setPen(textOn(fill));
+  painter.setFont(font);
+  painter.setPen(textOn(fill));
   const QRectF circle(-m_radius, -m_radius, 2 * m_radius, 2 * m_radius);
   const bool value = m_thumbnail.isNull();  // a map says more than its one number
   // Two decimals for the usual values, fewer for large ones, so that the number fits in the
@@ -121,23 +125,23 @@ void NeuronItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
                        : magnitude < 10.0                   ? QString::number(m_activation, 'f', 2)
                        : magnitude < 100.0                  ? QString::number(m_activation, 'f', 1)
                                                             : QString::number(m_activation, 'g', 2);
-  if (value) painter->drawText(circle, Qt::AlignCenter, text);
+  if (value) painter.drawText(circle, Qt::AlignCenter, text);
 
-  painter->setFont(labelFont(m_radius));
-  painter->setPen(palette.color(QPalette::Text));
+  painter.setFont(labelFont(m_radius));
+  painter.setPen(palette.color(QPalette::Text));
   if (!m_caption.isEmpty()) {
     // As wide as the text: a fixed box cut "T = 0.2" down to "Γ = 0.".
     const QRectF below(-m_captionSize.width() / 2, m_radius + 2, m_captionSize.width(),
                        m_captionSize.height());
-    painter->drawText(below, Qt::AlignHCenter | Qt::AlignTop | Qt::TextDontClip, m_caption);
+    painter.drawText(below, Qt::AlignHCenter | Qt::AlignTop | Qt::TextDontClip, m_caption);
   }
   const double gap = 6.0;
   if (m_side == LabelSide::Left) {
     const QRectF label(-m_radius - gap - kLabelWidth, -m_radius, kLabelWidth, 2 * m_radius);
-    painter->drawText(label, Qt::AlignRight | Qt::AlignVCenter, m_name);
+    painter.drawText(label, Qt::AlignRight | Qt::AlignVCenter, m_name);
   } else if (m_side == LabelSide::Right) {
     const QRectF label(m_radius + gap, -m_radius, kLabelWidth, 2 * m_radius);
-    painter->drawText(label, Qt::AlignLeft | Qt::AlignVCenter, m_name);
+    painter.drawText(label, Qt::AlignLeft | Qt::AlignVCenter, m_name);
   }
 }
 

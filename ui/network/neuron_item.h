@@ -6,6 +6,10 @@
 #include <QString>
 #include <optional>
 
+class QColor;
+class QPainter;
+class QPalette;
+
 namespace nnlab {
 
 /// One neuron of the graph: a circle filled with its activation for the selected sample on the
@@ -43,6 +47,8 @@ class NeuronItem : public QGraphicsItem {
   bool saturated() const { return m_saturated; }
 
  private:
+  void paintThumbnail(QPainter& painter) const;
+  void paintText(QPainter& painter, const QPalette& palette, const QColor& fill) const;
   int m_column;
   int m_unit;
   double m_radius;

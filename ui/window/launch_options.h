@@ -57,6 +57,8 @@ struct LaunchOptions {
   /// The seed's network fitted to a CSV file's columns with settings that learn on arbitrary
   /// data; nullopt with `error` set when the file cannot be read.
   static std::optional<Preset> csvExperiment(const QString& path, QString* error);
+  /// The presets' names, "seed, xor, …", for help and error texts.
+  static QString knownPresets();
 
   /// Parses QApplication::arguments() (program name first). Never exits: --help and --version
   /// set `help`/`version` and `usage`, and the caller prints it.
