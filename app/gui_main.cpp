@@ -11,6 +11,7 @@
 #include "ui/window/application_info.h"
 #include "ui/window/language.h"
 #include "ui/window/launch_options.h"
+#include "ui/window/lessons_dock.h"
 #include "ui/window/main_window.h"
 #include "ui/window/scripted_run.h"
 #include "ui/window/session_controller.h"
@@ -21,6 +22,35 @@ void nameApplication() {
   QCoreApplication::setOrganizationName(QStringLiteral("nnlab"));
   QCoreApplication::setApplicationName(QStringLiteral("nnlab"));
   QCoreApplication::setApplicationVersion(QStringLiteral(NNLAB_VERSION));
+}
+
+/// Opens what the command line names (a file, a restart's session, a lesson) in `window`.
+/// False when nnlab should exit with status 1 (under --quit); otherwise a problem is shown
+/// and the window goes on.
+bool openAsked(nnlab::MainWindow& window, const nnlab::LaunchOptions& options) {
+  nnlab::SessionController& session = *window.session();
+  QString error;
+  if (!options.filePath.isEmpty() &&
+      nnlab::LaunchOptions::kindOf(options.filePath) != nnlab::LaunchOptions::FileKind::Csv &&
+      !session.open(options.filePath, &error)) {
+    std::cerr << "nnlab: " << error.toStdString() << '\n';
+    if (options.quit) return false;
+    nnlab::showError(nullptr, QObject::tr("Open failed"),
+                     QObject::tr("%1 was not opened.").arg(options.filePath), error);
+  }
+  if (!options.resumePath.isEmpty() &&
+      !session.resume(options.resumePath, options.resumeAs, options.resumeModified, &error))
+    nnlab::showError(nullptr, QObject::tr("Restart failed"),
+                     QObject::tr("The session could not be brought back."), error);
+  if (!options.lesson.isEmpty() &&
+      !nnlab::openLesson(window, options.lesson, options.lessonShowMe, &error)) {
+    std::cerr << "nnlab: " << error.toStdString() << '\n';
+    if (options.quit) return false;
+    nnlab::showError(nullptr, QObject::tr("Lesson failed"),
+                     QObject::tr("The lesson could not be opened."), error);
+  }
+  if (!options.scripted() && options.lesson.isEmpty()) nnlab::offerLessonsOnFirstStart(window);
+  return true;
 }
 
 }  // namespace
@@ -63,26 +93,7 @@ int main(int argc, char* argv[]) {
   nnlab::MainWindow window(*experiment);
   nnlab::SessionController& session = *window.session();
   session.setInteractive(!options.quit);  // under --quit nothing modal may appear
-  if (!options.filePath.isEmpty() &&
-      nnlab::LaunchOptions::kindOf(options.filePath) != nnlab::LaunchOptions::FileKind::Csv &&
-      !session.open(options.filePath, &error)) {
-    std::cerr << "nnlab: " << error.toStdString() << '\n';
-    if (options.quit) return 1;
-    nnlab::showError(nullptr, QObject::tr("Open failed"),
-                     QObject::tr("%1 was not opened.").arg(options.filePath), error);
-  }
-  if (!options.resumePath.isEmpty() &&
-      !session.resume(options.resumePath, options.resumeAs, options.resumeModified, &error))
-    nnlab::showError(nullptr, QObject::tr("Restart failed"),
-                     QObject::tr("The session could not be brought back."), error);
-  if (!options.lesson.isEmpty() &&
-      !nnlab::openLesson(window, options.lesson, options.lessonShowMe, &error)) {
-    std::cerr << "nnlab: " << error.toStdString() << '\n';
-    if (options.quit) return 1;
-    nnlab::showError(nullptr, QObject::tr("Lesson failed"),
-                     QObject::tr("The lesson could not be opened."), error);
-  }
-  if (!options.scripted() && options.lesson.isEmpty()) nnlab::offerLessonsOnFirstStart(window);
+  if (!openAsked(window, options)) return 1;
   // After the file: a session brings its own stop, which --stop-at overrides.
   if (options.stopAt) window.runner().setMaxEpochs(*options.stopAt);
   if (options.windowSize.isValid()) window.resize(options.windowSize);

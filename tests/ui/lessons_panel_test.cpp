@@ -31,6 +31,7 @@
 #include "ui/lessons/lesson_session.h"
 #include "ui/network/network_view.h"
 #include "ui/window/control_bar.h"
+#include "ui/window/lessons_dock.h"
 #include "ui/window/main_window.h"
 #include "ui/window/session_controller.h"
 
@@ -95,7 +96,7 @@ TEST(LessonsPanel, TheCheckFollowsTheWindowAndProgressIsRemembered) {
                     table->visualRect(table->model()->index(0, 0)).center());
   ASSERT_TRUE(QTest::qWaitFor([&] { return !w.panel->session()->checkHolds(); }, kTimeoutMs));
   // A new panel (the next run) shows it ticked.
-  LessonsPanel again(w.window);
+  LessonsPanel again(w.window.runner(), new LessonSession(w.window));
   EXPECT_TRUE(again.list()->item(3)->text().startsWith(QStringLiteral("✓")));
   EXPECT_FALSE(again.list()->item(2)->text().startsWith(QStringLiteral("✓")));
 }

@@ -59,7 +59,7 @@ class ModelExportDialogTest : public ::testing::Test {
 TEST_F(ModelExportDialogTest, WritesEachFormatWithTheDataNamesAndSettings) {
   QString error;
   const QString onnx = dir.filePath(QStringLiteral("circle.onnx"));
-  ASSERT_TRUE(ModelExportDialog::exportModel(window, onnx, ExportFormat::Onnx, &error))
+  ASSERT_TRUE(ModelExportDialog::exportModel(window.runner(), onnx, ExportFormat::Onnx, &error))
       << error.toStdString();
   const auto snapshot = window.runner().latestSnapshot();
   const ModelFile read = readOnnxFile(onnx.toStdString());
@@ -68,16 +68,17 @@ TEST_F(ModelExportDialogTest, WritesEachFormatWithTheDataNamesAndSettings) {
   EXPECT_TRUE(contents(onnx).contains("nnlab.training.optimizer"));
 
   const QString script = dir.filePath(QStringLiteral("circle.py"));
-  ASSERT_TRUE(ModelExportDialog::exportModel(window, script, ExportFormat::Numpy, &error));
+  ASSERT_TRUE(ModelExportDialog::exportModel(window.runner(), script, ExportFormat::Numpy, &error));
   EXPECT_TRUE(contents(script).contains("np.dot("));
   EXPECT_TRUE(contents(script).contains("training_data = np.array("));  // the data, embedded
 
   const QString header = dir.filePath(QStringLiteral("circle.h"));
-  ASSERT_TRUE(ModelExportDialog::exportModel(window, header, ExportFormat::C, &error));
+  ASSERT_TRUE(ModelExportDialog::exportModel(window.runner(), header, ExportFormat::C, &error));
   EXPECT_TRUE(contents(header).contains("void predict(const double* in, double* out)"));
 
   const QString missing = dir.filePath(QStringLiteral("no/such/dir/m.onnx"));
-  EXPECT_FALSE(ModelExportDialog::exportModel(window, missing, ExportFormat::Onnx, &error));
+  EXPECT_FALSE(
+      ModelExportDialog::exportModel(window.runner(), missing, ExportFormat::Onnx, &error));
   EXPECT_TRUE(error.contains(missing)) << error.toStdString();
 }
 
@@ -103,7 +104,7 @@ TEST_F(ModelExportDialogTest, TheMenuAsksForAFileAndTheFilterChoosesTheFormat) {
 TEST_F(ModelExportDialogTest, OpenReadsAnOnnxFileBack) {
   QString error;
   const QString onnx = dir.filePath(QStringLiteral("m.onnx"));
-  ASSERT_TRUE(ModelExportDialog::exportModel(window, onnx, ExportFormat::Onnx, &error));
+  ASSERT_TRUE(ModelExportDialog::exportModel(window.runner(), onnx, ExportFormat::Onnx, &error));
   const Matrix exported = window.runner().latestSnapshot()->network.layer(0).weights;
   window.runner().reset(99);
   ASSERT_TRUE(QTest::qWaitFor(
@@ -137,7 +138,7 @@ TEST_F(ModelExportDialogTest, AnOpenedModelsStoredScalingIsExportedAsStored) {
       [&] { return window.runner().latestSnapshot()->scaling.offset() == stored.scaling.offset(); },
       kTimeoutMs));
   const QString out = dir.filePath(QStringLiteral("out.onnx"));
-  ASSERT_TRUE(ModelExportDialog::exportModel(window, out, ExportFormat::Onnx, &error));
+  ASSERT_TRUE(ModelExportDialog::exportModel(window.runner(), out, ExportFormat::Onnx, &error));
   const ModelFile read = readOnnxFile(out.toStdString());
   EXPECT_EQ(read.scaling.offset(), stored.scaling.offset());
   EXPECT_EQ(read.scaling.scale(), stored.scaling.scale());

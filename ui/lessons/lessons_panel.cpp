@@ -1,7 +1,5 @@
 #include "ui/lessons/lessons_panel.h"
 
-#include <QAction>
-#include <QDockWidget>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -10,28 +8,25 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <algorithm>
 #include <memory>
 
 #include "core/training_runner.h"
 #include "ui/backprop/prediction_box.h"
 #include "ui/common/error_box.h"
 #include "ui/lessons/lesson_session.h"
-#include "ui/window/main_window.h"
 
 namespace nnlab {
 
 namespace {
 const QString kDoneKey = QStringLiteral("lessons/done");
-const QString kOfferedKey = QStringLiteral("lessons/offered");
 
 QString textOf(const LessonText& text) { return QString::fromStdString(text.in(lessonLanguage())); }
 }  // namespace
 
-LessonsPanel::LessonsPanel(MainWindow& window, QWidget* parent)
+LessonsPanel::LessonsPanel(TrainingRunner& runner, LessonSession* session, QWidget* parent)
     : QWidget(parent),
-      m_window(window),
-      m_session(new LessonSession(window, this)),
+      m_runner(runner),
+      m_session(session),
       m_lessons(shippedLessons()),
       m_list(new QListWidget(this)),
       m_title(new QLabel(this)),
@@ -44,6 +39,7 @@ LessonsPanel::LessonsPanel(MainWindow& window, QWidget* parent)
       m_showMe(new QPushButton(tr("Show me"), this)),
       m_next(new QPushButton(tr("Next lesson"), this)),
       m_hintTimer(new QTimer(this)) {
+  m_session->setParent(this);
   setObjectName(QStringLiteral("lessonsPanel"));
   m_list->setMaximumHeight(120);
   m_list->setTextElideMode(Qt::ElideRight);
@@ -162,7 +158,7 @@ bool LessonsPanel::startLesson(int index, QString* error) {
   m_predictions->setLesson(&lesson, [this, index](const std::vector<std::optional<double>>& typed) {
     // Graded against the numbers the window shows now (the latest once the set-up is in).
     const Lesson& lesson = m_lessons[static_cast<std::size_t>(index)].lesson;
-    const auto snapshot = m_window.runner().latestSnapshot();
+    const auto snapshot = m_runner.latestSnapshot();
     return gradePredictions(lesson.predictions, typed,
                             SnapshotQuantities(*snapshot, m_session->viewState()),
                             lesson.tolerance);
@@ -228,61 +224,6 @@ QJsonObject LessonsPanel::report() const {
   lesson[QStringLiteral("title")] = textOf(current.title);
   lesson[QStringLiteral("check")] = m_session->evaluateLatest();
   return lesson;
-}
-
-LessonsPanel* lessonsPanel(MainWindow& window) {
-  if (auto* panel = window.findChild<LessonsPanel*>()) return panel;
-  auto* dock = new QDockWidget(LessonsPanel::tr("Lessons"), &window);
-  dock->setObjectName(QStringLiteral("lessonsDock"));
-  auto* panel = new LessonsPanel(window, dock);
-  dock->setWidget(panel);
-  window.addDockWidget(Qt::LeftDockWidgetArea, dock);
-  dock->hide();
-  // Closing the Lessons ends the lesson: no control stays locked by a lesson out of sight.
-  QObject::connect(dock->toggleViewAction(), &QAction::toggled, panel, [panel](bool shown) {
-    if (!shown && panel->currentLesson() >= 0) panel->endLesson();
-  });
-  return panel;
-}
-
-void showLessons(MainWindow& window) {
-  LessonsPanel* panel = lessonsPanel(window);
-  auto* dock = qobject_cast<QDockWidget*>(panel->parentWidget());
-  const bool wasHidden = dock->isHidden();
-  dock->show();
-  dock->raise();
-  // A quarter of the window at most, a readable column at least; after the event loop has run
-  // once, as the window may be resized right after (--size).
-  if (wasHidden)
-    QTimer::singleShot(0, dock, [dock, &window] {
-      window.resizeDocks({dock}, {std::clamp(window.width() / 4, 260, 380)}, Qt::Horizontal);
-    });
-  panel->list()->setFocus();
-}
-
-bool openLesson(MainWindow& window, const QString& lesson, bool showMe, QString* error) {
-  LessonsPanel* panel = lessonsPanel(window);
-  bool isNumber = false;
-  const int number = lesson.toInt(&isNumber);
-  if (isNumber && (number < 1 || number > panel->lessonCount())) {
-    *error = LessonsPanel::tr("there is no lesson %1 (the lessons are numbered 1 to %2)")
-                 .arg(lesson)
-                 .arg(panel->lessonCount());
-    return false;
-  }
-  const bool started =
-      isNumber ? panel->startLesson(number - 1, error) : panel->openLessonFile(lesson, error);
-  if (!started) return false;
-  showLessons(window);
-  if (showMe) panel->session()->showMe();
-  return true;
-}
-
-void offerLessonsOnFirstStart(MainWindow& window) {
-  const std::unique_ptr<QSettings> settings = LessonsPanel::settings();
-  if (settings->value(kOfferedKey, false).toBool()) return;
-  settings->setValue(kOfferedKey, true);
-  showLessons(window);
 }
 
 }  // namespace nnlab

@@ -19,7 +19,7 @@ namespace nnlab {
 
 class LessonSession;
 class PredictionBox;
-class MainWindow;
+class TrainingRunner;
 
 /// Help ▸ Lessons: the shipped lessons (and any opened file) in a list, the chosen one's text,
 /// its task and whether its check holds now, a hint after a while, and Show me. Lessons whose
@@ -28,7 +28,9 @@ class LessonsPanel : public QWidget {
   Q_OBJECT
 
  public:
-  explicit LessonsPanel(MainWindow& window, QWidget* parent = nullptr);
+  /// `session` (which it takes over) sets lessons up in the window and plays their Show me; the
+  /// predictions typed in are graded against `runner`'s latest snapshot.
+  LessonsPanel(TrainingRunner& runner, LessonSession* session, QWidget* parent = nullptr);
 
   /// Starts lesson `index` (from 0, in the list's order); false with `error` when it cannot.
   bool startLesson(int index, QString* error);
@@ -67,7 +69,7 @@ class LessonsPanel : public QWidget {
   void showCheck(bool holds);
   void markDone(const std::string& id);
 
-  MainWindow& m_window;
+  TrainingRunner& m_runner;
   LessonSession* m_session;
   std::vector<LoadedLesson> m_lessons;
   int m_current = -1;
@@ -83,16 +85,5 @@ class LessonsPanel : public QWidget {
   QPushButton* m_next;
   QTimer* m_hintTimer;
 };
-
-/// The Lessons dock of `window`, created on first use (hidden).
-LessonsPanel* lessonsPanel(MainWindow& window);
-/// Shows the Lessons dock.
-void showLessons(MainWindow& window);
-/// --lesson N|FILE: starts shipped lesson N (from 1) or the lesson file in the Lessons dock,
-/// and plays its Show me when asked; false with `error` when there is no such lesson or the file
-/// is not one ("FILE:LINE: problem").
-bool openLesson(MainWindow& window, const QString& lesson, bool showMe, QString* error);
-/// On the very first start (nothing in QSettings yet), opens the Lessons dock once.
-void offerLessonsOnFirstStart(MainWindow& window);
 
 }  // namespace nnlab

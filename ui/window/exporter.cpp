@@ -5,6 +5,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLocale>
+#include <QMainWindow>
 #include <QMenu>
 #include <QPainter>
 #include <QSaveFile>
@@ -23,7 +24,6 @@
 #include "ui/network/network_view.h"
 #include "ui/network/weight_legend.h"
 #include "ui/window/export_picture.h"
-#include "ui/window/main_window.h"
 #include "ui/window/session_controller.h"
 
 namespace nnlab {
@@ -42,23 +42,26 @@ bool writeText(const QString& path, const std::string& text, QString* error) {
 
 }  // namespace
 
-Exporter::Exporter(MainWindow& window)
-    : QObject(&window), m_window(window), m_menu(new QMenu(tr("&Export"), &window)) {
+Exporter::Exporter(const ExportSources& sources, QMainWindow& window)
+    : QObject(&window),
+      m_sources(sources),
+      m_window(window),
+      m_menu(new QMenu(tr("&Export"), &window)) {
   const QString png = QStringLiteral("png");
   const QString svg = QStringLiteral("svg");
   const QString graph = QStringLiteral("graph");
   const QString loss = QStringLiteral("loss");
   m_menu->addAction(tr("Network graph as PNG…"), this, [=, this] {
-    interactivePicture(*m_window.networkView(), tr("Export the network graph"), graph, png);
+    interactivePicture(m_sources.graph, tr("Export the network graph"), graph, png);
   });
   m_menu->addAction(tr("Network graph as SVG…"), this, [=, this] {
-    interactivePicture(*m_window.networkView(), tr("Export the network graph"), graph, svg);
+    interactivePicture(m_sources.graph, tr("Export the network graph"), graph, svg);
   });
   m_menu->addAction(tr("Loss chart as PNG…"), this, [=, this] {
-    interactivePicture(*m_window.lossChart(), tr("Export the loss chart"), loss, png);
+    interactivePicture(m_sources.chart, tr("Export the loss chart"), loss, png);
   });
   m_menu->addAction(tr("Loss chart as SVG…"), this, [=, this] {
-    interactivePicture(*m_window.lossChart(), tr("Export the loss chart"), loss, svg);
+    interactivePicture(m_sources.chart, tr("Export the loss chart"), loss, svg);
   });
   m_menu->addSeparator();
   const QString csvFiles = tr("CSV files (*.csv)");
@@ -74,29 +77,29 @@ Exporter::Exporter(MainWindow& window)
     interactive(tr("Export the model"), tr("nnlab models (*.json)"), QStringLiteral("model"),
                 QStringLiteral("json"), &Exporter::exportModel);
   });
-  m_menu->addAction(m_window.dataPanel()->exportAction());
-  m_window.dataPanel()->setExportNameProvider(
+  m_menu->addAction(m_sources.data.exportAction());
+  m_sources.data.setExportNameProvider(
       [this] { return suggestedFileName(QStringLiteral("data"), QStringLiteral("csv")); });
 }
 
 QString Exporter::suggestedFileName(const QString& kind, const QString& suffix) const {
   // The session's name once it has one; before, the preset's or the data file's.
-  const QString session = m_window.session()->currentPath();
+  const QString session = m_sources.session.currentPath();
   QString base =
-      QFileInfo(session.isEmpty() ? m_window.experimentName() : session).completeBaseName();
+      QFileInfo(session.isEmpty() ? m_sources.experimentName() : session).completeBaseName();
   if (base.isEmpty()) base = QStringLiteral("nnlab");
   return QStringLiteral("%1-%2.%3").arg(base, kind, suffix);
 }
 
 QString Exporter::pictureTitle(const QWidget& widget) const {
-  const auto snapshot = m_window.runner().latestSnapshot();
+  const auto snapshot = m_sources.runner.latestSnapshot();
   const QString epoch = QLocale().toString(snapshot->epoch);
-  const QString name = QFileInfo(m_window.experimentName()).completeBaseName();
-  if (&widget == m_window.networkView()) {
+  const QString name = QFileInfo(m_sources.experimentName()).completeBaseName();
+  if (&widget == &m_sources.graph) {
     return tr("Network %1 — %2, epoch %3")
         .arg(QString::fromStdString(snapshot->network.spec().shapeText()), name, epoch);
   }
-  if (&widget == m_window.lossChart()) {
+  if (&widget == &m_sources.chart) {
     const std::string_view loss = lossLabel(snapshot->settings.loss);
     return tr("%1 loss — %2, epoch %3")
         .arg(QString::fromUtf8(loss.data(), static_cast<qsizetype>(loss.size())), name, epoch);
@@ -111,7 +114,7 @@ bool Exporter::exportPicture(QWidget& widget, const QString& path, QString* erro
     return false;
   }
   // The graph's colours mean nothing without their key: it goes under the graph.
-  QWidget* key = &widget == m_window.networkView() ? m_window.legend() : nullptr;
+  QWidget* key = &widget == &m_sources.graph ? &m_sources.legend : nullptr;
   const QString title = pictureTitle(widget);
   const ExportPicture picture(title, widget, key);
   if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0) {
@@ -136,7 +139,7 @@ bool Exporter::exportPicture(QWidget& widget, const QString& path, QString* erro
 }
 
 bool Exporter::exportHistory(const QString& path, QString* error) const {
-  const auto snapshot = m_window.runner().latestSnapshot();
+  const auto snapshot = m_sources.runner.latestSnapshot();
   Matrix values(static_cast<Eigen::Index>(snapshot->history.size()), 4);
   for (std::size_t i = 0; i < snapshot->history.size(); ++i) {
     const HistoryPoint& p = snapshot->history[i];
@@ -146,7 +149,7 @@ bool Exporter::exportHistory(const QString& path, QString* error) const {
 }
 
 bool Exporter::exportPredictions(const QString& path, QString* error) const {
-  const auto snapshot = m_window.runner().latestSnapshot();
+  const auto snapshot = m_sources.runner.latestSnapshot();
   const Dataset& data = *snapshot->dataset;
   std::vector<std::string> header = data.inputNames;
   header.insert(header.end(), data.targetNames.begin(), data.targetNames.end());
@@ -165,7 +168,7 @@ bool Exporter::exportPredictions(const QString& path, QString* error) const {
 }
 
 bool Exporter::exportModel(const QString& path, QString* error) const {
-  const auto snapshot = m_window.runner().latestSnapshot();
+  const auto snapshot = m_sources.runner.latestSnapshot();
   try {
     return writeText(path, modelToJson(snapshot->network, snapshot->scaling), error);
   } catch (const std::exception& problem) {
@@ -174,21 +177,22 @@ bool Exporter::exportModel(const QString& path, QString* error) const {
   }
 }
 
+QString Exporter::exportFolder() const {
+  const QString folder = QSettings().value(QStringLiteral("export/folder")).toString();
+  if (!folder.isEmpty() && QDir(folder).exists()) return folder;
+  const QString session = m_sources.session.currentPath();
+  return session.isEmpty() ? QDir::homePath() : QFileInfo(session).absolutePath();
+}
+
 QString Exporter::askForPath(const QString& title, const QString& filter, const QString& name,
                              const QString& suffix) const {
-  QSettings settings;
-  QString folder = settings.value(QStringLiteral("export/folder")).toString();
-  if (folder.isEmpty() || !QDir(folder).exists()) {
-    const QString session = m_window.session()->currentPath();
-    folder = session.isEmpty() ? QDir::homePath() : QFileInfo(session).absolutePath();
-  }
-  QFileDialog dialog(&m_window, title, folder, filter);
+  QFileDialog dialog(&m_window, title, exportFolder(), filter);
   dialog.setAcceptMode(QFileDialog::AcceptSave);
   dialog.setDefaultSuffix(suffix);
   dialog.selectFile(name);
   if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return QString();
   const QString path = dialog.selectedFiles().front();
-  settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
+  QSettings().setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
   return path;
 }
 

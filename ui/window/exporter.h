@@ -2,13 +2,32 @@
 
 #include <QObject>
 #include <QString>
+#include <functional>
 
+class QMainWindow;
 class QMenu;
 class QWidget;
 
 namespace nnlab {
 
-class MainWindow;
+class DatasetPanel;
+class LossChart;
+class NetworkView;
+class SessionController;
+class TrainingRunner;
+class WeightLegend;
+
+/// What File ▸ Export exports, and what it names the files after.
+struct ExportSources {
+  TrainingRunner& runner;            ///< its latest snapshot: history, predictions, model
+  const SessionController& session;  ///< the session file's name, once it has one
+  /// The preset's name or the data file's path, before the session has a name of its own.
+  std::function<QString()> experimentName;
+  NetworkView& graph;
+  WeightLegend& legend;  ///< drawn under an exported graph
+  LossChart& chart;
+  DatasetPanel& data;  ///< exports its table itself; told the name to propose
+};
 
 /// File ▸ Export: the network graph (with its colour key) and the loss chart (with its axes),
 /// each under a title, as PNG or SVG; the loss history and the predictions as CSV; the model as
@@ -19,7 +38,8 @@ class Exporter : public QObject {
   Q_OBJECT
 
  public:
-  explicit Exporter(MainWindow& window);
+  /// `window` parents the dialogs and shows "Exported …" in its status bar.
+  Exporter(const ExportSources& sources, QMainWindow& window);
 
   QMenu* menu() const { return m_menu; }
 
@@ -36,6 +56,9 @@ class Exporter : public QObject {
   bool exportPredictions(const QString& path, QString* error) const;
   /// The current weights with the input scaling, as nnlab-cli reads them.
   bool exportModel(const QString& path, QString* error) const;
+  /// Where a save dialog for an export opens: the folder of the last export, else the session
+  /// file's, else the home folder.
+  QString exportFolder() const;
 
  private:
   /// Asks for a file name (proposing `kind` with `suffix`) and exports there.
@@ -48,7 +71,8 @@ class Exporter : public QObject {
                      const QString& suffix) const;
   void reportFailure(const QString& title, const QString& path, const QString& error) const;
 
-  MainWindow& m_window;
+  ExportSources m_sources;
+  QMainWindow& m_window;
   QMenu* m_menu;
 };
 

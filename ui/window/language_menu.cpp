@@ -4,23 +4,21 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QMainWindow>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <exception>
 
-#include "core/session.h"
 #include "ui/common/error_box.h"
 #include "ui/window/language.h"
-#include "ui/window/main_window.h"
 #include "ui/window/session_controller.h"
 
 namespace nnlab {
 
-LanguageMenu::LanguageMenu(MainWindow& window, QWidget* parent)
-    : QMenu(tr("&Language"), parent), m_window(window) {
+LanguageMenu::LanguageMenu(SessionController& session, QMainWindow& window, QWidget* parent)
+    : QMenu(tr("&Language"), parent), m_session(session), m_window(window) {
   auto* group = new QActionGroup(this);
   const QString saved = savedLanguage();
   std::vector<Language> choices = languages();
@@ -65,21 +63,15 @@ void LanguageMenu::choose(const QString& code) {
 }
 
 bool LanguageMenu::restart(QString* error, const QString& program, const QStringList& extra) {
-  SessionController& session = *m_window.session();
   const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
   const QString file = QDir(folder).filePath(
       QStringLiteral("restart-%1.nnlab").arg(QCoreApplication::applicationPid()));
-  try {
-    QDir().mkpath(folder);
-    writeSessionFile(file.toStdString(), m_window.captureSession());
-  } catch (const std::exception& problem) {
-    *error = QString::fromStdString(problem.what());
-    return false;
-  }
+  QDir().mkpath(folder);
+  if (!m_session.saveCopy(file, error)) return false;
   QStringList arguments = {QStringLiteral("--resume"), file};
-  if (!session.currentPath().isEmpty())
-    arguments << QStringLiteral("--resume-as") << session.currentPath();
-  if (session.isModified()) arguments << QStringLiteral("--resume-modified");
+  if (!m_session.currentPath().isEmpty())
+    arguments << QStringLiteral("--resume-as") << m_session.currentPath();
+  if (m_session.isModified()) arguments << QStringLiteral("--resume-modified");
   arguments << extra;
   if (!QProcess::startDetached(
           program.isEmpty() ? QCoreApplication::applicationFilePath() : program, arguments)) {
@@ -88,7 +80,7 @@ bool LanguageMenu::restart(QString* error, const QString& program, const QString
     return false;
   }
   // The session is in the file now, for the new process: this one closes without asking.
-  session.newExperiment();
+  m_session.newExperiment();
   m_window.close();
   return true;
 }

@@ -3,18 +3,21 @@
 #include <QMenu>
 #include <QStringList>
 
+class QMainWindow;
+
 namespace nnlab {
 
-class MainWindow;
+class SessionController;
 
 /// View ▸ Language: System, English, 简体中文; the choice is remembered. A different language
 /// needs a restart, offered at once: the session is written to a file that the new process
 /// opens (and deletes) as it was — same file name, same modified state — so nothing is lost.
+/// `session` writes it; `window` parents the questions, shows the status and is closed.
 class LanguageMenu : public QMenu {
   Q_OBJECT
 
  public:
-  LanguageMenu(MainWindow& window, QWidget* parent);
+  LanguageMenu(SessionController& session, QMainWindow& window, QWidget* parent);
 
   /// Restarts nnlab with the session as it is now; false with `error` when it cannot be written
   /// or the new process cannot start (this one then stays). Tests name the program, and add
@@ -28,7 +31,8 @@ class LanguageMenu : public QMenu {
  private:
   void choose(const QString& code);
 
-  MainWindow& m_window;
+  SessionController& m_session;
+  QMainWindow& m_window;
 };
 
 }  // namespace nnlab

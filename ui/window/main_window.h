@@ -10,6 +10,7 @@
 #include "core/data_generators.h"
 #include "core/presets.h"
 #include "ui/window/frame_stats.h"
+#include "ui/window/session_host.h"
 
 class QLabel;
 class QHBoxLayout;
@@ -47,7 +48,7 @@ struct TrainingSnapshot;
 /// The nnlab window: DATA | NETWORK | LOSS side by side under the training controls. Owns the
 /// TrainingRunner; a display-rate timer pulls its latest snapshot and redraws only when the
 /// snapshot changed. Commands from the panels go straight to the runner.
-class MainWindow : public QMainWindow {
+class MainWindow : public QMainWindow, public SessionHost {
   Q_OBJECT
 
  public:
@@ -94,12 +95,12 @@ class MainWindow : public QMainWindow {
 
   /// What a session file keeps: the runner's state (taken at the next epoch boundary) and what
   /// the window shows. Throws std::future_error when the runner has stopped.
-  Session captureSession() const;
+  Session captureSession() const override;
   /// Shows `session` as it was saved, paused.
-  void applySession(const Session& session);
+  void applySession(const Session& session) override;
   /// Puts a model file's weights on the current data; false with `error` when the file cannot
   /// be read or its shape does not fit the data. Nothing changes then.
-  bool loadModelFile(const QString& path, QString* error);
+  bool loadModelFile(const QString& path, QString* error) override;
 
  public slots:
   /// Pulls the runner's snapshot and redraws if it changed (the timer calls it).
@@ -109,7 +110,7 @@ class MainWindow : public QMainWindow {
   /// Opens the Backprop view (and gives it the keyboard).
   void showBackprop();
   /// Replaces the experiment (data, architecture, settings) with a preset.
-  void loadPreset(const Preset& preset);
+  void loadPreset(const Preset& preset) override;
 
  protected:
   /// Times the window's repaints (UpdateRequest) for the frame statistics.
@@ -130,11 +131,16 @@ class MainWindow : public QMainWindow {
   /// What to show now: the runner's latest snapshot, or the timeline's earlier epoch.
   std::shared_ptr<const TrainingSnapshot> currentSnapshot();
   void createMenus();
+  void createViewAndHelpMenus();
   void createBackprop();
   void createLandscape(QMenu* view);
   void createEdgeMeasureActions();
   void createPresetsMenu();
   void connectCommands();
+  /// Train, Step, Reset, the rate, the speed limit and the stop conditions.
+  void connectTrainingCommands();
+  /// The architecture, settings, data, scaling, generator and the graph's clicks.
+  void connectEditCommands();
   void showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot);
   void inspectNeuron(int column, int unit);
   void showGeneratorOf(const Preset& preset);

@@ -19,6 +19,7 @@
 #include "ui/window/exporter.h"
 #include "ui/window/help_dialogs.h"
 #include "ui/window/language_menu.h"
+#include "ui/window/lessons_dock.h"
 #include "ui/window/main_window.h"
 #include "ui/window/model_export_dialog.h"
 #include "ui/window/preset_text.h"
@@ -59,7 +60,8 @@ void MainWindow::createMenus() {
   file->addAction(m_data->importAction());
   m_data->exportAction()->setText(tr("Data as CSV…"));
   file->addMenu(m_exporter->menu());
-  file->addAction(tr("Export &model as…"), this, [this] { ModelExportDialog::interactive(*this); });
+  file->addAction(tr("Export &model as…"), this,
+                  [this] { ModelExportDialog::interactive(*m_runner, *m_exporter, *this); });
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -84,7 +86,10 @@ void MainWindow::createMenus() {
   training->addAction(m_backpropAction);
 
   createPresetsMenu();
+  createViewAndHelpMenus();
+}
 
+void MainWindow::createViewAndHelpMenus() {
   QMenu* view = menuBar()->addMenu(tr("&View"));
   QAction* fit = view->addAction(tr("&Fit graph"), m_graph, &NetworkView::fitGraph);
   fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
@@ -97,7 +102,7 @@ void MainWindow::createMenus() {
   connect(m_logScale, &QCheckBox::toggled, log, &QAction::setChecked);
   createLandscape(view);
   view->addSeparator();
-  view->addMenu(new LanguageMenu(*this, view));
+  view->addMenu(new LanguageMenu(*m_session, *this, view));
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&Lessons"), this, [this] { showLessons(*this); });

@@ -1,8 +1,8 @@
 #include "ui/window/model_export_dialog.h"
 
-#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMainWindow>
 #include <QSettings>
 #include <QStatusBar>
 #include <exception>
@@ -10,8 +10,6 @@
 #include "core/training_runner.h"
 #include "ui/common/error_box.h"
 #include "ui/window/exporter.h"
-#include "ui/window/main_window.h"
-#include "ui/window/session_controller.h"
 
 namespace nnlab {
 namespace {
@@ -31,11 +29,11 @@ ExportFormat ModelExportDialog::formatOf(const QString& filter) {
   return index < 0 ? ExportFormat::Onnx : kFormats[index];
 }
 
-bool ModelExportDialog::exportModel(MainWindow& window, const QString& path, ExportFormat format,
-                                    QString* error) {
+bool ModelExportDialog::exportModel(TrainingRunner& runner, const QString& path,
+                                    ExportFormat format, QString* error) {
   try {
     // The weights, data and settings of one epoch boundary, together.
-    const RunnerState state = window.runner().captureState(0).get();  // no timeline
+    const RunnerState state = runner.captureState(0).get();  // no timeline
     const ExportModel model =
         ExportModel::fromRunnerState(state, QFileInfo(path).completeBaseName().toStdString());
     writeExportFile(path.toStdString(), model, format);
@@ -46,21 +44,16 @@ bool ModelExportDialog::exportModel(MainWindow& window, const QString& path, Exp
   }
 }
 
-void ModelExportDialog::interactive(MainWindow& window) {
+void ModelExportDialog::interactive(TrainingRunner& runner, const Exporter& exporter,
+                                    QMainWindow& window) {
   // In the folder of the last export, proposing "seed-model" as the other exports do.
-  QSettings settings;
-  QString folder = settings.value(QStringLiteral("export/folder")).toString();
-  if (folder.isEmpty() || !QDir(folder).exists()) {
-    const QString session = window.session()->currentPath();
-    folder = session.isEmpty() ? QDir::homePath() : QFileInfo(session).absolutePath();
-  }
   const QString title = tr("Export model as");
-  QFileDialog dialog(&window, title, folder);
+  QFileDialog dialog(&window, title, exporter.exportFolder());
   dialog.setAcceptMode(QFileDialog::AcceptSave);
   dialog.setNameFilters(filters());
-  dialog.selectFile(QFileInfo(window.exporter()->suggestedFileName(QStringLiteral("model"),
-                                                                   QStringLiteral("onnx")))
-                        .completeBaseName());
+  dialog.selectFile(
+      QFileInfo(exporter.suggestedFileName(QStringLiteral("model"), QStringLiteral("onnx")))
+          .completeBaseName());
   if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return;
   const ExportFormat format = formatOf(dialog.selectedNameFilter());
   QString path = dialog.selectedFiles().front();
@@ -68,9 +61,9 @@ void ModelExportDialog::interactive(MainWindow& window) {
   if (QFileInfo(path).suffix().isEmpty())
     path += QLatin1Char('.') +
             QString::fromUtf8(exportSuffix(format).data(), exportSuffix(format).size());
-  settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
+  QSettings().setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
   QString error;
-  if (!exportModel(window, path, format, &error)) {
+  if (!exportModel(runner, path, format, &error)) {
     showError(&window, tr("Export failed"),
               tr("%1: %2 was not written.").arg(title, QFileInfo(path).fileName()), error);
     return;

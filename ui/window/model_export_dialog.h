@@ -6,9 +6,12 @@
 
 #include "core/export/model_export.h"
 
+class QMainWindow;
+
 namespace nnlab {
 
-class MainWindow;
+class Exporter;
+class TrainingRunner;
 
 /// File ▸ Export model as…: the current weights as ONNX, a numpy script or a C header, with the
 /// data's column names and the training settings (and, in the numpy script, the data itself).
@@ -21,12 +24,13 @@ class ModelExportDialog {
   static QStringList filters();
   /// The format a filter of filters() stands for (ONNX for any other text).
   static ExportFormat formatOf(const QString& filter);
-  /// Writes the window's current model to `path` in `format`, atomically. False with a one-line
-  /// `error` when it cannot (the runner has stopped, the file cannot be written).
-  static bool exportModel(MainWindow& window, const QString& path, ExportFormat format,
+  /// Writes the runner's current model to `path` in `format`, atomically. False with a
+  /// one-line `error` when it cannot (the runner has stopped, the file cannot be written).
+  static bool exportModel(TrainingRunner& runner, const QString& path, ExportFormat format,
                           QString* error);
-  /// Asks for a file and a format, exports, and says how it went (status bar or message box).
-  static void interactive(MainWindow& window);
+  /// Asks for a file and a format (in the folder, and with the name, that `exporter` proposes
+  /// for its exports), exports, and says how it went: in `window`'s status bar, or a message box.
+  static void interactive(TrainingRunner& runner, const Exporter& exporter, QMainWindow& window);
 };
 
 }  // namespace nnlab

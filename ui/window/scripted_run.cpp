@@ -21,6 +21,7 @@
 #include "ui/lessons/lesson_session.h"
 #include "ui/lessons/lessons_panel.h"
 #include "ui/window/control_bar.h"
+#include "ui/window/lessons_dock.h"
 #include "ui/window/main_window.h"
 #include "ui/window/session_controller.h"
 

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QLocale>
 #include <QLockFile>
+#include <QMainWindow>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -15,8 +16,8 @@
 #include <exception>
 
 #include "core/session.h"
-#include "ui/window/main_window.h"
 #include "ui/window/session_controller.h"
+#include "ui/window/session_host.h"
 #include "ui/window/session_writer.h"
 
 namespace nnlab {
@@ -65,7 +66,7 @@ void SessionController::autosaveNow() {
   if (!m_modified || !m_changedSinceAutosave) return;
   std::shared_ptr<Session> session;
   try {
-    session = std::make_shared<Session>(m_window.captureSession());
+    session = std::make_shared<Session>(m_host.captureSession());
   } catch (const std::exception&) {
     // The runner has stopped (the window is closing), or training refused the table's data:
     // still changed, so the next tick tries again.
@@ -130,7 +131,7 @@ void SessionController::offerRecovery() {
 
 bool SessionController::recover(const QString& autosave, QString* error) {
   try {
-    m_window.applySession(readSessionFile(autosave.toStdString()));
+    m_host.applySession(readSessionFile(autosave.toStdString()));
   } catch (const std::exception& problem) {
     *error = tr("The autosaved session cannot be restored: %1")
                  .arg(QString::fromStdString(problem.what()));

@@ -5,6 +5,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLocale>
+#include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -16,10 +17,9 @@
 #include <utility>
 
 #include "core/session.h"
-#include "core/training_runner.h"
 #include "ui/common/error_box.h"
 #include "ui/window/launch_options.h"
-#include "ui/window/main_window.h"
+#include "ui/window/session_host.h"
 #include "ui/window/session_writer.h"
 
 namespace nnlab {
@@ -32,8 +32,9 @@ const QString kSessionFilter = QObject::tr("nnlab sessions (*.nnlab)");
 
 }  // namespace
 
-SessionController::SessionController(MainWindow& window)
+SessionController::SessionController(SessionHost& host, QMainWindow& window)
     : QObject(&window),
+      m_host(host),
       m_window(window),
       m_open(new QAction(tr("&Open…"), this)),
       m_save(new QAction(tr("&Save"), this)),
@@ -114,24 +115,26 @@ void SessionController::warn(const QString& title, const QString& text) const {
 bool SessionController::open(const QString& path, QString* error) {
   try {
     switch (LaunchOptions::kindOf(path)) {
-      case LaunchOptions::FileKind::Session:
-        m_window.applySession(readSessionFile(path.toStdString()));
+      case LaunchOptions::FileKind::Session: {
+        const Session session = readSessionFile(path.toStdString());
+        m_host.applySession(session);
         setPath(path);
         setModified(false);
         m_window.statusBar()->showMessage(
             tr("Opened %1 at epoch %2, paused.")
                 .arg(QFileInfo(path).fileName(),
-                     QLocale().toString(m_window.runner().latestSnapshot()->epoch)),
+                     QLocale().toString(session.training.trainer.epoch)),
             8000);
         break;
+      }
       case LaunchOptions::FileKind::Model:
-        if (!m_window.loadModelFile(path, error)) return false;
+        if (!m_host.loadModelFile(path, error)) return false;
         markModified();
         break;
       case LaunchOptions::FileKind::Csv: {
         const std::optional<Preset> experiment = LaunchOptions::csvExperiment(path, error);
         if (!experiment) return false;
-        m_window.loadPreset(*experiment);
+        m_host.loadPreset(*experiment);
         newExperiment();
         break;
       }
@@ -144,13 +147,18 @@ bool SessionController::open(const QString& path, QString* error) {
   return true;
 }
 
-bool SessionController::save(const QString& path, QString* error) {
+bool SessionController::saveCopy(const QString& path, QString* error) const {
   try {
-    writeSessionFile(path.toStdString(), m_window.captureSession());
+    writeSessionFile(path.toStdString(), m_host.captureSession());
   } catch (const std::exception& problem) {
     *error = QString::fromStdString(problem.what());
     return false;
   }
+  return true;
+}
+
+bool SessionController::save(const QString& path, QString* error) {
+  if (!saveCopy(path, error)) return false;
   setPath(path);
   setModified(false);
   addRecent(path);
@@ -212,7 +220,7 @@ bool SessionController::saveInBackground(const QString& path, QString* error) {
   waitForSave();  // one at a time, in order
   std::shared_ptr<Session> session;
   try {
-    session = std::make_shared<Session>(m_window.captureSession());
+    session = std::make_shared<Session>(m_host.captureSession());
   } catch (const std::exception& problem) {
     *error = QString::fromStdString(problem.what());
     return false;
@@ -270,7 +278,7 @@ void SessionController::fillRecentMenu() {
 bool SessionController::resume(const QString& file, const QString& path, bool modified,
                                QString* error) {
   try {
-    m_window.applySession(readSessionFile(file.toStdString()));
+    m_host.applySession(readSessionFile(file.toStdString()));
   } catch (const std::exception& problem) {
     *error = QString::fromStdString(problem.what());
     return false;

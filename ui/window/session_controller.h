@@ -7,13 +7,14 @@
 #include <memory>
 
 class QAction;
+class QMainWindow;
 class QMenu;
 class QProgressBar;
 class QTimer;
 
 namespace nnlab {
 
-class MainWindow;
+class SessionHost;
 class SessionWriter;
 struct Session;
 
@@ -26,11 +27,14 @@ struct Session;
 /// process with the same number left one), next to a lock file held while this process runs. A
 /// clean exit removes both; after a crash or a kill the lock is stale, and the next start offers to
 /// restore the session.
+///
+/// It takes sessions from and gives them to `host`; `window` parents its dialogs and carries the
+/// title (with [*] while modified) and the status bar's messages.
 class SessionController : public QObject {
   Q_OBJECT
 
  public:
-  explicit SessionController(MainWindow& window);
+  SessionController(SessionHost& host, QMainWindow& window);
   ~SessionController() override;
 
   QAction* openAction() const { return m_open; }
@@ -49,6 +53,9 @@ class SessionController : public QObject {
   bool open(const QString& path, QString* error);
   /// Saves the session to `path` (atomically) and waits for it; false with `error` on failure.
   bool save(const QString& path, QString* error);
+  /// Writes the session to `path` (atomically) without making it the session's file: the path
+  /// and the modified state stay. False with `error` on failure.
+  bool saveCopy(const QString& path, QString* error) const;
   /// Saves without waiting: the session is taken now (false with `error` if it cannot be, such
   /// as data training refused), and written on another thread while the window goes on; the
   /// status bar shows the write under way, then its end. Changes made meanwhile keep the
@@ -100,7 +107,8 @@ class SessionController : public QObject {
   void warn(const QString& title, const QString& text) const;
   void saved(const QString& path, const QString& error);
 
-  MainWindow& m_window;
+  SessionHost& m_host;
+  QMainWindow& m_window;
   QAction* m_open;
   QAction* m_save;
   QAction* m_saveAs;
