@@ -48,11 +48,11 @@ TEST(Translations, EverySourceStringIsTranslated) {
     const QString copy = copies.filePath(ts);
     ASSERT_TRUE(QFile::copy(translations.filePath(ts), copy));
     QProcess lupdate;
-    // The same options as the update_translations target (ui/CMakeLists.txt).
+    // The same options as the update_translations target (ui/CMakeLists.txt). Includes are
+    // written from the root (-I): lupdate reads the headers to know each class's namespace, the
+    // context of its strings.
     QStringList arguments = {source.filePath(QStringLiteral("ui")),
                              source.filePath(QStringLiteral("app")),
-                             // Includes are written from the root: lupdate reads the headers
-                             // to know each class's namespace (the context of its strings).
                              QStringLiteral("-I"),
                              source.absolutePath(),
                              QStringLiteral("-ts"),
