@@ -11,6 +11,7 @@
 
 #include "core/parameter_vector.h"
 #include "core/training_runner.h"
+#include "ui/common/gui_mailbox.h"
 #include "ui/landscape/landscape_command.h"
 #include "ui/landscape/landscape_view.h"
 
@@ -41,7 +42,8 @@ LandscapePanel::LandscapePanel(TrainingRunner& runner, QUndoStack* undoStack, QW
       m_compute(new QPushButton(tr("Compute"), this)),
       m_cancel(new QPushButton(tr("Cancel"), this)),
       m_progress(new QProgressBar(this)),
-      m_status(new QLabel(this)) {
+      m_status(new QLabel(this)),
+      m_mailbox(new GuiMailbox(this)) {
   m_compute->setToolTip(
       tr("Project the run's recorded weights onto their two principal directions and compute "
          "the loss over that plane."));
@@ -73,6 +75,7 @@ void LandscapePanel::stopWorker() {
   m_worker.request_stop();
   m_worker.join();
   m_worker = std::jthread();
+  m_mailbox->clear();  // its progress and result, if not yet shown, are of no use now
 }
 
 void LandscapePanel::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot) {
@@ -133,8 +136,7 @@ void LandscapePanel::compute() {
     auto result = std::make_shared<Result>();
     try {
       const bool done = run(request, records.get(), *result, [this, &stop](int rows) {
-        QMetaObject::invokeMethod(
-            this, [this, rows] { m_progress->setValue(rows); }, Qt::QueuedConnection);
+        m_mailbox->post([this, rows] { m_progress->setValue(rows); });
         return !stop.stop_requested();
       });
       if (!done) return;  // cancelled: nothing to show
@@ -142,8 +144,7 @@ void LandscapePanel::compute() {
       result->error = tr("Cannot compute the landscape: %1.").arg(problem.what());
     }
     if (stop.stop_requested()) return;
-    QMetaObject::invokeMethod(
-        this, [this, result] { deliver(result); }, Qt::QueuedConnection);
+    m_mailbox->post([this, result] { deliver(result); });
   });
 }
 

@@ -17,6 +17,7 @@ class QUndoStack;
 
 namespace nnlab {
 
+class GuiMailbox;
 class LandscapeView;
 class TrainingRunner;
 struct TrainingSnapshot;
@@ -79,6 +80,7 @@ class LandscapePanel : public QWidget {
   QPushButton* m_cancel;
   QProgressBar* m_progress;
   QLabel* m_status;
+  GuiMailbox* m_mailbox;  ///< the worker's progress and result, to the GUI thread
   std::shared_ptr<const TrainingSnapshot> m_shown;
   std::optional<LandscapePlane> m_plane;
   Network m_shape;  ///< of the landscape shown

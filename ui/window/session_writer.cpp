@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "core/session.h"
+#include "ui/common/gui_mailbox.h"
 
 namespace nnlab {
 
@@ -14,7 +15,9 @@ struct SessionWriter::Job {
 };
 
 SessionWriter::SessionWriter(QObject* parent)
-    : QObject(parent), m_busy(std::make_shared<std::atomic<bool>>(false)) {}
+    : QObject(parent),
+      m_busy(std::make_shared<std::atomic<bool>>(false)),
+      m_mailbox(new GuiMailbox(this)) {}
 
 SessionWriter::~SessionWriter() {
   if (m_thread.joinable()) m_thread.join();  // a save is finished, never abandoned
@@ -36,10 +39,9 @@ bool SessionWriter::start(std::shared_ptr<const Session> session, const QString&
     }
     job->session.reset();  // the copy of the data goes as soon as it is written
     busy->store(false);
-    // `this` outlives the thread (the destructor joins it); an event posted to an object that
-    // is deleted before it is handled is dropped by Qt.
-    QMetaObject::invokeMethod(
-        this, [this, job] { deliver(job); }, Qt::QueuedConnection);
+    // `this` outlives the thread (the destructor joins it), and the mailbox, deleted with it,
+    // drops what it has not yet run.
+    m_mailbox->post([this, job] { deliver(job); });
   });
   return true;
 }

@@ -8,6 +8,7 @@
 
 namespace nnlab {
 
+class GuiMailbox;
 struct Session;
 
 /// Writes session files on a thread of its own, so that a big session (a million rows take
@@ -37,6 +38,7 @@ class SessionWriter : public QObject {
   void deliver(const std::shared_ptr<Job>& job);
 
   std::shared_ptr<std::atomic<bool>> m_busy;
+  GuiMailbox* m_mailbox;       ///< hands finished() back to this object's thread
   std::shared_ptr<Job> m_job;  ///< the last write started
   std::thread m_thread;
 };
