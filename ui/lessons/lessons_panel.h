@@ -7,7 +7,6 @@
 
 #include "ui/lessons/lesson_library.h"
 
-class QDockWidget;
 class QSettings;
 class QLabel;
 class QListWidget;

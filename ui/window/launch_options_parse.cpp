@@ -2,6 +2,7 @@
 // group of them is read by a function of its own.
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <iterator>
 #include <vector>
 
 #include "core/activation.h"
@@ -33,6 +34,7 @@ enum Switch {
   kResumeModified,
   kLesson,
   kShowMe,
+  kSwitchCount,
 };
 
 struct SwitchSpec {
@@ -96,6 +98,7 @@ constexpr SwitchSpec kSwitches[] = {
     {"show-me", QT_TRANSLATE_NOOP("LaunchOptions", "Play the lesson's Show me (with --lesson)."),
      nullptr},
 };
+static_assert(std::size(kSwitches) == kSwitchCount, "one entry per Switch, in its order");
 
 QString translated(const char* text) { return QCoreApplication::translate("LaunchOptions", text); }
 
