@@ -78,54 +78,17 @@ std::string activationNames() { return kActivations.names(); }
 bool isElementwise(Activation activation) { return activation != Activation::Softmax; }
 
 void applyActivation(Activation activation, const Matrix& z, Matrix& a) {
-  switch (activation) {
-    case Activation::Sigmoid:
-      // σ(z) = 1 / (1 + e^−z)
-      a.array() = (1.0 + (-z.array()).exp()).inverse();
-      break;
-    case Activation::Tanh:
-      tanhInPlace(z, a);
-      break;
-    case Activation::Relu:
-      a.array() = z.array().max(0.0);
-      break;
-    case Activation::Linear:
-      a = z;
-      break;
-    case Activation::Step:
-      // The M-P neuron fires when its weighted sum reaches the threshold (z = Σw·x − T ≥ 0).
-      a.array() = (z.array() >= 0.0).cast<double>();
-      break;
-    case Activation::Softmax:
-      softmaxRows(z, a);
-      break;
+  if (applyElementwise(activation, z.array(), a.array())) return;
+  if (activation == Activation::Tanh) {
+    tanhInPlace(z, a);
+  } else {
+    softmaxRows(z, a);
   }
 }
 
 void multiplyByDerivative(Activation activation, const Matrix& a, Matrix& delta) {
-  switch (activation) {
-    case Activation::Sigmoid:
-      // σ'(z) = σ(z)·(1 − σ(z)) = a·(1 − a)
-      delta.array() *= a.array() * (1.0 - a.array());
-      break;
-    case Activation::Tanh:
-      // tanh'(z) = 1 − tanh²(z) = 1 − a²
-      delta.array() *= 1.0 - a.array().square();
-      break;
-    case Activation::Relu:
-      // relu'(z) = 1 where z > 0, which is exactly where a > 0
-      delta.array() *= (a.array() > 0.0).cast<double>();
-      break;
-    case Activation::Linear:
-      break;
-    case Activation::Step:
-      // The step is flat everywhere it is differentiable: no gradient flows through it.
-      delta.setZero();
-      break;
-    case Activation::Softmax:
-      softmaxJacobianProduct(a, delta);
-      break;
-  }
+  if (multiplyByDerivativeElementwise(activation, a.array(), delta.array())) return;
+  softmaxJacobianProduct(a, delta);  // δ = a ⊙ (δ − Σ_k δ_k a_k), row by row
 }
 
 }  // namespace nnlab

@@ -93,10 +93,7 @@ double lossSumAndGradient(Loss loss, const Matrix& prediction, const Matrix& tar
     lossGradient(loss, prediction, target, divisor, gradient);
     return lossSum(loss, prediction, target);
   }
-  gradient.noalias() = prediction - target;  // ŷ − y, then scaled into 2(ŷ − y)/divisor
-  const double sum = gradient.squaredNorm();
-  gradient *= 2.0 / divisor;
-  return sum;
+  return squaredErrorSumAndGradient(prediction, target, divisor, gradient);
 }
 
 }  // namespace nnlab

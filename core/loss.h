@@ -37,4 +37,15 @@ void lossGradient(Loss loss, const Matrix& prediction, const Matrix& target, dou
 double lossSumAndGradient(Loss loss, const Matrix& prediction, const Matrix& target, double divisor,
                           Matrix& gradient);
 
+/// sse and mse: gradient = 2(ŷ − y)/divisor, and returns Σ(ŷ − y)², for matrices of any size,
+/// fixed or not (lossSumAndGradient and the fixed-size loop run it).
+template <typename P, typename T, typename G>
+double squaredErrorSumAndGradient(const P& prediction, const T& target, double divisor,
+                                  G& gradient) {
+  gradient.noalias() = prediction - target;  // ŷ − y, then scaled into 2(ŷ − y)/divisor
+  const double sum = gradient.squaredNorm();
+  gradient *= 2.0 / divisor;
+  return sum;
+}
+
 }  // namespace nnlab

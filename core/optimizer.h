@@ -67,6 +67,10 @@ class Optimizer {
   /// rounding a fused multiply-add saves). For showing the update, not for training.
   Gradients lastChange(const Gradients& gradients) const;
 
+  /// Counts `updates` plain θ ← θ − lr·g updates made outside update() (the fixed-size loop of
+  /// kernels/fixed_loop.h, which keeps the weights itself); plain gd has no other state.
+  void countPlainSteps(long long updates) { m_steps += updates; }
+
   /// Adam's step count t (for saving and inspecting state).
   long long steps() const { return m_steps; }
   /// The accumulated state, to save.

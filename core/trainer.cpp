@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/kernels/fixed_loop.h"
 #include "core/kernels/forward_kernel.h"
 #include "core/small_product.h"
 
@@ -216,8 +217,50 @@ bool Trainer::perceptronEpoch(double& lossSum) {
 
 StepResult Trainer::step(long long epochs) { return run<false>(epochs); }
 
+// The fixed-size loop (kernels/fixed_loop.h) takes the seed's sizes: 4 rows, 3 → 4 → 1.
+bool Trainer::fixedLoopFits() const {
+  if (m_settings.optimizer.kind != OptimizerKind::Gd || m_settings.l1 != 0.0 ||
+      m_settings.l2 != 0.0 || (m_settings.loss != Loss::Sse && m_settings.loss != Loss::Mse) ||
+      m_network.layerCount() != 2 || m_trainInputs.rows() != 4) {
+    return false;
+  }
+  const DenseLayer& hidden = m_network.layer(0);
+  const DenseLayer& output = m_network.layer(1);
+  auto elementwise = [](Activation f) { return f != Activation::Tanh && f != Activation::Softmax; };
+  return !hidden.hasBias() && !output.hasBias() && elementwise(hidden.activation) &&
+         elementwise(output.activation) && hidden.weights.rows() == 3 && hidden.units() == 4 &&
+         output.units() == 1;
+}
+
+// Trains as run<false> does (the same bits), with the weights in fixed-size matrices.
+template <int Rows, int In, int Hidden, int Out>
+StepResult Trainer::runFixed(long long epochs) {
+  StepResult result;
+  const double divisor = lossDivisor(m_settings.loss, static_cast<double>(m_trainTargets.rows()),
+                                     static_cast<double>(m_trainTargets.cols()));
+  FixedTwoLayerLoop<Rows, In, Hidden, Out> loop(m_network, m_trainInputs, m_trainTargets, divisor,
+                                                m_settings.optimizer.learningRate);
+  for (long long e = 0; e < epochs; ++e) {
+    const double sum = loop.epoch();
+    result.loss = sum / divisor;
+    if (!std::isfinite(sum)) {
+      result.diverged = true;
+      break;
+    }
+    ++result.epochs;
+  }
+  if (result.epochs > 0 || result.diverged) loop.store(m_network, m_gradients);
+  m_optimizer.countPlainSteps(result.epochs);
+  m_epoch += result.epochs;
+  if (result.epochs > 0) m_gradientsKnown = true;
+  return result;
+}
+
 template <bool Traced>
 StepResult Trainer::run(long long epochs) {
+  if constexpr (!Traced) {
+    if (fixedLoopFits()) return runFixed<4, 3, 4, 1>(epochs);
+  }
   StepResult result;
   const double divisor = lossDivisor(m_settings.loss, static_cast<double>(m_trainTargets.rows()),
                                      static_cast<double>(m_trainTargets.cols()));

@@ -140,6 +140,9 @@ class Trainer {
   /// first update (only traceNextUpdate's throwaway copy runs them so).
   template <bool Traced>
   StepResult run(long long epochs);
+  bool fixedLoopFits() const;
+  template <int Rows, int In, int Hidden, int Out>
+  StepResult runFixed(long long epochs);
   template <bool Traced>
   bool fullBatchEpoch(double& lossSum);
   template <bool Traced>
