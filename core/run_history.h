@@ -103,6 +103,10 @@ class RunHistory {
   std::size_t budget() const { return m_budget; }
   std::size_t size() const { return m_records.size(); }
   long long stride() const { return m_stride; }
+  /// Epochs from `epoch` to the next one record() would keep (at least 1).
+  long long epochsToNextRecord(long long epoch) const {
+    return m_records.empty() ? 1 : m_stride - epoch % m_stride;
+  }
   /// The recorded epochs, oldest first.
   std::vector<long long> epochs() const;
   void clear();

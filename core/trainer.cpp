@@ -217,6 +217,10 @@ bool Trainer::perceptronEpoch(double& lossSum) {
 
 StepResult Trainer::step(long long epochs) { return run<false>(epochs); }
 
+StepResult Trainer::step(long long epochs, const EpochObserver& afterEpoch) {
+  return run<false>(epochs, &afterEpoch);
+}
+
 // The fixed-size loop (kernels/fixed_loop.h) takes the seed's sizes: 4 rows, 3 → 4 → 1.
 bool Trainer::fixedLoopFits() const {
   if (m_settings.optimizer.kind != OptimizerKind::Gd || m_settings.l1 != 0.0 ||
@@ -234,7 +238,7 @@ bool Trainer::fixedLoopFits() const {
 
 // Trains as run<false> does (the same bits), with the weights in fixed-size matrices.
 template <int Rows, int In, int Hidden, int Out>
-StepResult Trainer::runFixed(long long epochs) {
+StepResult Trainer::runFixed(long long epochs, const EpochObserver* afterEpoch) {
   StepResult result;
   const double divisor = lossDivisor(m_settings.loss, static_cast<double>(m_trainTargets.rows()),
                                      static_cast<double>(m_trainTargets.cols()));
@@ -248,6 +252,7 @@ StepResult Trainer::runFixed(long long epochs) {
       break;
     }
     ++result.epochs;
+    if (afterEpoch && !(*afterEpoch)(result.loss)) break;
   }
   if (result.epochs > 0 || result.diverged) loop.store(m_network, m_gradients);
   m_optimizer.countPlainSteps(result.epochs);
@@ -257,9 +262,9 @@ StepResult Trainer::runFixed(long long epochs) {
 }
 
 template <bool Traced>
-StepResult Trainer::run(long long epochs) {
+StepResult Trainer::run(long long epochs, const EpochObserver* afterEpoch) {
   if constexpr (!Traced) {
-    if (fixedLoopFits()) return runFixed<4, 3, 4, 1>(epochs);
+    if (fixedLoopFits()) return runFixed<4, 3, 4, 1>(epochs, afterEpoch);
   }
   StepResult result;
   const double divisor = lossDivisor(m_settings.loss, static_cast<double>(m_trainTargets.rows()),
@@ -289,6 +294,7 @@ StepResult Trainer::run(long long epochs) {
     ++result.epochs;
     ++m_epoch;
     m_gradientsKnown = true;
+    if (afterEpoch && !(*afterEpoch)(result.loss)) break;
   }
   return result;
 }
@@ -342,6 +348,6 @@ double Trainer::computeGradients(Gradients& out) {
 }
 
 // traceNextUpdate (trainer_trace.cpp) runs the traced loop.
-template StepResult Trainer::run<true>(long long epochs);
+template StepResult Trainer::run<true>(long long epochs, const EpochObserver* afterEpoch);
 
 }  // namespace nnlab

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -59,6 +60,13 @@ class Trainer {
 
   /// Runs up to `epochs` epochs; stops early if the loss diverges.
   StepResult step(long long epochs);
+  /// Told each completed epoch's loss (that of the weights it started from); returning false
+  /// ends the step there. It must not look at the trainer, whose weights and epoch count may be
+  /// written back only when the step returns.
+  using EpochObserver = std::function<bool(double loss)>;
+  /// As step(), telling `afterEpoch` every epoch's loss: many epochs in one call, each still
+  /// seen (the runner's loss history and stopping rules).
+  StepResult step(long long epochs, const EpochObserver& afterEpoch);
 
   /// Changes hyperparameters at the next epoch, keeping weights (and optimizer state unless the
   /// optimizer kind changes). Throws std::invalid_argument for unusable values.
@@ -139,10 +147,10 @@ class Trainer {
   /// Traced: records into m_trace, and the minibatch and perceptron epochs stop after their
   /// first update (only traceNextUpdate's throwaway copy runs them so).
   template <bool Traced>
-  StepResult run(long long epochs);
+  StepResult run(long long epochs, const EpochObserver* afterEpoch = nullptr);
   bool fixedLoopFits() const;
   template <int Rows, int In, int Hidden, int Out>
-  StepResult runFixed(long long epochs);
+  StepResult runFixed(long long epochs, const EpochObserver* afterEpoch);
   template <bool Traced>
   bool fullBatchEpoch(double& lossSum);
   template <bool Traced>

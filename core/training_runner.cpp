@@ -181,8 +181,9 @@ void TrainingRunner::Impl::waitForCommand(std::stop_token token,
   }
 }
 
-// Trains epoch by epoch so that every epoch's loss reaches the history (Trainer::step reports
-// only the last one) and a loss goal stops at the epoch that reached it.
+// Trains many epochs a call, up to the next epoch the run history keeps; every epoch's loss still
+// reaches the loss history (Trainer::step reports only the last one), and a loss goal stops at
+// the epoch that reached it.
 void TrainingRunner::Impl::trainChunk(long long limit) {
   long long n = limit;
   if (stepsLeft > 0) n = std::min(n, stepsLeft);
@@ -194,16 +195,20 @@ void TrainingRunner::Impl::trainChunk(long long limit) {
   long long done = 0;
   PauseReason stop = PauseReason::None;
   if (runHistory.size() == 0) runHistory.record(trainer);  // where this stretch of the run starts
-  while (done < n) {
-    result = trainer.step(1);
+  // The loss an epoch measures is that of the weights it started from: after `epoch` epochs.
+  // Recorded there, the history agrees with the snapshot's loss at the same epoch.
+  long long epoch = trainer.epoch();
+  const Trainer::EpochObserver afterEpoch = [&](double loss) {
+    history.add(epoch++, loss);
+    stop = stopRules.afterEpoch(loss, perceptron);
+    return stop == PauseReason::None;
+  };
+  while (done < n && stop == PauseReason::None) {
+    result = trainer.step(std::min(n - done, runHistory.epochsToNextRecord(trainer.epoch())),
+                          afterEpoch);
+    done += result.epochs;
     if (result.diverged) break;
-    ++done;
     runHistory.record(trainer);
-    // The loss an epoch measures is that of the weights it started from: after epoch − 1
-    // epochs. Recorded there, the history agrees with the snapshot's loss at the same epoch.
-    history.add(trainer.epoch() - 1, result.loss);
-    stop = stopRules.afterEpoch(result.loss, perceptron);
-    if (stop != PauseReason::None) break;
   }
   const Clock::time_point end = Clock::now();
   pacer.count(done);

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <new>
 #include <tuple>
+#include <vector>
 
 #include "core/presets.h"
 #include "core/random.h"
@@ -358,6 +359,29 @@ TEST(TrainerTest, MismatchedDataIsRefusedWithAReason) {
     FAIL() << "expected a refusal";
   } catch (const std::invalid_argument& error) {
     EXPECT_STREQ(error.what(), "the data has 5 input columns but the network has 3 inputs");
+  }
+}
+
+// step(n, afterEpoch) tells every epoch's loss, the same as n calls of step(1), and ends where
+// the observer says so: on the fixed-size path (the seed) and the general one (tanh).
+TEST(TrainerTest, AnEpochObserverSeesEveryLossAndCanEndTheStep) {
+  for (Activation hidden : {Activation::Sigmoid, Activation::Tanh}) {
+    const Preset seed = seedPreset();
+    Network network = seed.makeNetwork();
+    network.layer(0).activation = hidden;
+    Trainer observed(network, seed.dataset, seed.settings);
+    Trainer single(network, seed.dataset, seed.settings);
+    std::vector<double> losses;
+    const StepResult result = observed.step(100, [&losses](double loss) {
+      losses.push_back(loss);
+      return losses.size() < 40;
+    });
+    EXPECT_EQ(result.epochs, 40);
+    EXPECT_EQ(observed.epoch(), 40);
+    ASSERT_EQ(losses.size(), 40u);
+    for (double loss : losses) EXPECT_EQ(loss, single.step(1).loss);
+    EXPECT_EQ(result.loss, losses.back());
+    EXPECT_EQ(observed.network().layer(0).weights, single.network().layer(0).weights);
   }
 }
 
