@@ -1,6 +1,7 @@
 #pragma once
-// The fixture of the main window's tests (main_window_test.cpp, main_window_graph_test.cpp):
-// the seed's window, shown and active.
+// The fixture of the main window's tests (main_window_test.cpp, main_window_graph_test.cpp,
+// network_undo_test.cpp): a window on a preset (the seed unless a test says otherwise), shown
+// and active.
 #include <gtest/gtest.h>
 
 #include <QTest>
@@ -16,8 +17,11 @@ class MainWindowTest : public ::testing::Test {
  protected:
   static constexpr int kTimeoutMs = 10000;
 
+  /// The preset the window opens on.
+  virtual Preset startPreset() const { return seedPreset(); }
+
   void SetUp() override {
-    m_window = std::make_unique<MainWindow>(seedPreset());
+    m_window = std::make_unique<MainWindow>(startPreset());
     m_window->show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
     // Keyboard shortcuts belong to the active window.

@@ -15,6 +15,7 @@
 
 #include "core/presets.h"
 #include "core/training_runner.h"
+#include "tests/ui/main_window_fixture.h"
 #include "ui/data/dataset_panel.h"
 #include "ui/network/architecture_panel.h"
 #include "ui/network/network_command.h"
@@ -26,27 +27,13 @@
 namespace nnlab {
 namespace {
 
-constexpr int kTimeoutMs = 10000;
-
-class NetworkUndo : public ::testing::Test {
+class NetworkUndo : public MainWindowTest {
  protected:
+  Preset startPreset() const override { return *findPreset("circle"); }  // Adam: state to keep
   void SetUp() override {
-    m_window = std::make_unique<MainWindow>(*findPreset("circle"));  // Adam: state to keep
+    MainWindowTest::SetUp();
     m_window->session()->setInteractive(false);
-    m_window->show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->activateWindow();
-    ASSERT_TRUE(QTest::qWaitForWindowActive(m_window.get()));
     ASSERT_TRUE(QTest::qWaitFor([&] { return m_window->shownSnapshot() != nullptr; }));
-  }
-  template <typename Condition>
-  bool waitShown(Condition condition) {
-    return QTest::qWaitFor(
-        [&] {
-          const auto shown = m_window->shownSnapshot();
-          return shown && condition(*shown);
-        },
-        kTimeoutMs);
   }
   /// A key where a user's key goes: to the widget with the focus, else the window.
   void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
@@ -71,8 +58,6 @@ class NetworkUndo : public ::testing::Test {
     return nullptr;
   }
   QString message() const { return m_window->statusLine()->messageLabel()->text(); }
-
-  std::unique_ptr<MainWindow> m_window;
 };
 
 TEST_F(NetworkUndo, CtrlZBringsBackTheOldNetworkWithItsTraining) {
