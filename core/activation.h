@@ -36,6 +36,13 @@ void multiplyByDerivative(Activation activation, const Matrix& a, Matrix& delta)
 /// is its own, in activation.cpp) and Softmax. multiplyByDerivativeElementwise does δ ⊙= f'(z)
 /// and returns false for Softmax. `a` and `delta` are taken by forwarding reference so that a
 /// temporary view (`matrix.array()`) can be written through.
+/// Whether applyElementwise and multiplyByDerivativeElementwise both compute `activation` (the
+/// fixed-size loop runs only those).
+constexpr bool hasElementwiseExpression(Activation activation) {
+  return activation == Activation::Sigmoid || activation == Activation::Relu ||
+         activation == Activation::Linear || activation == Activation::Step;
+}
+
 template <typename Z, typename A>
 bool applyElementwise(Activation activation, const Eigen::ArrayBase<Z>& z, A&& a) {
   switch (activation) {

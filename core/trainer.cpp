@@ -230,10 +230,9 @@ bool Trainer::fixedLoopFits() const {
   }
   const DenseLayer& hidden = m_network.layer(0);
   const DenseLayer& output = m_network.layer(1);
-  auto elementwise = [](Activation f) { return f != Activation::Tanh && f != Activation::Softmax; };
-  return !hidden.hasBias() && !output.hasBias() && elementwise(hidden.activation) &&
-         elementwise(output.activation) && hidden.weights.rows() == 3 && hidden.units() == 4 &&
-         output.units() == 1;
+  return !hidden.hasBias() && !output.hasBias() && hasElementwiseExpression(hidden.activation) &&
+         hasElementwiseExpression(output.activation) && hidden.weights.rows() == 3 &&
+         hidden.units() == 4 && output.units() == 1;
 }
 
 // Trains as run<false> does (the same bits), with the weights in fixed-size matrices.
@@ -244,6 +243,19 @@ StepResult Trainer::runFixed(long long epochs, const EpochObserver* afterEpoch) 
                                      static_cast<double>(m_trainTargets.cols()));
   FixedTwoLayerLoop<Rows, In, Hidden, Out> loop(m_network, m_trainInputs, m_trainTargets, divisor,
                                                 m_settings.optimizer.learningRate);
+  // Written back however the loop ends, an observer's exception included: the epochs it was
+  // told of have happened.
+  struct WriteBack {
+    Trainer& trainer;
+    const FixedTwoLayerLoop<Rows, In, Hidden, Out>& loop;
+    const StepResult& result;
+    ~WriteBack() {
+      if (result.epochs > 0 || result.diverged) loop.store(trainer.m_network, trainer.m_gradients);
+      trainer.m_optimizer.countPlainSteps(result.epochs);
+      trainer.m_epoch += result.epochs;
+      if (result.epochs > 0) trainer.m_gradientsKnown = true;
+    }
+  } writeBack{*this, loop, result};
   for (long long e = 0; e < epochs; ++e) {
     const double sum = loop.epoch();
     result.loss = sum / divisor;
@@ -254,10 +266,6 @@ StepResult Trainer::runFixed(long long epochs, const EpochObserver* afterEpoch) 
     ++result.epochs;
     if (afterEpoch && !(*afterEpoch)(result.loss)) break;
   }
-  if (result.epochs > 0 || result.diverged) loop.store(m_network, m_gradients);
-  m_optimizer.countPlainSteps(result.epochs);
-  m_epoch += result.epochs;
-  if (result.epochs > 0) m_gradientsKnown = true;
   return result;
 }
 

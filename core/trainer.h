@@ -70,6 +70,10 @@ class Trainer {
 
   /// Changes hyperparameters at the next epoch, keeping weights (and optimizer state unless the
   /// optimizer kind changes). Throws std::invalid_argument for unusable values.
+  /// Whether step() runs the fixed-size loop of kernels/fixed_loop.h (the seed's kind of
+  /// network) rather than the general kernels; the bits are the same either way.
+  bool usesFixedLoop() const { return fixedLoopFits(); }
+
   void setSettings(const TrainingSettings& settings);
   /// Replaces the data; its column counts must match the network's inputs and outputs.
   void setDataset(Dataset dataset);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cmath>
+#include <stdexcept>
 
 #include "core/activation.h"
 #include "core/kernels/update_kernel.h"
@@ -22,7 +23,7 @@ namespace nnlab {
 // general path, epoch after epoch (tests/core/fixed_loop_test.cpp).
 //
 // It serves what Trainer::fixedLoopFits() accepts: full-batch gd on sse or mse, no biases, no
-// regularisation, and activations applyElementwise computes (not tanh, not softmax).
+// regularisation, and activations hasElementwiseExpression accepts (the constructor checks).
 template <int Rows, int In, int Hidden, int Out>
 class FixedTwoLayerLoop {
  public:
@@ -35,7 +36,11 @@ class FixedTwoLayerLoop {
         m_f1(network.layer(0).activation),
         m_f2(network.layer(1).activation),
         m_divisor(divisor),
-        m_learningRate(learningRate) {}
+        m_learningRate(learningRate) {
+    if (!hasElementwiseExpression(m_f1) || !hasElementwiseExpression(m_f2)) {
+      throw std::logic_error("the fixed-size loop cannot run this activation");
+    }
+  }
 
   /// One epoch: the forward pass, the loss sum (returned, of the weights before the epoch), the
   /// gradients, and, when the sum is finite, the update. Not finite: the weights stay.

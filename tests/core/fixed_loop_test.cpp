@@ -1,8 +1,6 @@
-// The fixed-size loop (core/kernels/fixed_loop.h) that trains the seed's kind of network: the
-// same bits as the general kernels, epoch by epoch, for every activation and loss it takes, and
-// when training diverges.
-#include "core/kernels/fixed_loop.h"
-
+// The fixed-size loop (core/kernels/fixed_loop.h, run by Trainer::step) that trains the seed's kind
+// of network: the same bits as the general kernels, epoch by epoch, for every activation and loss
+// it takes, and when training diverges.
 #include <gtest/gtest.h>
 
 #include <limits>
@@ -27,12 +25,12 @@ struct GeneralRun {
 
   GeneralRun(const Network& start, const Dataset& data, const TrainingSettings& settings)
       : network(start),
-        x(data.inputs),
-        y(data.targets),
+        x(selectRows(data, false).inputs),
+        y(selectRows(data, false).targets),
         loss(settings.loss),
         optimizer(settings.optimizer),
         gradients(Gradients::zerosLike(start)),
-        divisor(lossDivisor(settings.loss, static_cast<double>(data.rows()),
+        divisor(lossDivisor(settings.loss, static_cast<double>(data.trainingRowCount()),
                             static_cast<double>(data.targetColumns()))) {
     optimizer.reset(network);
     buffers.resize(network, static_cast<int>(x.rows()));
@@ -49,6 +47,7 @@ struct GeneralRun {
 void expectSameRun(Network start, const Dataset& data, const TrainingSettings& settings,
                    int epochs) {
   Trainer trainer(start, data, settings);
+  ASSERT_TRUE(trainer.usesFixedLoop()) << "the test would compare the general path with itself";
   GeneralRun general(start, data, settings);
   for (int e = 0; e < epochs; ++e) {
     const StepResult step = trainer.step(1);
@@ -88,7 +87,8 @@ TEST(FixedLoop, ManyEpochsAtOnceEndWhereOneAtATimeDo) {
 
 TEST(FixedLoop, EveryActivationAndLossItTakesMatchesTheGeneralKernels) {
   const Preset seed = seedPreset();
-  for (Activation hidden : {Activation::Sigmoid, Activation::Relu, Activation::Linear}) {
+  for (Activation hidden :
+       {Activation::Sigmoid, Activation::Relu, Activation::Linear, Activation::Step}) {
     for (Activation output : {Activation::Sigmoid, Activation::Linear}) {
       for (Loss loss : {Loss::Sse, Loss::Mse}) {
         SCOPED_TRACE(std::string(activationName(hidden)) + " → " +
@@ -118,6 +118,35 @@ TEST(FixedLoop, ADivergingRunStopsAtTheSameEpochWithTheSameWeights) {
   EXPECT_TRUE(result.diverged);
   EXPECT_LT(result.epochs, 1000);
   EXPECT_EQ(trainer.epoch(), result.epochs);
+}
+
+// Four training rows and a test row: the loop trains on the four.
+TEST(FixedLoop, FourTrainingRowsBesideTestRowsTakeTheLoop) {
+  const Preset seed = seedPreset();
+  Matrix inputs(5, 3), targets(5, 1);
+  inputs << seed.dataset.inputs, Matrix::Constant(1, 3, 0.5);
+  targets << seed.dataset.targets, Matrix::Constant(1, 1, 0.5);
+  Dataset data = Dataset::fromMatrices(inputs, targets);
+  data.testRows = {0, 0, 0, 0, 1};
+  expectSameRun(seed.makeNetwork(), data, seed.settings, 500);
+}
+
+// What the loop does not take goes the general way: tanh, a bias, another optimizer, l2.
+TEST(FixedLoop, OtherNetworksAndSettingsTakeTheGeneralKernels) {
+  const Preset seed = seedPreset();
+  EXPECT_TRUE(Trainer(seed.makeNetwork(), seed.dataset, seed.settings).usesFixedLoop());
+  Network tanh = seed.makeNetwork();
+  tanh.layer(0).activation = Activation::Tanh;
+  EXPECT_FALSE(Trainer(tanh, seed.dataset, seed.settings).usesFixedLoop());
+  TrainingSettings momentum = seed.settings;
+  momentum.optimizer.kind = OptimizerKind::Momentum;
+  EXPECT_FALSE(Trainer(seed.makeNetwork(), seed.dataset, momentum).usesFixedLoop());
+  TrainingSettings l2 = seed.settings;
+  l2.l2 = 0.01;
+  EXPECT_FALSE(Trainer(seed.makeNetwork(), seed.dataset, l2).usesFixedLoop());
+  NetworkSpec spec = seed.spec;
+  spec.bias = true;
+  EXPECT_FALSE(Trainer(Network(spec), seed.dataset, seed.settings).usesFixedLoop());
 }
 
 }  // namespace

@@ -55,5 +55,18 @@ TEST(GuiMailbox, ADeletedMailboxRunsNothing) {
   EXPECT_FALSE(ran);
 }
 
+TEST(GuiMailbox, AJobThatClearsTheMailboxStopsTheJobsAfterIt) {
+  GuiMailbox mailbox;
+  int ran = 0;
+  mailbox.post([&] {
+    ran += 1;
+    mailbox.clear();
+  });
+  mailbox.post([&ran] { ran += 10; });
+  EXPECT_TRUE(QTest::qWaitFor([&ran] { return ran != 0; }, kTimeoutMs));
+  QCoreApplication::processEvents();
+  EXPECT_EQ(ran, 1);
+}
+
 }  // namespace
 }  // namespace nnlab

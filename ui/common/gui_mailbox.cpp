@@ -1,5 +1,7 @@
 #include "ui/common/gui_mailbox.h"
 
+#include <QPointer>
+
 namespace nnlab {
 
 void GuiMailbox::post(std::function<void()> job) {
@@ -19,12 +21,17 @@ void GuiMailbox::clear() {
 }
 
 void GuiMailbox::drain() {
-  std::vector<std::function<void()>> jobs;
-  {
-    const std::lock_guard lock(m_mutex);
-    jobs.swap(m_jobs);
+  const QPointer<GuiMailbox> alive(this);  // a job may delete the mailbox with its owner
+  while (alive) {
+    std::function<void()> job;
+    {
+      const std::lock_guard lock(m_mutex);
+      if (m_jobs.empty()) return;
+      job = std::move(m_jobs.front());
+      m_jobs.pop_front();
+    }
+    job();  // outside the lock: it may post or clear
   }
-  for (const std::function<void()>& job : jobs) job();
 }
 
 }  // namespace nnlab

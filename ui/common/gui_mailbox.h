@@ -1,9 +1,9 @@
 #pragma once
 
 #include <QObject>
+#include <deque>
 #include <functional>
 #include <mutex>
-#include <vector>
 
 namespace nnlab {
 
@@ -14,9 +14,9 @@ namespace nnlab {
 /// then looks like a data race. Here the jobs pass through a std::mutex that ThreadSanitizer
 /// sees, and only a call without data ("drain") goes through Qt's queue.
 ///
-/// Jobs run in the order they were posted. Jobs still waiting when the mailbox is cleared or
-/// deleted never run, so a job may capture the mailbox's owner if the owner stops its workers
-/// before the mailbox goes.
+/// Jobs run in the order they were posted, one at a time. Jobs still waiting when the mailbox is
+/// cleared or deleted (by a job too) never run, so a job may capture the mailbox's owner if the
+/// owner stops its workers before the mailbox goes.
 class GuiMailbox : public QObject {
   Q_OBJECT
 
@@ -32,7 +32,7 @@ class GuiMailbox : public QObject {
   Q_INVOKABLE void drain();
 
   std::mutex m_mutex;
-  std::vector<std::function<void()>> m_jobs;  ///< guarded by m_mutex
+  std::deque<std::function<void()>> m_jobs;  ///< guarded by m_mutex
 };
 
 }  // namespace nnlab
