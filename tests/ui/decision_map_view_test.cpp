@@ -123,6 +123,33 @@ TEST_F(DecisionMapViewTest, CtrlClickAsksToRemoveTheNearestSample) {
   EXPECT_EQ(spy.count(), 1);
 }
 
+// The samples are drawn once and copied in every later frame: the copy must follow new data
+// and a new size. Row 1 (a training row, target 1) is looked for at its place.
+TEST_F(DecisionMapViewTest, TheSamplesFollowTheDataAndTheSize) {
+  auto snapshot = snapshotOf(1, 1);
+  m_view.showSnapshot(*snapshot);
+  const QColor colour =
+      divergingColour(DecisionMapRenderer::signedValue(Activation::Sigmoid, 1.0), 1.0);
+  const auto shownAt = [this](const QPointF& input) {
+    return m_view.grab().toImage().pixelColor(m_view.toWidget(input).toPoint());
+  };
+  EXPECT_EQ(shownAt({1.0, -1.0}), colour);
+
+  auto moved = std::make_shared<TrainingSnapshot>(*snapshot);
+  Dataset data = *snapshot->dataset;
+  data.inputs(1, 0) = 0.5;
+  data.inputs(1, 1) = -0.25;
+  moved->dataset = std::make_shared<Dataset>(std::move(data));
+  ++moved->serial;
+  m_view.showSnapshot(*moved);
+  EXPECT_EQ(shownAt({0.5, -0.25}), colour);
+  EXPECT_NE(shownAt({1.0, -1.0}), colour) << "the row's old place shows the map again";
+
+  m_view.resize(420, 360);
+  QCoreApplication::processEvents();
+  EXPECT_EQ(shownAt({0.5, -0.25}), colour);
+}
+
 TEST(DecisionMapPanelTest, ShowsAHintUnlessTheDataHasTwoInputs) {
   DecisionMapPanel panel;
   panel.showSnapshot(*snapshotOf(1, 1, 3));

@@ -7,6 +7,10 @@
 #include <QImage>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
+#include <QTransform>
+#include <optional>
+
+#include "ui/output/colour_scale.h"
 
 namespace nnlab {
 namespace {
@@ -49,6 +53,46 @@ TEST(NeuronItemTest, AThresholdCaptionIsDrawnInFullAndInsideTheItem) {
   const auto [left, right] = inkBelow(image, 100 + static_cast<int>(kRadius) + 1);
   EXPECT_LT(left, 200 - width / 2 + 6) << "the caption starts where its text starts";
   EXPECT_GT(right, 200 + width / 2 - 6) << "and ends where its text ends";
+}
+
+/// The item painted into a white picture, its centre at `centre`, through `transform`.
+QImage painted(NeuronItem& item, const QTransform& transform, QSize size = {200, 200}) {
+  QImage image(size, QImage::Format_ARGB32_Premultiplied);
+  image.fill(Qt::white);
+  QPainter painter(&image);
+  painter.setTransform(transform);
+  QStyleOptionGraphicsItem option;
+  item.paint(&painter, &option, nullptr);
+  return image;
+}
+
+// The map inside the circle is copied as a ready-made disc when the view only zooms, and
+// clipped as before when it turns: both show the map inside and the rim's colour outside.
+TEST(NeuronItemTest, TheMapFillsTheInnerDiscAtAnyZoom) {
+  constexpr double kRadius = 20.0;
+  NeuronItem item(1, 0, kRadius, QString(), NeuronItem::LabelSide::None);
+  item.setShowText(false);
+  item.setValues(0.0, 1.0, std::nullopt, 1.0);  // the rim: the scale's near-white zero
+  QImage map(4, 4, QImage::Format_RGB32);
+  const QColor green(20, 160, 60);
+  map.fill(green);
+  item.setThumbnail(map, std::nullopt);
+  const QColor rim = divergingColour(0.0, 1.0);
+  for (const double zoom : {1.0, 2.0, 3.5}) {
+    SCOPED_TRACE(zoom);
+    const QImage image = painted(item, QTransform::fromTranslate(100, 100).scale(zoom, zoom));
+    EXPECT_EQ(image.pixelColor(100, 100), green);
+    EXPECT_EQ(image.pixelColor(100, static_cast<int>(100 + 0.7 * kRadius * zoom)), green);
+    // Between the map (0.8 r) and the circle's edge, on the diagonal at 0.9 r: the rim, not
+    // the corner of the map's square.
+    const int corner = static_cast<int>(100 + 0.64 * kRadius * zoom);
+    EXPECT_EQ(image.pixelColor(corner, corner), rim);
+  }
+  QTransform turned = QTransform::fromTranslate(100, 100);
+  turned.rotate(30).scale(2.0, 2.0);
+  const QImage image = painted(item, turned);
+  EXPECT_EQ(image.pixelColor(100, 100), green);
+  EXPECT_EQ(image.pixelColor(125, 125), rim);
 }
 
 }  // namespace

@@ -5,9 +5,11 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
+#include <QTransform>
 #include <QWidget>
 #include <cmath>
 
+#include "ui/network/round_image.h"
 #include "ui/output/colour_scale.h"
 
 namespace nnlab {
@@ -93,12 +95,30 @@ void NeuronItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
 void NeuronItem::paintThumbnail(QPainter& painter) const {
   const double inner = m_radius * 0.8;
   const QRectF square(-inner, -inner, 2 * inner, 2 * inner);
-  QPainterPath clip;
-  clip.addEllipse(QPointF(0, 0), inner, inner);
+  const QTransform world = painter.worldTransform();
+  const QRectF onScreen = world.mapRect(square);
+  const qreal ratio = painter.device() ? painter.device()->devicePixelRatioF() : 1.0;
+  const int side = qRound(onScreen.width() * ratio);
   painter.save();
-  painter.setClipPath(clip, Qt::IntersectClip);
-  painter.setRenderHint(QPainter::SmoothPixmapTransform);
-  painter.drawImage(square, m_thumbnail);
+  if (world.type() <= QTransform::TxScale && side >= 4 && side <= 2048) {
+    // The usual case (the view only zooms and scrolls): a round picture at the screen's size,
+    // copied unscaled, made again only when the map or the zoom changes.
+    if (side != m_roundSide || m_round.isNull()) {
+      m_round = roundImage(m_thumbnail, side);
+      m_round.setDevicePixelRatio(ratio);
+      m_roundSide = side;
+    }
+    painter.resetTransform();
+    painter.drawImage(QPointF(std::round(onScreen.left() * ratio) / ratio,
+                              std::round(onScreen.top() * ratio) / ratio),
+                      m_round);
+  } else {
+    QPainterPath clip;
+    clip.addEllipse(QPointF(0, 0), inner, inner);
+    painter.setClipPath(clip, Qt::IntersectClip);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    painter.drawImage(square, m_thumbnail);
+  }
   painter.restore();
   if (m_marker) {
     const QPointF at(square.left() + m_marker->x() * square.width(),
@@ -170,6 +190,7 @@ void NeuronItem::setShowText(bool show) {
 
 void NeuronItem::setThumbnail(const QImage& thumbnail, std::optional<QPointF> marker) {
   m_thumbnail = thumbnail;
+  m_round = QImage();
   m_marker = marker;
   update();
 }

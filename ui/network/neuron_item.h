@@ -64,6 +64,8 @@ class NeuronItem : public QGraphicsItem {
   QString m_caption;
   QSizeF m_captionSize;  ///< the caption's box, measured in the label font
   QImage m_thumbnail;
+  mutable QImage m_round;  ///< the thumbnail as a disc at its size on screen (see paintThumbnail)
+  mutable int m_roundSide = 0;
   std::optional<QPointF> m_marker;
 };
 

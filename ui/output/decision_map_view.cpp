@@ -65,6 +65,7 @@ void DecisionMapView::showSnapshot(const TrainingSnapshot& snapshot) {
   m_scaling = snapshot.scaling;
   if (!sameData) {
     m_dataset = snapshot.dataset;
+    m_samples = QPixmap();  // drawn again from the new rows
     updateDomain();
   }
   if (classCount() != classes || !sameData) {  // the classes' names follow the targets
@@ -220,7 +221,7 @@ void DecisionMapView::paintEvent(QPaintEvent*) {
     painter.setOpacity(1.0);
   }
   painter.setRenderHint(QPainter::Antialiasing);
-  paintSamples(painter, plot);
+  painter.drawPixmap(layerOrigin(plot), samplesLayer(plot));
   paintAxes(painter, plot);
   if (m_neuron) {
     // Say whose map this is: it is not the output's.
@@ -240,6 +241,33 @@ int DecisionMapView::drawnStride() const {
   constexpr int kMaxDrawn = 4000;
   const int rows = m_dataset ? m_dataset->rows() : 0;
   return std::max(1, (rows + kMaxDrawn - 1) / kMaxDrawn);
+}
+
+QPoint DecisionMapView::layerOrigin(const QRectF& plot) {
+  return {static_cast<int>(std::floor(plot.left())), static_cast<int>(std::floor(plot.top()))};
+}
+
+const QPixmap& DecisionMapView::samplesLayer(const QRectF& plot) const {
+  // The samples change only with the data, the plot's size or the output's scale, while the
+  // map under them changes every frame of training: draw them once, then copy them (hundreds
+  // of antialiased circles cost more than the rest of the view together).
+  const Activation output =
+      m_network.layerCount() > 0 ? m_network.layers().back().activation : Activation::Linear;
+  const SamplesKey key{plot, devicePixelRatioF(), output};
+  if (!m_samples.isNull() && key == m_samplesKey) return m_samples;
+  m_samplesKey = key;
+  const qreal ratio = devicePixelRatioF();
+  // Placed at a whole pixel, with the plot's fraction of a pixel inside: the circles land
+  // exactly where drawing them directly would put them.
+  const QPoint origin = layerOrigin(plot);
+  m_samples = QPixmap(((plot.size() + QSizeF(1, 1)) * ratio).toSize());
+  m_samples.setDevicePixelRatio(ratio);
+  m_samples.fill(Qt::transparent);
+  QPainter painter(&m_samples);
+  painter.setRenderHint(QPainter::Antialiasing);
+  painter.translate(-origin);
+  paintSamples(painter, plot);
+  return m_samples;
 }
 
 void DecisionMapView::paintSamples(QPainter& painter, const QRectF& plot) const {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QImage>
+#include <QPixmap>
 #include <QRectF>
 #include <QWidget>
 #include <memory>
@@ -89,6 +90,17 @@ class DecisionMapView : public QWidget {
   int nearestRow(const QPointF& position, double maxDistance) const;
   void paintAxes(QPainter& painter, const QRectF& plot) const;
   void paintSamples(QPainter& painter, const QRectF& plot) const;
+  /// The samples drawn over a transparent plot, kept until the data or the plot changes.
+  const QPixmap& samplesLayer(const QRectF& plot) const;
+  /// Where that layer is drawn: the whole pixel at or before the plot's top left.
+  static QPoint layerOrigin(const QRectF& plot);
+
+  struct SamplesKey {
+    QRectF plot;
+    qreal ratio = 1.0;
+    Activation output = Activation::Linear;  ///< a regression's colours follow its scale
+    bool operator==(const SamplesKey&) const = default;
+  };
 
   DecisionMapRenderer m_renderer;
   Network m_network;
@@ -103,6 +115,8 @@ class DecisionMapView : public QWidget {
   QString m_neuronName;
   int m_resolution = 64;
   int m_renders = 0;
+  mutable QPixmap m_samples;  ///< see samplesLayer()
+  mutable SamplesKey m_samplesKey;
 };
 
 }  // namespace nnlab
