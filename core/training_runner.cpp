@@ -14,12 +14,6 @@ namespace nnlab {
 namespace runner_detail {
 
 // When the next backup or publication is due, after one that ran from `start` to `end`.
-Clock::time_point nextDue(Clock::time_point start, Clock::time_point end, double minGapSeconds) {
-  const double cost = Seconds(end - start).count();
-  const double gap = std::max(minGapSeconds, std::min(cost / kOverheadShare, kMaxGapSeconds));
-  return end + std::chrono::duration_cast<Clock::duration>(Seconds(gap));
-}
-
 std::string numberText(double value) {
   std::ostringstream text;
   text << value;
@@ -85,7 +79,8 @@ using namespace runner_detail;
 
 TrainingRunner::Impl::Impl(Network network, Init init, std::uint64_t seed, Dataset data,
                            TrainingSettings settings, RunnerOptions options)
-    : options(options),
+    : publisher(options.publishIntervalSeconds),
+      options(options),
       dataset(std::make_shared<const Dataset>(std::move(data))),
       trainer(std::move(network), *dataset, settings),
       init(init),
@@ -117,8 +112,7 @@ void TrainingRunner::Impl::post(std::function<void()> command, CommandKind kind,
 }
 
 std::shared_ptr<const TrainingSnapshot> TrainingRunner::Impl::latest() const {
-  std::lock_guard lock(snapshotMutex);
-  return snapshot;
+  return publisher.latest();
 }
 
 void TrainingRunner::Impl::loop(std::stop_token token) {
@@ -137,12 +131,12 @@ void TrainingRunner::Impl::loop(std::stop_token token) {
     const long long allowed = pacer.epochsAllowed(now);
     if (allowed == 0) {
       // The epochs trained since the last snapshot are shown before the wait, not after it.
-      if (unpublished) publish();
+      if (publisher.unpublished()) publish();
       waitForCommand(token, now + pacer.waitTime(now));
       continue;
     }
     trainChunk(allowed);
-    if (state != RunState::Running || Clock::now() >= nextPublish) {
+    if (state != RunState::Running || publisher.due(Clock::now())) {
       publish();
     }
   }
@@ -212,7 +206,7 @@ void TrainingRunner::Impl::trainChunk(long long limit) {
   }
   const Clock::time_point end = Clock::now();
   pacer.count(done);
-  if (done > 0) unpublished = true;
+  if (done > 0) publisher.markTrained();
   if (result.diverged) return restoreAfterDivergence(result);
   pacer.adaptChunk(done, Seconds(end - start).count());
   backUp(end, false);

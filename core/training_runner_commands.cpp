@@ -12,7 +12,6 @@ using namespace runner_detail;
 void TrainingRunner::Impl::publish() {
   auto next = std::make_shared<TrainingSnapshot>();
   const Clock::time_point now = Clock::now();
-  next->serial = ++serial;
   next->commandsApplied = applied;
   next->predictions = trainer.predictAll();
   const Evaluation evaluation =
@@ -48,14 +47,7 @@ void TrainingRunner::Impl::publish() {
   next->testHistory = testHistory.points();
   if (runHistory.size() > 0) next->timelineStart = runHistory.records().front().state.epoch;
   next->events = events;
-  nextPublish = nextDue(now, Clock::now(), options.publishIntervalSeconds);
-  unpublished = false;
-  std::shared_ptr<const TrainingSnapshot> old = std::move(next);
-  {
-    std::lock_guard lock(snapshotMutex);
-    snapshot.swap(old);
-  }
-  // `old` is released here, outside the lock: a reader never waits for a snapshot's destructor.
+  publisher.publish(std::move(next), now);
 }
 
 // Called at every publication: the test loss is measured there anyway, and checking it every

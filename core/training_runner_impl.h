@@ -1,8 +1,8 @@
 #pragma once
 
 // The training runner's private state, shared by training_runner.cpp (the thread and its
-// training loop) and training_runner_commands.cpp (commands and snapshot publication). Not part
-// of the library's interface.
+// training loop), training_runner_commands.cpp (commands, and the snapshot it publishes through
+// its SnapshotPublisher) and training_runner_timeline.cpp. Not part of the library's interface.
 
 #include <atomic>
 #include <chrono>
@@ -18,6 +18,7 @@
 #include "core/evaluation.h"
 #include "core/pacer.h"
 #include "core/run_history.h"
+#include "core/snapshot_publisher.h"
 #include "core/test_loss_history.h"
 #include "core/training_runner.h"
 
@@ -27,19 +28,10 @@ namespace runner_detail {
 using Clock = std::chrono::steady_clock;
 using Seconds = std::chrono::duration<double>;
 
-// Backups of the weights and snapshot publications are spaced so that each costs at most this
-// share of the training time (a 1000-row dataset makes a snapshot cost a third of an epoch), but
-// never further apart than kMaxGapSeconds, so that a 60 Hz display gets a new picture every
-// frame even of a big model (an 8 × 64-unit network's snapshot costs ~0.5 ms: ~3% of its
-// training time).
-constexpr double kOverheadShare = 0.01;
-constexpr double kMaxGapSeconds = 1.0 / 60.0;
 // Changes of the learning rate closer together than this (a slider being dragged) are one event
 // of the run: one marker on the chart, from the first rate to the last.
 constexpr std::chrono::milliseconds kEventMergeTime{1000};
 
-// When the next backup or publication is due, after one that ran from `start` to `end`.
-Clock::time_point nextDue(Clock::time_point start, Clock::time_point end, double minGapSeconds);
 std::string numberText(double value);
 // `network` with its first layer (if its inputs differ from the data's) and its last layer (if
 // its outputs differ) replaced by the layers setNetwork(spec, init, seed) would draw.
@@ -116,8 +108,7 @@ struct TrainingRunner::Impl {
   void doGoBackTo(long long epoch);
 
   // Shared with callers.
-  mutable std::mutex snapshotMutex;
-  std::shared_ptr<const TrainingSnapshot> snapshot;  // guarded by snapshotMutex
+  SnapshotPublisher publisher;  // the latest snapshot for any thread; when the next is due
   std::mutex commandMutex;
   std::condition_variable_any wake;
   std::vector<Command> commands;  // guarded by commandMutex
@@ -155,9 +146,6 @@ struct TrainingRunner::Impl {
   Network backup;                   // the last weights known to give a finite loss
   long long backupEpoch = 0;
   Clock::time_point nextBackup;
-  Clock::time_point nextPublish;
-  bool unpublished = false;  // epochs were trained since the last snapshot
-  std::uint64_t serial = 0;
   std::uint64_t applied = 0;         // sequence number of the last command run
   Network best;                      // the weights with the lowest test loss seen at a publication
   std::vector<DenseLayer> setAside;  // outer layers replaced by refits (see fitToData)
