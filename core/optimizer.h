@@ -75,6 +75,12 @@ class Optimizer {
   long long steps() const { return m_steps; }
   /// The accumulated state, to save.
   OptimizerState state() const { return {m_first, m_second, m_steps}; }
+  /// The same into `into`, reusing its storage when its shapes match (no allocation then).
+  void copyStateTo(OptimizerState& into) const {
+    into.first = m_first;
+    into.second = m_second;
+    into.steps = m_steps;
+  }
   /// Takes saved state back. Throws std::invalid_argument, keeping the current state, when it
   /// does not fit this optimizer's kind and `network`'s shape or holds a non-finite value.
   void setState(OptimizerState state, const Network& network);

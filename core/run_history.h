@@ -46,7 +46,9 @@ inline constexpr std::size_t kRunHistoryRecords = 4096;
 /// epochs. At most 4,096 records: each costs a copy of the weights and the optimizer's state, and
 /// more of them would slow training (about 1 % with this many; twice as slow with 60,000). For
 /// the seed (3-4-1) that is about 2 MB, and over 10⁸ epochs a replay runs at most 32,768 epochs
-/// (a few milliseconds); an 8×64 network with Adam (about 800 kB a record) keeps 80.
+/// (a few milliseconds); an 8×64 network with Adam (about 800 kB a record) keeps 80. Records
+/// thinned out are kept for their storage, up to a quarter of the budget more, so that recording
+/// allocates nothing once the first records were made.
 ///
 /// The run's data and settings may change on the way (a data edit, a new learning rate): the
 /// changer closes the stretch so far with the data and settings it was trained with
@@ -129,6 +131,11 @@ class RunHistory {
   long long m_presentStart = 0;  ///< the epoch of the present stretch's first record
   std::vector<HistoryRecord> m_records;
   std::vector<RunSegment> m_segments;
+  // Records thinned out, kept (up to a budget / kSpareShare of them) for record() to copy the
+  // next ones into without allocating.
+  static constexpr std::size_t kSpareShare = 4;
+  std::vector<HistoryRecord> m_spare;
+  std::size_t m_spareBytes = 0;
 };
 
 /// Checks that every record could go on with `trainer`'s data and settings: the network's

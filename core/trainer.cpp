@@ -311,6 +311,13 @@ TrainerState Trainer::state() const {
   return {m_epoch, m_optimizer.state(), m_random.state(), m_order};
 }
 
+void Trainer::copyStateTo(TrainerState& into) const {
+  into.epoch = m_epoch;
+  m_optimizer.copyStateTo(into.optimizer);
+  into.shuffleRandom = m_random.state();
+  into.shuffleOrder = m_order;
+}
+
 void Trainer::restoreState(TrainerState state) {
   if (state.epoch < 0) throw std::invalid_argument("the epoch count is negative");
   // A permutation of the training rows, or (a run that never shuffled) none at all.

@@ -95,6 +95,8 @@ class Trainer {
 
   /// The epoch count, optimizer state and shuffle order, to save.
   TrainerState state() const;
+  /// The same into `into`, reusing its storage when its shapes match (a run's records do).
+  void copyStateTo(TrainerState& into) const;
   /// Takes saved state back (for the same network shape, settings and data). Throws
   /// std::invalid_argument, changing nothing, when it does not fit them.
   void restoreState(TrainerState state);

@@ -36,6 +36,13 @@ Experiment seedExperiment() {
   return {preset.makeNetwork(), preset.init, preset.seed, preset.dataset, preset.settings};
 }
 
+// The window's spiral preset: 2-16-16-1 tanh, sigmoid output, BCE, Adam on batches of 32 of
+// 320 training rows (80 test rows).
+Experiment spiralExperiment() {
+  const Preset preset = *findPreset("spiral");
+  return {preset.makeNetwork(), preset.init, preset.seed, preset.dataset, preset.settings};
+}
+
 // 2-16-16-1 tanh on 1000 points of y = sin(πx₁)·x₂, full-batch gradient descent on MSE.
 Experiment tanhExperiment() {
   NetworkSpec spec;
@@ -143,8 +150,13 @@ void BM_RunnerTanh2x16x16x1VsTrainer(benchmark::State& state) {
   compareRunnerWithTrainer(state, tanhExperiment(), 100);
 }
 
+void BM_RunnerSpiralVsTrainer(benchmark::State& state) {
+  compareRunnerWithTrainer(state, spiralExperiment(), 100);
+}
+
 BENCHMARK(BM_RunnerSeedVsTrainer)->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
 BENCHMARK(BM_RunnerTanh2x16x16x1VsTrainer)->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
+BENCHMARK(BM_RunnerSpiralVsTrainer)->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
 
 }  // namespace
 }  // namespace nnlab
