@@ -93,22 +93,7 @@ TrainingRunner::Impl::Impl(Network network, Init init, std::uint64_t seed, Datas
 
 void TrainingRunner::Impl::post(std::function<void()> command, CommandKind kind,
                                 bool keepsHistory) {
-  if (stopped.load()) return;
-  {
-    std::lock_guard lock(commandMutex);
-    // A setter right after one of its own kind makes that one moot (a slider dragged faster
-    // than the thread drains): replace it, so the queue cannot grow without bound. Only
-    // neighbours: across another command, the order could change the outcome.
-    const std::uint64_t sequence = posted.fetch_add(1) + 1;
-    if (kind != CommandKind::Other && !commands.empty() && commands.back().kind == kind) {
-      commands.back().run = std::move(command);
-      commands.back().sequence = sequence;
-    } else {
-      commands.push_back({kind, std::move(command), sequence, keepsHistory});
-    }
-    pending.store(true, std::memory_order_release);
-  }
-  wake.notify_one();
+  queue.post(std::move(command), kind, keepsHistory);
 }
 
 std::shared_ptr<const TrainingSnapshot> TrainingRunner::Impl::latest() const {
@@ -117,7 +102,7 @@ std::shared_ptr<const TrainingSnapshot> TrainingRunner::Impl::latest() const {
 
 void TrainingRunner::Impl::loop(std::stop_token token) {
   while (!token.stop_requested()) {
-    if (pending.load(std::memory_order_acquire)) {
+    if (queue.pending()) {
       runCommands();
       publish();
       if (state == RunState::Stopped) return;
@@ -143,13 +128,7 @@ void TrainingRunner::Impl::loop(std::stop_token token) {
 }
 
 void TrainingRunner::Impl::runCommands() {
-  std::vector<Command> batch;
-  {
-    std::lock_guard lock(commandMutex);
-    batch.swap(commands);
-    pending.store(false, std::memory_order_relaxed);
-  }
-  for (auto& command : batch) {
+  for (auto& command : queue.take()) {
     if (state == RunState::Stopped) break;
     // Commands check what they are given; should one still throw, the training thread must
     // not die of it (that would end the program): the command is refused and says why.
@@ -166,13 +145,7 @@ void TrainingRunner::Impl::runCommands() {
 
 void TrainingRunner::Impl::waitForCommand(std::stop_token token,
                                           std::optional<Clock::time_point> until) {
-  std::unique_lock lock(commandMutex);
-  auto ready = [this] { return pending.load(std::memory_order_relaxed); };
-  if (until) {
-    wake.wait_until(lock, token, *until, ready);
-  } else {
-    wake.wait(lock, token, ready);
-  }
+  queue.wait(token, until);
 }
 
 // Trains many epochs a call, up to the next epoch the run history keeps; every epoch's loss still

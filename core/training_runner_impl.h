@@ -4,17 +4,15 @@
 // training loop), training_runner_commands.cpp (commands, and the snapshot it publishes through
 // its SnapshotPublisher) and training_runner_timeline.cpp. Not part of the library's interface.
 
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <stop_token>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "core/command_queue.h"
 #include "core/evaluation.h"
 #include "core/pacer.h"
 #include "core/run_history.h"
@@ -55,16 +53,8 @@ struct TrainingRunner::Impl {
   Impl(Network network, Init init, std::uint64_t seed, Dataset data, TrainingSettings settings,
        RunnerOptions options);
 
-  // What a command sets, for coalescing; Other: never merged (run, step, reset, …).
-  enum class CommandKind { Other, LearningRate, Settings, SpeedLimit, StopConditions, Dataset };
-  struct Command {
-    CommandKind kind;
-    std::function<void()> run;
-    std::uint64_t sequence;  // from postedCommands
-    // Keeps the timeline: leaves the trained run as it was (run, pause, a query, …) or records
-    // its change in it (a new rate or data). The others clear it.
-    bool keepsHistory;
-  };
+  using CommandKind = nnlab::CommandKind;
+  using Command = RunnerCommand;
 
   void post(std::function<void()> command, CommandKind kind = CommandKind::Other,
             bool keepsHistory = false);
@@ -109,14 +99,7 @@ struct TrainingRunner::Impl {
 
   // Shared with callers.
   SnapshotPublisher publisher;  // the latest snapshot for any thread; when the next is due
-  std::mutex commandMutex;
-  std::condition_variable_any wake;
-  std::vector<Command> commands;  // guarded by commandMutex
-  // Read by the training thread between chunks without taking the lock: an atomic flag is all
-  // the hot loop pays for being commandable.
-  std::atomic<bool> pending{false};
-  std::atomic<std::uint64_t> posted{0};  // commands posted so far (their sequence numbers)
-  std::atomic<bool> stopped{false};
+  CommandQueue queue;           // commands from any thread, run by the training thread
 
   // ---- training thread ----
   RunnerOptions options;

@@ -56,7 +56,7 @@ void TrainingRunner::stop() {
     impl->state = RunState::Stopped;
     impl->reason = PauseReason::Stopped;
   });
-  m_impl->stopped.store(true);
+  m_impl->queue.close();
 }
 
 void TrainingRunner::setLearningRate(double learningRate) {
@@ -125,7 +125,7 @@ void TrainingRunner::setInputScaling(ScalingKind kind) {
 std::future<RunnerState> TrainingRunner::captureState(std::size_t timelineBytes) {
   auto promise = std::make_shared<std::promise<RunnerState>>();
   std::future<RunnerState> future = promise->get_future();
-  if (m_impl->stopped.load()) {
+  if (m_impl->queue.closed()) {
     promise->set_exception(std::make_exception_ptr(std::runtime_error("the runner has stopped")));
     return future;
   }
@@ -138,7 +138,7 @@ std::future<RunnerState> TrainingRunner::captureState(std::size_t timelineBytes)
 std::future<std::shared_ptr<const TrainingSnapshot>> TrainingRunner::snapshotAt(long long epoch) {
   auto promise = std::make_shared<std::promise<std::shared_ptr<const TrainingSnapshot>>>();
   auto future = promise->get_future();
-  if (m_impl->stopped.load()) {
+  if (m_impl->queue.closed()) {
     promise->set_exception(std::make_exception_ptr(std::runtime_error("the runner has stopped")));
     return future;
   }
@@ -151,7 +151,7 @@ std::future<std::shared_ptr<const TrainingSnapshot>> TrainingRunner::snapshotAt(
 std::future<std::vector<RecordedWeights>> TrainingRunner::historyWeights() {
   auto promise = std::make_shared<std::promise<std::vector<RecordedWeights>>>();
   auto future = promise->get_future();
-  if (m_impl->stopped.load()) {
+  if (m_impl->queue.closed()) {
     promise->set_exception(std::make_exception_ptr(std::runtime_error("the runner has stopped")));
     return future;
   }
@@ -182,7 +182,7 @@ void TrainingRunner::revertToBest() {
   m_impl->post([impl = m_impl.get()] { impl->doRevertToBest(); }, Impl::CommandKind::Other, true);
 }
 
-std::uint64_t TrainingRunner::postedCommands() const { return m_impl->posted.load(); }
+std::uint64_t TrainingRunner::postedCommands() const { return m_impl->queue.posted(); }
 
 std::shared_ptr<const TrainingSnapshot> TrainingRunner::latestSnapshot() const {
   return m_impl->latest();
