@@ -240,6 +240,62 @@ TEST(TrainingRunner, SpeedLimitGivesRoughlyThatRate) {
   EXPECT_EQ(fast->speedLimit, 0.0);
 }
 
+// One random command of the storm below: runs, pauses, steps, rates, data, networks, models,
+// settings, stopping rules, reverts and resets, some refused on purpose.
+void postRandomCommand(TrainingRunner& runner, Random& random, const Dataset (&shapes)[3]) {
+  switch (random.below(12)) {
+    case 8: {
+      // Shaped for one of the data sets: refused (with a message) when another is in.
+      const Dataset& like = shapes[random.below(3)];
+      NetworkSpec spec{like.inputColumns(),
+                       {{static_cast<int>(random.below(6)) + 1, Activation::Tanh},
+                        {like.targetColumns(), Activation::Sigmoid}},
+                       random.below(2) == 0};
+      runner.setNetwork(spec, Init::Xavier, random.below(100));
+      break;
+    }
+    case 9: {
+      Network edited = runner.latestSnapshot()->network;
+      edited.layer(0).weights(0, 0) += 0.01;
+      runner.setModel(std::move(edited));
+      break;
+    }
+    case 10: {
+      TrainingSettings settings = runner.latestSnapshot()->settings;
+      settings.optimizer.kind = static_cast<OptimizerKind>(random.below(4));  // not perceptron
+      settings.batchSize = static_cast<int>(random.below(8));
+      runner.setSettings(settings);
+      break;
+    }
+    case 11:
+      runner.revertToBest();
+      break;
+    case 0:
+      runner.run();
+      break;
+    case 1:
+      runner.pause();
+      break;
+    case 2:
+      runner.step(static_cast<long long>(random.below(5000)) + 1);
+      break;
+    case 3:
+      runner.setLearningRate(random.uniform01() * 2.0);
+      break;
+    case 4:
+      runner.setDataset(shapes[random.below(3)]);
+      break;
+    case 5:
+      runner.setSpeedLimit(random.below(2) ? 0.0 : 2000.0);
+      break;
+    case 6:
+      runner.setStopConditions({.maxEpochs = 0, .lossGoal = random.uniform01() * 1e-3});
+      break;
+    default:
+      if (random.below(20) == 0) runner.reset(random.below(100));
+  }
+}
+
 TEST(TrainingRunner, StressCommandsWhileReading) {
   const Preset preset = seedPreset();
   auto runner = seedRunner();
@@ -250,57 +306,7 @@ TEST(TrainingRunner, StressCommandsWhileReading) {
   std::jthread commander([&] {
     Random random(11);
     while (going.load()) {
-      switch (random.below(12)) {
-        case 8: {
-          // Shaped for one of the data sets: refused (with a message) when another is in.
-          const Dataset& like = shapes[random.below(3)];
-          NetworkSpec spec{like.inputColumns(),
-                           {{static_cast<int>(random.below(6)) + 1, Activation::Tanh},
-                            {like.targetColumns(), Activation::Sigmoid}},
-                           random.below(2) == 0};
-          runner->setNetwork(spec, Init::Xavier, random.below(100));
-          break;
-        }
-        case 9: {
-          Network edited = runner->latestSnapshot()->network;
-          edited.layer(0).weights(0, 0) += 0.01;
-          runner->setModel(std::move(edited));
-          break;
-        }
-        case 10: {
-          TrainingSettings settings = runner->latestSnapshot()->settings;
-          settings.optimizer.kind = static_cast<OptimizerKind>(random.below(4));  // not perceptron
-          settings.batchSize = static_cast<int>(random.below(8));
-          runner->setSettings(settings);
-          break;
-        }
-        case 11:
-          runner->revertToBest();
-          break;
-        case 0:
-          runner->run();
-          break;
-        case 1:
-          runner->pause();
-          break;
-        case 2:
-          runner->step(static_cast<long long>(random.below(5000)) + 1);
-          break;
-        case 3:
-          runner->setLearningRate(random.uniform01() * 2.0);
-          break;
-        case 4:
-          runner->setDataset(shapes[random.below(3)]);
-          break;
-        case 5:
-          runner->setSpeedLimit(random.below(2) ? 0.0 : 2000.0);
-          break;
-        case 6:
-          runner->setStopConditions({.maxEpochs = 0, .lossGoal = random.uniform01() * 1e-3});
-          break;
-        default:
-          if (random.below(20) == 0) runner->reset(random.below(100));
-      }
+      postRandomCommand(*runner, random, shapes);
       std::this_thread::sleep_for(std::chrono::microseconds(random.below(500)));
     }
   });
