@@ -133,16 +133,21 @@ bool RunHistory::thin() {
                   [](const HistoryRecord& r) { return r.pinned; }))
     return false;
   m_stride *= 2;
-  // In place, so that the vector keeps its capacity and recording stays free of allocations.
-  std::size_t kept = 0;
+  const auto keeps = [this](std::size_t i) {
+    return i == 0 || m_records[i].pinned || m_records[i].state.epoch % m_stride == 0;
+  };
   m_bytes = 0;
+  for (std::size_t i = 0; i < m_records.size(); ++i)
+    if (keeps(i)) m_bytes += m_records[i].bytes;
+  // In place, so that the vector keeps its capacity; the records that go are kept as spares
+  // while the records and the spares together stay within the budget.
+  std::size_t kept = 0;
   for (std::size_t i = 0; i < m_records.size(); ++i) {
     HistoryRecord& record = m_records[i];
-    if (i == 0 || record.pinned || record.state.epoch % m_stride == 0) {
-      m_bytes += record.bytes;
+    if (keeps(i)) {
       if (kept != i) m_records[kept] = std::move(record);
       ++kept;
-    } else if (m_spareBytes + record.bytes <= m_budget / kSpareShare) {
+    } else if (m_bytes + m_spareBytes + record.bytes <= m_budget) {
       m_spareBytes += record.bytes;
       m_spare.push_back(std::move(record));
     }

@@ -47,8 +47,8 @@ inline constexpr std::size_t kRunHistoryRecords = 4096;
 /// more of them would slow training (about 1 % with this many; twice as slow with 60,000). For
 /// the seed (3-4-1) that is about 2 MB, and over 10⁸ epochs a replay runs at most 32,768 epochs
 /// (a few milliseconds); an 8×64 network with Adam (about 800 kB a record) keeps 80. Records
-/// thinned out are kept for their storage, up to a quarter of the budget more, so that recording
-/// allocates nothing once the first records were made.
+/// thinned out are kept for their storage, as far as the budget holds them beside the records,
+/// so that recording a thinned history allocates nothing (mostly, when the budget is tight).
 ///
 /// The run's data and settings may change on the way (a data edit, a new learning rate): the
 /// changer closes the stretch so far with the data and settings it was trained with
@@ -131,9 +131,8 @@ class RunHistory {
   long long m_presentStart = 0;  ///< the epoch of the present stretch's first record
   std::vector<HistoryRecord> m_records;
   std::vector<RunSegment> m_segments;
-  // Records thinned out, kept (up to a budget / kSpareShare of them) for record() to copy the
-  // next ones into without allocating.
-  static constexpr std::size_t kSpareShare = 4;
+  // Records thinned out, kept (while they and the records fit in the budget together) for
+  // record() to copy the next ones into without allocating.
   std::vector<HistoryRecord> m_spare;
   std::size_t m_spareBytes = 0;
 };

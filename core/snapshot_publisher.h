@@ -9,6 +9,7 @@
 
 namespace nnlab {
 
+// (Defined here for the publications; the runner spaces its weight backups by them too.)
 // Backups of the weights and snapshot publications are spaced so that each costs at most this
 // share of the training time (a 1000-row dataset makes a snapshot cost a third of an epoch), but
 // never further apart than kMaxGapSeconds, so that a 60 Hz display gets a new picture every

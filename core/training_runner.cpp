@@ -13,7 +13,6 @@
 namespace nnlab {
 namespace runner_detail {
 
-// When the next backup or publication is due, after one that ran from `start` to `end`.
 std::string numberText(double value) {
   std::ostringstream text;
   text << value;

@@ -47,14 +47,13 @@ std::string refitMessage(const Network& network, bool inputsChanged, bool output
 }  // namespace runner_detail
 
 // Everything below the "training thread" line is touched only by that thread; callers reach it
-// through `commands`, which the thread drains at chunk boundaries.
+// through `queue`, which the thread drains at chunk boundaries.
 struct TrainingRunner::Impl {
   using Clock = runner_detail::Clock;
   Impl(Network network, Init init, std::uint64_t seed, Dataset data, TrainingSettings settings,
        RunnerOptions options);
 
   using CommandKind = nnlab::CommandKind;
-  using Command = RunnerCommand;
 
   void post(std::function<void()> command, CommandKind kind = CommandKind::Other,
             bool keepsHistory = false);

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-#include <set>
 
 #include "core/data_generators.h"
 #include "core/presets.h"
@@ -214,29 +213,6 @@ TEST(RunHistory, RecordsStayEvenlySpacedWithinTheBudget) {
   for (std::size_t i = 1; i < epochs.size(); ++i)
     ASSERT_EQ(epochs[i] - epochs[i - 1], history.stride()) << "at record " << i;
   EXPECT_GE(epochs.back(), 10'000'000 - history.stride() + 1);
-}
-
-// Recording allocates nothing once records were thinned out: the next records are copied into
-// their storage (allocating every record cost the spiral preset's runner a fifth of its speed).
-// What they hold is checked by the replays above.
-TEST(RunHistory, RecordsAfterThinningReuseTheStorageOfThoseThinnedOut) {
-  const Preset preset = *findPreset("spiral");
-  Trainer run = trainerFor(preset);
-  RunHistory history(1u << 30, 16);
-  std::set<const double*> storage;
-  for (long long e = 0; e <= 16; ++e) {
-    run.setEpoch(e);
-    history.record(run);
-    for (const HistoryRecord& record : history.records())
-      storage.insert(record.network.layer(0).weights.data());
-  }
-  ASSERT_EQ(history.stride(), 2) << "the 17th record thinned the history";
-  run.setEpoch(18);
-  ASSERT_TRUE(history.record(run));
-  const HistoryRecord& newest = history.records().back();
-  EXPECT_EQ(newest.state.epoch, 18);
-  EXPECT_TRUE(storage.count(newest.network.layer(0).weights.data()) == 1);
-  EXPECT_EQ(newest.network.layer(0).weights, run.network().layer(0).weights);
 }
 
 TEST(RunHistory, TheSeedOverAHundredMillionEpochsFitsInSixtyFourMegabytes) {

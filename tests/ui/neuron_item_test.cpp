@@ -55,7 +55,7 @@ TEST(NeuronItemTest, AThresholdCaptionIsDrawnInFullAndInsideTheItem) {
   EXPECT_GT(right, 200 + width / 2 - 6) << "and ends where its text ends";
 }
 
-/// The item painted into a white picture, its centre at `centre`, through `transform`.
+/// The item painted into a white picture through `transform`.
 QImage painted(NeuronItem& item, const QTransform& transform, QSize size = {200, 200}) {
   QImage image(size, QImage::Format_ARGB32_Premultiplied);
   image.fill(Qt::white);
@@ -93,6 +93,20 @@ TEST(NeuronItemTest, TheMapFillsTheInnerDiscAtAnyZoom) {
   const QImage image = painted(item, turned);
   EXPECT_EQ(image.pixelColor(100, 100), green);
   EXPECT_EQ(image.pixelColor(125, 125), rim);
+}
+
+// The disc is made again for a new map of the same size: the next frame shows the new map.
+TEST(NeuronItemTest, ANewMapOfTheSameSizeIsShownAtOnce) {
+  NeuronItem item(1, 0, 20.0, QString(), NeuronItem::LabelSide::None);
+  item.setShowText(false);
+  QImage map(4, 4, QImage::Format_RGB32);
+  map.fill(QColor(20, 160, 60));
+  item.setThumbnail(map, std::nullopt);
+  const QTransform zoom = QTransform::fromTranslate(100, 100).scale(2.0, 2.0);
+  EXPECT_EQ(painted(item, zoom).pixelColor(100, 100), QColor(20, 160, 60));
+  map.fill(QColor(200, 40, 90));
+  item.setThumbnail(map, std::nullopt);
+  EXPECT_EQ(painted(item, zoom).pixelColor(100, 100), QColor(200, 40, 90));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QFontMetricsF>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
@@ -99,11 +100,16 @@ void NeuronItem::paintThumbnail(QPainter& painter) const {
   const QRectF onScreen = world.mapRect(square);
   const qreal ratio = painter.device() ? painter.device()->devicePixelRatioF() : 1.0;
   const int side = qRound(onScreen.width() * ratio);
+  // The usual case: on screen (raster), the view only zooming and scrolling. Not for a vector
+  // export (SVG), where the map stays a picture under a clip that stays a circle.
+  const bool screen =
+      painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster &&
+      world.type() <= QTransform::TxScale && world.m11() == world.m22() && world.m11() > 0;
   painter.save();
-  if (world.type() <= QTransform::TxScale && side >= 4 && side <= 2048) {
-    // The usual case (the view only zooms and scrolls): a round picture at the screen's size,
-    // copied unscaled, made again only when the map or the zoom changes.
-    if (side != m_roundSide || m_round.isNull()) {
+  if (screen && side >= 4 && side <= 2048) {
+    // A round picture at the screen's size, copied unscaled, made again only when the map, the
+    // zoom or the screen's pixel ratio changes.
+    if (side != m_roundSide || m_round.isNull() || m_round.devicePixelRatio() != ratio) {
       m_round = roundImage(m_thumbnail, side);
       m_round.setDevicePixelRatio(ratio);
       m_roundSide = side;

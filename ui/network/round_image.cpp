@@ -2,6 +2,7 @@
 
 #include <QPainter>
 #include <map>
+#include <utility>
 
 namespace nnlab {
 

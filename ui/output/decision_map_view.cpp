@@ -243,8 +243,10 @@ int DecisionMapView::drawnStride() const {
   return std::max(1, (rows + kMaxDrawn - 1) / kMaxDrawn);
 }
 
-QPoint DecisionMapView::layerOrigin(const QRectF& plot) {
-  return {static_cast<int>(std::floor(plot.left())), static_cast<int>(std::floor(plot.top()))};
+QPointF DecisionMapView::layerOrigin(const QRectF& plot) const {
+  // On a whole device pixel (with a ratio of 1.5 a whole logical one may not be).
+  const qreal ratio = devicePixelRatioF();
+  return {std::floor(plot.left() * ratio) / ratio, std::floor(plot.top() * ratio) / ratio};
 }
 
 const QPixmap& DecisionMapView::samplesLayer(const QRectF& plot) const {
@@ -259,7 +261,7 @@ const QPixmap& DecisionMapView::samplesLayer(const QRectF& plot) const {
   const qreal ratio = devicePixelRatioF();
   // Placed at a whole pixel, with the plot's fraction of a pixel inside: the circles land
   // exactly where drawing them directly would put them.
-  const QPoint origin = layerOrigin(plot);
+  const QPointF origin = layerOrigin(plot);
   m_samples = QPixmap(((plot.size() + QSizeF(1, 1)) * ratio).toSize());
   m_samples.setDevicePixelRatio(ratio);
   m_samples.fill(Qt::transparent);

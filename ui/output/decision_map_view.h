@@ -92,8 +92,8 @@ class DecisionMapView : public QWidget {
   void paintSamples(QPainter& painter, const QRectF& plot) const;
   /// The samples drawn over a transparent plot, kept until the data or the plot changes.
   const QPixmap& samplesLayer(const QRectF& plot) const;
-  /// Where that layer is drawn: the whole pixel at or before the plot's top left.
-  static QPoint layerOrigin(const QRectF& plot);
+  /// Where that layer is drawn: the whole device pixel at or before the plot's top left.
+  QPointF layerOrigin(const QRectF& plot) const;
 
   struct SamplesKey {
     QRectF plot;
