@@ -5,7 +5,6 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <chrono>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -13,15 +12,13 @@
 #include "core/presets.h"
 #include "core/run_history.h"
 #include "core/trainer.h"
+#include "tests/bench/bench_clock.h"
 
 namespace nnlab {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+using bench::Clock;
+using bench::secondsSince;
 
 void BM_SeedWithHistoryVsWithout(benchmark::State& state) {
   const Preset seed = seedPreset();

@@ -6,21 +6,18 @@
 #include <cblas.h>
 
 #include <Eigen/Core>
-#include <chrono>
 
 #include "core/blas_setup.h"
 #include "core/build_info.h"
 #include "core/presets.h"
 #include "core/trainer.h"
+#include "tests/bench/bench_clock.h"
 
 namespace nnlab {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+using bench::Clock;
+using bench::secondsSince;
 
 // The article's numpy loop, in fixed-size Eigen: layer1 = σ(X·W1), out = σ(layer1·W2), then
 // the two updates with learning rate 1.
