@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build git
   libeigen3-dev nlohmann-json3-dev libopenblas-serial-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libfann-dev
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-qpa-plugins libgl-dev fonts-dejavu-core fonts-wqy-microhei
   clang-14 libclang-rt-14-dev
   dpkg-dev desktop-file-utils appstream
