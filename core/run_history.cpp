@@ -68,7 +68,8 @@ bool RunHistory::record(const Trainer& trainer) {
   if (!m_records.empty() && epoch % m_stride != 0) return false;
   if (m_records.empty()) m_presentStart = epoch;
   // Into the storage of a record thinned out before, when there is one: same shapes, so
-  // copying allocates nothing (allocating every record cost the spiral a fifth of its speed).
+  // copying allocates nothing (allocating every record cost the spiral's runner 1–4 % of its
+  // speed; tests/bench/README.md).
   HistoryRecord record;
   if (!m_spare.empty()) {
     record = std::move(m_spare.back());

@@ -18,7 +18,11 @@ class TableQuantities : public Quantities {
   std::optional<double> value(std::string_view name, const std::vector<int>& indices,
                               std::string* error) const override {
     std::string key(name);
-    for (int index : indices) key += "[" + std::to_string(index) + "]";
+    for (int index : indices) {  // appended piece by piece: GCC 12 warns (falsely) on "[" + str
+      key += '[';
+      key += std::to_string(index);
+      key += ']';
+    }
     const auto found = values.find(key);
     if (found == values.end()) {
       *error = key + " has no value here";
