@@ -3,10 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <QColor>
 #include <QFile>
 #include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 #include "core/csv_reader.h"
 #include "core/model_json.h"
@@ -77,6 +79,58 @@ TEST(Exporter, WritesPicturesTablesAndTheModel) {
   EXPECT_FALSE(exporter.exportPicture(*window.networkView(), missing, &error));
   EXPECT_TRUE(error.contains(missing)) << error.toStdString();
   EXPECT_FALSE(exporter.exportHistory(dir.filePath(QStringLiteral("no/loss.csv")), &error));
+}
+
+// Pixels near column `x` (±1) of an amber hue, the colour of a learning-rate marker.
+int amberPixelsNear(const QImage& image, int x) {
+  int count = 0;
+  for (int column = std::max(0, x - 1); column <= std::min(image.width() - 1, x + 1); ++column) {
+    for (int row = 0; row < image.height(); ++row) {
+      const QColor colour = image.pixelColor(column, row);
+      const int hue = colour.hsvHue();
+      if (hue >= 25 && hue <= 40 && colour.hsvSaturation() > 60) ++count;
+    }
+  }
+  return count;
+}
+
+// The markers are drawn over the chart view's scene, as its foreground: the exported pictures,
+// which render the view, have them too.
+TEST(Exporter, TheChartsPicturesShowItsEventMarkers) {
+  QTemporaryDir dir;
+  MainWindow window(*findPreset("seed"));
+  window.session()->setInteractive(false);
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  const auto pausedAt = [&](long long epoch) {
+    return QTest::qWaitFor([&] {
+      const auto s = window.runner().latestSnapshot();
+      return s->epoch == epoch && s->state == RunState::Paused;
+    });
+  };
+  window.runner().step(600);
+  ASSERT_TRUE(pausedAt(600));
+  window.runner().setLearningRate(0.5);
+  window.runner().step(400);
+  ASSERT_TRUE(pausedAt(1000));
+  window.refresh();
+  LossChart& chart = *window.lossChart();
+  ASSERT_EQ(chart.visibleEvents().size(), 1u);
+  const long long epoch = chart.visibleEvents()[0].epoch;
+  ASSERT_EQ(epoch, 600);
+  const QString svg = dir.filePath(QStringLiteral("chart.svg"));
+  QString error;
+  ASSERT_TRUE(window.exporter()->exportPicture(chart, svg, &error)) << error.toStdString();
+  EXPECT_TRUE(QString::fromUtf8(contents(svg)).contains(QStringLiteral("η")))
+      << "the marker's letter is text in the SVG";
+  const QString png = dir.filePath(QStringLiteral("chart.png"));
+  ASSERT_TRUE(window.exporter()->exportPicture(chart, png, &error)) << error.toStdString();
+  const QImage picture(png);
+  // The picture is the chart's viewport with a margin left and right (at a pixel ratio of 1).
+  const int margin = (picture.width() - chart.viewport()->width()) / 2;
+  const int x = chart.positionOfEpoch(epoch).x() + margin;
+  EXPECT_GT(amberPixelsNear(picture, x), 30) << "the dashed marker line at epoch " << epoch;
+  EXPECT_LT(amberPixelsNear(picture, x - 40), 10) << "and not elsewhere";
 }
 
 }  // namespace
