@@ -26,9 +26,6 @@
 namespace nnlab {
 namespace {
 
-using bench::Clock;
-using bench::secondsSince;
-
 struct FannDeleter {
   void operator()(fann* ann) const { fann_destroy(ann); }
   void operator()(fann_train_data* data) const { fann_destroy_train(data); }
@@ -106,15 +103,12 @@ void BM_SeedTrainerVsFann(benchmark::State& state) {
   FannData data = fannSeedData(seed.dataset);
   constexpr long long kEpochs = 100000;
   double trainerSeconds = 0, fannSeconds = 0;
-  for (auto _ : state) {
-    auto start = Clock::now();
-    benchmark::DoNotOptimize(trainer.step(kEpochs));
-    trainerSeconds += secondsSince(start);
-    start = Clock::now();
-    for (long long e = 0; e < kEpochs; ++e) fann_train_epoch(ann.get(), data.get());
-    benchmark::ClobberMemory();
-    fannSeconds += secondsSince(start);
-  }
+  bench::timeInTurn(
+      state, [&] { benchmark::DoNotOptimize(trainer.step(kEpochs)); },
+      [&] {
+        for (long long e = 0; e < kEpochs; ++e) fann_train_epoch(ann.get(), data.get());
+      },
+      trainerSeconds, fannSeconds);
   const double difference = differenceAfter1500Epochs(seed);
   if (difference > 0.01) {
     state.SkipWithError(

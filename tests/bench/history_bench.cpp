@@ -27,17 +27,18 @@ void BM_SeedWithHistoryVsWithout(benchmark::State& state) {
   RunHistory history;
   constexpr long long kEpochs = 200000;
   double plainSeconds = 0, recordedSeconds = 0;
-  for (auto _ : state) {
-    auto start = Clock::now();
-    for (long long e = 0; e < kEpochs; ++e) benchmark::DoNotOptimize(plain.step(1));
-    plainSeconds += secondsSince(start);
-    start = Clock::now();
-    for (long long e = 0; e < kEpochs; ++e) {
-      benchmark::DoNotOptimize(recorded.step(1));
-      history.record(recorded);
-    }
-    recordedSeconds += secondsSince(start);
-  }
+  bench::timeInTurn(
+      state,
+      [&] {
+        for (long long e = 0; e < kEpochs; ++e) benchmark::DoNotOptimize(plain.step(1));
+      },
+      [&] {
+        for (long long e = 0; e < kEpochs; ++e) {
+          benchmark::DoNotOptimize(recorded.step(1));
+          history.record(recorded);
+        }
+      },
+      plainSeconds, recordedSeconds);
   const double epochs = static_cast<double>(kEpochs) * state.iterations();
   state.counters["plain_epochs_per_s"] = epochs / plainSeconds;
   state.counters["recorded_epochs_per_s"] = epochs / recordedSeconds;

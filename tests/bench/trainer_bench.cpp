@@ -50,16 +50,13 @@ void BM_SeedTrainerVsHandWritten(benchmark::State& state) {
   hand.w2 = seed.makeNetwork().layer(1).weights;
   constexpr long long kEpochs = 200000;
   double trainerSeconds = 0, handSeconds = 0;
-  for (auto _ : state) {
-    auto start = Clock::now();
-    benchmark::DoNotOptimize(trainer.step(kEpochs));
-    trainerSeconds += secondsSince(start);
-    start = Clock::now();
-    for (long long e = 0; e < kEpochs; ++e) hand.epoch();
-    benchmark::DoNotOptimize(hand.w1.data());
-    benchmark::ClobberMemory();
-    handSeconds += secondsSince(start);
-  }
+  bench::timeInTurn(
+      state, [&] { benchmark::DoNotOptimize(trainer.step(kEpochs)); },
+      [&] {
+        for (long long e = 0; e < kEpochs; ++e) hand.epoch();
+        benchmark::DoNotOptimize(hand.w1.data());
+      },
+      trainerSeconds, handSeconds);
   const double epochs = static_cast<double>(kEpochs) * state.iterations();
   state.counters["trainer_epochs_per_s"] = epochs / trainerSeconds;
   state.counters["handwritten_epochs_per_s"] = epochs / handSeconds;
